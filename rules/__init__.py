@@ -1,0 +1,1 @@
+"""The rule modules: one module per rule, one sub-package per category."""

@@ -1,0 +1,36 @@
+"""The JSON is not a WordPress REST object, collection or Yoast get_head response.
+
+**What it checks.** A JSON value that has no `link` (a WordPress REST object always has one), or an item of a collection
+that is not an object, or a top-level number, string or `null`.
+
+**Why it matters.** Most often the wrong file was passed (a config, a lock file, a report). Saying so beats reporting a
+page with no metadata.
+
+**Options.** None.
+
+**Source.** WordPress REST API reference: every post, term and user object carries `link`.
+
+**Fails:**
+
+```json
+{"name": "my-theme", "version": "1.0.0"}
+```
+
+**Passes:**
+
+```json
+{"html": "<title>A</title>", "json": {"title": "A"}, "status": 200}
+```
+"""
+
+from seoaudit.model import Violation
+
+ID = "input/not-a-post"
+SEVERITY = "error"
+FIX = "Pass a REST response (`/wp-json/wp/v2/posts/ID`), a collection, a get_head response or an HTML page."
+
+
+def check(page, options):
+    problem = page.document.problem
+    if problem is not None and problem.code == "not-a-post":
+        yield Violation(f"{page.document.display_source}: {problem.message}", problem.location, fix=FIX)

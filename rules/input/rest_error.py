@@ -1,0 +1,36 @@
+"""The file is a WordPress REST error response, not a post.
+
+**What it checks.** A JSON object of the shape `{code, message, data: {status}}`: what WordPress answers instead of a
+post when the request fails (401 `rest_forbidden` for a draft without credentials, 404
+`rest_post_invalid_id`, 400 `rest_post_invalid_page_number` past the last page).
+
+**Why it matters.** The request that should have produced a post failed; auditing nothing must not look like a pass.
+
+**Options.** None.
+
+**Source.** WordPress REST API handbook, error responses (`WP_Error` → `{code, message, data}`).
+
+**Fails:**
+
+```json
+{"code": "rest_forbidden", "message": "Sorry, you are not allowed to do that.", "data": {"status": 401}}
+```
+
+**Passes:**
+
+```json
+{"link": "https://example.com/a/", "title": {"rendered": "A"}, "status": "publish"}
+```
+"""
+
+from seoaudit.model import Violation
+
+ID = "input/rest-error"
+SEVERITY = "error"
+FIX = "Fix the request (credentials, post id, page number) and save the post it returns."
+
+
+def check(page, options):
+    problem = page.document.problem
+    if problem is not None and problem.code == "rest-error":
+        yield Violation(f"{page.document.display_source}: {problem.message}", problem.location, fix=FIX)

@@ -1,0 +1,1 @@
+"""extract: every producer of metadata becomes a `View` of the same normalised shape."""

@@ -1,0 +1,91 @@
+"""The `yoast_head_json` and `aioseo_head_json` views: plugin objects mapped to the HTML view's shape.
+
+Yoast builds each key from its presenter key with `:` replaced by `_` and leaves out empty presenters,
+so a missing key means "not output". Its strings may still hold HTML entities: decode them once here.
+AIOSEO keeps the colon keys and writes robots as a string.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from ..model import Location
+from .view import Field, JsonLdBlock, OgImage, View
+
+_PREFIXES = ("og_", "article_", "twitter_", "fb_")
+_SKIP = {"og_image", "twitter_misc", "schema", "robots", "title", "description", "canonical"}
+
+
+def text(value: Any) -> str:
+    """A scalar as the string a consumer would print, entities decoded exactly once."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return html.unescape(str(value)).strip()
+
+
+def yoast_json_view(data: dict, base: Location) -> View:
+    view = View(name="yoast_head_json", location=base)
+    _scalar(view.titles, data, "title", base)
+    _scalar(view.descriptions, data, "description", base)
+    _scalar(view.canonicals, data, "canonical", base)
+    robots = data.get("robots")
+    if isinstance(robots, dict):
+        directives = [text(v) for v in robots.values() if isinstance(v, str | int) and text(v)]
+        view.robots["robots"] = [Field(", ".join(directives), base.child("robots"))]
+    for key, value in data.items():
+        if key in _SKIP or not key.startswith(_PREFIXES) or isinstance(value, dict | list):
+            continue
+        prefix, _, rest = key.partition("_")
+        view.meta.setdefault(f"{prefix}:{rest}", []).append(Field(text(value), base.child(key)))
+    images = data.get("og_image")
+    if isinstance(images, list):
+        for index, image in enumerate(images):
+            if isinstance(image, dict):
+                view.og_images.append(_yoast_image(image, base.child("og_image", index)))
+                view.meta.setdefault("og:image", []).append(view.og_images[-1].url)
+    schema = data.get("schema")
+    if schema is not None:
+        view.jsonld.append(JsonLdBlock(location=base.child("schema"), data=schema))
+    return view
+
+
+def _yoast_image(image: dict, where: Location) -> OgImage:
+    def part(key: str) -> Field | None:
+        return Field(text(image[key]), where.child(key)) if key in image else None
+
+    return OgImage(url=part("url") or Field("", where.child("url")), width=part("width"),
+                   height=part("height"), alt=part("alt"), type=part("type"))
+
+
+def aioseo_json_view(data: dict, base: Location) -> View:
+    view = View(name="aioseo_head_json", location=base)
+    _scalar(view.titles, data, "title", base)
+    _scalar(view.descriptions, data, "description", base)
+    _scalar(view.canonicals, data, "canonical_url", base)
+    if isinstance(data.get("robots"), str) and data["robots"].strip():
+        view.robots["robots"] = [Field(text(data["robots"]), base.child("robots"))]
+    image: OgImage | None = None
+    for key, value in data.items():
+        if ":" not in key or isinstance(value, dict | list):
+            continue
+        field = Field(text(value), base.child(key))
+        view.meta.setdefault(key.lower(), []).append(field)
+        if key == "og:image" and field.value:
+            image = OgImage(url=field)
+    if image is not None:
+        view.og_images.append(OgImage(url=image.url, width=view.first("og:image:width"),
+                                      height=view.first("og:image:height"), alt=view.first("og:image:alt"),
+                                      secure_url=view.first("og:image:secure_url")))
+    schema = data.get("schema")
+    if isinstance(schema, dict | list):
+        view.jsonld.append(JsonLdBlock(location=base.child("schema"), data=schema))
+    return view
+
+
+def _scalar(target: list[Field], data: dict, key: str, base: Location) -> None:
+    value = data.get(key)
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        target.append(Field(text(value), base.child(key)))

@@ -1,0 +1,78 @@
+"""The `post` view: the fields WordPress itself returns, the truth the SEO metadata must agree with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Location
+from .plugin_json import text
+from .view import Field
+
+# Statuses whose `link` WordPress forces to a plain ?p= / ?page_id= URL (wp_force_plain_post_permalink).
+PLACEHOLDER_STATUSES = frozenset({"draft", "pending", "future", "auto-draft"})
+
+
+@dataclass(slots=True)
+class PostFields:
+    kind: str
+    type: str | None
+    status: str | None
+    link: Field | None
+    title: Field | None
+    excerpt: Field | None
+    date_gmt: Field | None
+    modified_gmt: Field | None
+    slug: str | None
+    generated_slug: str | None
+    permalink_template: str | None
+    content_html: str | None
+    embedded: dict[str, Any] | None
+    location: Location
+
+    @property
+    def is_placeholder(self) -> bool:
+        """Draft, pending or scheduled: the link and every URL built from it will change on publish."""
+        return self.status in PLACEHOLDER_STATUSES
+
+    @property
+    def is_published(self) -> bool:
+        # Terms and users have no status: they are public archives.
+        return self.status is None or self.status == "publish"
+
+
+def post_fields(data: dict, kind: str, base: Location) -> PostFields:
+    def rendered(key: str) -> Field | None:
+        value = data.get(key)
+        if isinstance(value, dict):
+            value = value.get("rendered")
+        return Field(text(value), base.child(key, "rendered")) if isinstance(value, str) else None
+
+    def plain(key: str) -> Field | None:
+        value = data.get(key)
+        return Field(str(value).strip(), base.child(key)) if isinstance(value, str) else None
+
+    title = rendered("title") if isinstance(data.get("title"), dict) else plain("name")
+    content = data.get("content")
+    embedded = data.get("_embedded")
+    return PostFields(
+        kind=kind,
+        type=_str(data.get("type")),
+        status=_str(data.get("status")),
+        link=plain("link"),
+        title=title,
+        excerpt=rendered("excerpt"),
+        date_gmt=plain("date_gmt"),
+        modified_gmt=plain("modified_gmt"),
+        slug=_str(data.get("slug")),
+        generated_slug=_str(data.get("generated_slug")),
+        permalink_template=_str(data.get("permalink_template")),
+        content_html=content.get("rendered") if isinstance(content, dict) and isinstance(
+            content.get("rendered"), str) else None,
+        embedded=embedded if isinstance(embedded, dict) else None,
+        location=base,
+    )
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None

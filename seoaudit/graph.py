@@ -1,0 +1,131 @@
+"""graph: the schema.org nodes of a page, flattened once, indexed by `@id`, with every reference.
+
+Rules ask the graph; they never walk JSON-LD themselves. A reference is an object whose only key is
+`@id` (Yoast also writes `{"name": …, "@id": …}` for authors: an object with an `@id` and no `@type`
+is a reference too). `sameAs` values are identifiers of other things, never references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .extract.view import JsonLdBlock
+from .model import Location
+
+MAX_DEPTH = 64
+NOT_REFERENCES = frozenset({"sameAs", "url", "@context"})
+
+
+@dataclass(slots=True)
+class Node:
+    data: dict
+    location: Location
+    types: tuple[str, ...]
+    id: str | None
+    top_level: bool
+    parent: Node | None = None
+    property: str | None = None  # the property of the parent that holds this node
+
+    def get(self, key: str) -> Any:
+        return self.data.get(key)
+
+    def is_a(self, *names: str) -> bool:
+        return any(t in names for t in self.types)
+
+
+@dataclass(slots=True)
+class Reference:
+    id: Any
+    property: str
+    location: Location
+    source: Node
+
+
+@dataclass(slots=True)
+class Context:
+    value: Any
+    location: Location
+
+
+@dataclass(slots=True)
+class Graph:
+    nodes: list[Node] = field(default_factory=list)
+    by_id: dict[str, list[Node]] = field(default_factory=dict)
+    references: list[Reference] = field(default_factory=list)
+    contexts: list[Context] = field(default_factory=list)  # one per top-level object, even when absent
+    too_deep: Location | None = None
+
+    def resolve(self, ref: Any) -> list[Node]:
+        """The typed nodes a reference (or an inline node) stands for."""
+        if isinstance(ref, Node):
+            return [ref]
+        if isinstance(ref, Reference):
+            ref = ref.id
+        return self.by_id.get(ref, []) if isinstance(ref, str) else []
+
+    def of_type(self, *names: str) -> list[Node]:
+        return [n for n in self.nodes if n.is_a(*names)]
+
+    def targets(self, node: Node, prop: str) -> list[Node]:
+        """The nodes a property of `node` points at, inline or by `@id`."""
+        found: list[Node] = []
+        for ref in self.references:
+            if ref.source is node and ref.property == prop:
+                found.extend(self.resolve(ref))
+        found.extend(n for n in self.nodes if n.parent is node and n.property == prop)
+        return found
+
+
+def build_graph(blocks: Iterable[JsonLdBlock]) -> Graph:
+    graph = Graph()
+    for block in blocks:
+        if block.error is not None or block.data is None:
+            continue
+        _walk_top(graph, block.data, block.location)
+    return graph
+
+
+def _walk_top(graph: Graph, data: Any, where: Location) -> None:
+    items = [(data, where)] if isinstance(data, dict) else []
+    if isinstance(data, list):
+        items = [(item, where.child(i)) for i, item in enumerate(data)]
+    for item, at in items:
+        if not isinstance(item, dict):
+            continue
+        graph.contexts.append(Context(item.get("@context"), at.child("@context") if "@context" in item else at))
+        members = item.get("@graph")
+        if isinstance(members, list):
+            for i, member in enumerate(members):
+                if isinstance(member, dict):
+                    _walk_node(graph, member, at.child("@graph", i), None, None, 1, True)
+        elif isinstance(members, dict):
+            _walk_node(graph, members, at.child("@graph"), None, None, 1, True)
+        else:
+            _walk_node(graph, item, at, None, None, 1, True)
+
+
+def _walk_node(graph: Graph, data: dict, where: Location, parent: Node | None, prop: str | None,
+               depth: int, top_level: bool) -> None:
+    if depth > MAX_DEPTH:
+        graph.too_deep = graph.too_deep or where
+        return
+    node_id = data.get("@id")
+    raw_type = data.get("@type")
+    types = tuple(t for t in (raw_type if isinstance(raw_type, list) else [raw_type]) if isinstance(t, str))
+    if not top_level and parent is not None and "@type" not in data and "@id" in data:
+        graph.references.append(Reference(node_id, prop or "", where.child("@id"), parent))
+        return
+    node = Node(data, where, types, node_id if isinstance(node_id, str) else None, top_level, parent, prop)
+    graph.nodes.append(node)
+    if isinstance(node_id, str):
+        graph.by_id.setdefault(node_id, []).append(node)
+    for key, value in data.items():
+        if key.startswith("@") or key in NOT_REFERENCES:
+            continue
+        values = value if isinstance(value, list) else [value]
+        for i, item in enumerate(values):
+            if isinstance(item, dict):
+                at = where.child(key, i) if isinstance(value, list) else where.child(key)
+                _walk_node(graph, item, at, node, key, depth + 1, False)

@@ -1,0 +1,54 @@
+"""The extracted metadata of a page as the JSON report shows it: what the primary producer says."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .page import Page
+
+
+def page_metadata(page: Page) -> dict[str, Any]:
+    view = page.primary
+    meta: dict[str, Any] = {
+        "producers": list(page.views),
+        "title": None,
+        "description": None,
+        "canonical": None,
+        "robots": None,
+        "og": {},
+        "twitter": {},
+        "jsonld": [],
+    }
+    if page.post is not None:
+        post = page.post
+        meta["post"] = {
+            "type": post.type,
+            "status": post.status,
+            "link": post.link.value if post.link else None,
+            "title": post.title.value if post.title else None,
+            "date_gmt": post.date_gmt.value if post.date_gmt else None,
+            "modified_gmt": post.modified_gmt.value if post.modified_gmt else None,
+        }
+    if view is None:
+        return meta
+    meta["title"] = view.title.value if view.title else None
+    meta["description"] = view.description.value if view.description else None
+    meta["canonical"] = view.canonical.value if view.canonical else None
+    robots = view.robots.get("robots")
+    meta["robots"] = robots[0].value if robots else None
+    for key, fields in view.meta.items():
+        group = "og" if key.startswith(("og:", "article:")) else "twitter" if key.startswith("twitter:") else None
+        if group:
+            values = [f.value for f in fields]
+            meta[group][key] = values[0] if len(values) == 1 else values
+    meta["og_images"] = [
+        {part: getattr(image, part).value for part in ("url", "width", "height", "alt", "type")
+         if getattr(image, part) is not None}
+        for image in view.og_images
+    ]
+    schema_view = page.schema_view
+    if schema_view is not None:
+        meta["jsonld"] = [block.data for block in schema_view.jsonld if block.error is None]
+    if page.kind == "html" and page.structured_data:
+        meta.update(page.structured_data)
+    return meta

@@ -1,0 +1,158 @@
+"""The nouns every stage shares: severities, categories, locations, violations and findings.
+
+Stdlib only, so that importing a rule or the engine costs nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+
+class Severity(IntEnum):
+    """Ordered so that `severity >= fail_level` reads naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (expected error, warning or info)") from None
+
+
+# The fixed, documented set (DESIGN.md). The JSON report carries one of these on every finding.
+CATEGORIES: dict[str, str] = {
+    "input": "the input could not be read or is not a page, a post or a Yoast head",
+    "title": "the document title",
+    "description": "the meta description",
+    "canonical": "rel=canonical and the URLs that must agree with it",
+    "robots": "robots directives",
+    "opengraph": "Open Graph properties",
+    "twitter": "X (Twitter) card properties",
+    "image": "declared images: og:image and schema ImageObjects",
+    "schema": "JSON-LD, microdata and the schema.org graph",
+    "url": "hosts, schemes and leaks across every metadata URL",
+    "wordpress": "WordPress post fields and SEO plugin output",
+    "content": "the post body or page content",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a value sits. `pointer` is an RFC 6901 JSON pointer into the input file (WP JSON);
+    `line` is a 1-based line, in the HTML file or in the HTML string the pointer names (`yoast_head`)."""
+
+    pointer: str | None = None
+    line: int | None = None
+    column: int | None = None
+    path: str | None = None  # a JSON pointer inside an embedded JSON text (a JSON-LD block in HTML)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k in ("pointer", "line", "column", "path") if (v := getattr(self, k)) is not None}
+
+    def describe(self) -> str:
+        parts = []
+        if self.pointer is not None:
+            parts.append(self.pointer or "/")
+        if self.line is not None:
+            parts.append(f"line {self.line}" + (f":{self.column}" if self.column else ""))
+        if self.path:
+            parts.append(self.path)
+        return " ".join(parts) or "document"
+
+    def child(self, *tokens: str | int) -> Location:
+        """The location of a member below this one: inside the embedded JSON text when the location
+        is a line of HTML, else further down the JSON pointer."""
+        suffix = "".join("/" + str(t).replace("~", "~0").replace("/", "~1") for t in tokens)
+        if self.line is not None:
+            return Location(self.pointer, self.line, self.column, (self.path or "") + suffix)
+        return Location((self.pointer or "") + suffix, None, None, self.path)
+
+
+NOWHERE = Location()
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a rule yields: the facts, never a severity (the engine stamps that from config)."""
+
+    message: str
+    location: Location = NOWHERE
+    value: Any = None
+    expected: Any = None
+    fix: str | None = None
+    view: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    location: Location
+    value: Any = None
+    expected: Any = None
+    fix: str | None = None
+    view: str | None = None
+
+    def sort_key(self) -> tuple:
+        return (-self.severity, self.category, self.rule, self.location.pointer or "", self.location.line or 0,
+                self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity.label,
+            "message": self.message,
+            "location": self.location.to_dict(),
+        }
+        if self.view:
+            out["view"] = self.view
+        if self.value is not None:
+            out["value"] = self.value
+        if self.expected is not None:
+            out["expected"] = self.expected
+        if self.fix:
+            out["fix"] = self.fix
+        return out
+
+
+@dataclass(slots=True)
+class InputProblem:
+    """Why a document could not be audited. `code` names the input rule that reports it."""
+
+    code: str
+    message: str
+    location: Location = NOWHERE
+
+
+@dataclass(slots=True)
+class Document:
+    """One unit of audit: a file, one post of a collection, or stdin.
+
+    `data` is the decoded JSON object (WP post, get_head response) or None for HTML; `html` the page bytes
+    for HTML documents. `pointer` prefixes every JSON location (a collection's `/3`).
+    """
+
+    source: str
+    kind: str
+    data: Any = None
+    html: bytes | None = None
+    pointer: str = ""
+    problem: InputProblem | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def display_source(self) -> str:
+        return f"{self.source}#{self.pointer}" if self.pointer else self.source

@@ -1,0 +1,152 @@
+"""Page: everything the rules may ask of one document, each producer kept as its own view.
+
+Built once per document; the expensive parts (graph, microdata, RDFa) are computed on first use.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from . import urls
+from .extract.html import html_view, parse_html_bytes, parse_html_fragment
+from .extract.plugin_json import aioseo_json_view, yoast_json_view
+from .extract.post import PostFields, post_fields
+from .extract.view import Field, View
+from .graph import Graph, build_graph
+from .model import Document, Location
+
+# Which view speaks for the page when several producers are present (most precise locations first).
+PRIMARY_ORDER = ("html", "yoast_head_json", "aioseo_head_json", "yoast_head", "aioseo_head")
+
+
+class Page:
+    def __init__(self, document: Document, site_url: str | None = None):
+        self.document = document
+        self.site_url = site_url
+        self.views: dict[str, View] = {}
+        self.post: PostFields | None = None
+        if document.problem is not None:
+            return
+        base = Location(pointer=document.pointer) if document.data is not None else Location()
+        if document.kind == "html":
+            self.views["html"] = html_view(parse_html_bytes(document.html or b""), "html", Location())
+        elif document.kind == "yoast-get-head":
+            data = document.data
+            self.views["yoast_head_json"] = yoast_json_view(data["json"], base.child("json"))
+            self.views["yoast_head"] = _fragment_view(data["html"], "yoast_head", base.child("html"))
+        else:
+            self._add_wp_views(document.data, base)
+
+    def _add_wp_views(self, data: dict, base: Location) -> None:
+        self.post = post_fields(data, self.document.kind, base)
+        for key in ("yoast_head_json", "aioseo_head_json"):
+            value = data.get(key)
+            if isinstance(value, dict):
+                build = yoast_json_view if key == "yoast_head_json" else aioseo_json_view
+                self.views[key] = build(value, base.child(key))
+        for key in ("yoast_head", "aioseo_head"):
+            value = data.get(key)
+            if isinstance(value, str) and value.strip():
+                self.views[key] = _fragment_view(value, key, base.child(key))
+
+    # -- what rules ask ---------------------------------------------------------------------------
+
+    @property
+    def kind(self) -> str:
+        return self.document.kind
+
+    @cached_property
+    def primary(self) -> View | None:
+        """The view that speaks for the page: the HTML head, else the most structured plugin output."""
+        return next((self.views[name] for name in PRIMARY_ORDER if name in self.views), None)
+
+    @property
+    def head_views(self) -> list[View]:
+        """Every HTML head (the page, or the plugin's head string): where tag placement can be judged."""
+        return [v for v in self.views.values() if v.tree is not None]
+
+    @cached_property
+    def schema_view(self) -> View | None:
+        """The view whose JSON-LD is the page's graph: the primary one, else the first that has any."""
+        if self.primary is not None and self.primary.jsonld:
+            return self.primary
+        return next((v for v in self.views.values() if v.jsonld), None)
+
+    @cached_property
+    def graph(self) -> Graph:
+        view = self.schema_view
+        return build_graph(view.jsonld) if view is not None else Graph()
+
+    def graph_of(self, view: View) -> Graph:
+        return self.graph if view is self.schema_view else build_graph(view.jsonld)
+
+    @cached_property
+    def link(self) -> Field | None:
+        """The post's own URL (WP `link`)."""
+        return self.post.link if self.post is not None and self.post.link and self.post.link.value else None
+
+    @cached_property
+    def canonical(self) -> Field | None:
+        view = self.primary
+        return view.canonical if view is not None else None
+
+    @property
+    def is_placeholder(self) -> bool:
+        return self.post is not None and self.post.is_placeholder
+
+    @property
+    def is_published(self) -> bool:
+        return self.post is None or self.post.is_published
+
+    @cached_property
+    def is_indexable(self) -> bool:
+        view = self.primary
+        if view is None:
+            return True
+        directives = set(view.robots_directives("robots")) | set(view.robots_directives("googlebot"))
+        return not ({"noindex", "none"} & directives)
+
+    @cached_property
+    def site_origin(self) -> str | None:
+        """The site's public origin: `site_url` from config, else the post link, canonical or og:url."""
+        candidates = [self.site_url, self.link.value if self.link else None,
+                      self.canonical.value if self.canonical else None]
+        if self.primary is not None and (og_url := self.primary.first("og:url")):
+            candidates.append(og_url.value)
+        for raw in candidates:
+            if raw and (url := urls.parse(raw)) is not None:
+                return url.origin
+        return None
+
+    @cached_property
+    def is_https(self) -> bool:
+        return bool(self.site_origin and self.site_origin.startswith("https:"))
+
+    @cached_property
+    def structured_data(self) -> dict[str, Any]:
+        """Microdata and RDFa of the HTML page, through extruct, sharing our parsed tree."""
+        view = self.views.get("html")
+        if view is None or view.tree is None:
+            return {}
+        return _extruct(view.tree, self.site_origin or "")
+
+
+def _fragment_view(text: str, name: str, base: Location) -> View:
+    return html_view(parse_html_fragment(text), name, base)
+
+
+def _extruct(tree, base_url: str) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    if tree.xpath("boolean(//*[@itemscope])"):
+        from extruct.w3cmicrodata import LxmlMicrodataExtractor
+
+        found["microdata"] = LxmlMicrodataExtractor().extract_items(tree, base_url)
+    if tree.xpath("boolean(//*[@typeof or @vocab])"):
+        from extruct.rdfa import RDFaExtractor
+
+        try:
+            found["rdfa"] = RDFaExtractor().extract_items(tree, base_url=base_url)
+        except Exception as exc:  # pyRdfa raises many kinds on broken markup; keep the audit going
+            found["rdfa_error"] = f"{type(exc).__name__}: {exc}"
+    return found

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from seoaudit.engine import Config, audit_document
+from seoaudit.load import load_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+EXAMPLES = ROOT / "examples"
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent (a fresh clone)")
+
+
+def example_bytes(language: str, text: str) -> tuple[bytes, str]:
+    """A docstring example as the bytes of a file; `text` blocks may spell bytes as \\x00 escapes."""
+    if language == "text":
+        return codecs.decode(text, "unicode_escape").encode("latin-1"), "example.bin"
+    return text.encode("utf-8"), f"example.{language}"
+
+
+def audit_example(language: str, text: str, config: Config | None = None):
+    data, name = example_bytes(language, text)
+    config = config or Config()
+    return [audit_document(doc, config) for doc in load_bytes(data, name)]
+
+
+def rule_ids(results) -> set[str]:
+    return {f.rule for result in results for f in result.findings}

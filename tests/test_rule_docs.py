@@ -1,0 +1,43 @@
+"""Every rule documents itself, and its documented examples behave as documented."""
+
+from __future__ import annotations
+
+import pytest
+
+from seoaudit.registry import all_rules
+
+from .conftest import audit_example, rule_ids
+
+RULES = all_rules()
+SECTIONS = ("**What it checks.**", "**Why it matters.**", "**Options.**", "**Source.**", "**Fails", "**Passes")
+
+
+def test_rules_exist_in_every_family():
+    categories = {rule.category for rule in RULES.values()}
+    assert {"input", "canonical", "image", "schema"} <= categories
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_docstring_has_every_section(rule_id):
+    doc = RULES[rule_id].doc
+    missing = [s for s in SECTIONS if s not in doc]
+    assert not missing, f"{rule_id} docstring lacks {missing}"
+    module_name = RULES[rule_id].module.rsplit(".", 1)[1]
+    assert rule_id.split("/")[1] == module_name.replace("_", "-"), "module name must match the rule id"
+    assert RULES[rule_id].module.split(".")[-2] == RULES[rule_id].category
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_failing_example_fails(rule_id):
+    examples = [e for e in RULES[rule_id].examples() if e[0] == "Fails"]
+    assert examples, f"{rule_id} has no failing example"
+    for _, language, text in examples:
+        assert rule_id in rule_ids(audit_example(language, text)), f"{rule_id}: failing example passed"
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_passing_example_passes(rule_id):
+    examples = [e for e in RULES[rule_id].examples() if e[0] == "Passes"]
+    assert examples, f"{rule_id} has no passing example"
+    for _, language, text in examples:
+        assert rule_id not in rule_ids(audit_example(language, text)), f"{rule_id}: passing example failed"
