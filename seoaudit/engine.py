@@ -67,7 +67,10 @@ class Report:
 
 def audit_document(document: Document, config: Config, rules: list[Rule] | None = None) -> DocumentResult:
     rules = config.rules() if rules is None else rules
-    page = Page(document, site_url=config.site_url)
+    try:
+        page = Page(document, site_url=config.site_url)
+    except Exception as exc:  # a page we cannot model is reported, never a traceback
+        return DocumentResult(document, [_internal_error(document, "extraction", exc)], {})
     findings: list[Finding] = []
     for rule in rules:
         if document.problem is not None and rule.category != "input":
@@ -80,13 +83,21 @@ def audit_document(document: Document, config: Config, rules: list[Rule] | None 
                                         violation.location, violation.value, violation.expected,
                                         violation.fix, violation.view))
         except Exception as exc:  # one broken rule must not cost the other rules or documents
-            findings.append(Finding("input/internal-error", "input", Severity.ERROR,
-                                    f"rule {rule.id} failed on this document: {type(exc).__name__}: {exc}",
-                                    Location(pointer=document.pointer or None),
-                                    fix="Report this at the seoaudit issue tracker with the input file."))
+            findings.append(_internal_error(document, f"rule {rule.id}", exc))
+    try:
+        metadata = page_metadata(page) if document.problem is None else {}
+    except Exception as exc:
+        findings.append(_internal_error(document, "metadata", exc))
+        metadata = {}
     findings.sort(key=Finding.sort_key)
-    metadata = page_metadata(page) if document.problem is None else {}
     return DocumentResult(document, findings, metadata)
+
+
+def _internal_error(document: Document, stage: str, exc: Exception) -> Finding:
+    return Finding("input/internal-error", "input", Severity.ERROR,
+                   f"{stage} failed on {document.display_source}: {type(exc).__name__}: {exc}",
+                   Location(pointer=document.pointer or None),
+                   fix="Report this at the seoaudit issue tracker with the input file.")
 
 
 def audit(documents: Iterable[Document], config: Config | None = None) -> Report:

@@ -14,6 +14,7 @@ from typing import Any
 
 from .model import Document, InputProblem, Location
 
+_JSON_TYPES = {int: "number", float: "number", str: "string", bool: "boolean", type(None): "null", list: "array"}
 AUDITED_SUFFIXES = (".json", ".html", ".htm")
 _SNIFF_BYTES = 8192
 
@@ -103,8 +104,8 @@ def documents_from_json(value: Any, source: str) -> Iterator[Document]:
 def _classify(value: Any, source: str, pointer: str) -> Document:
     where = Location(pointer=pointer)
     if not isinstance(value, dict):
-        return _problem(source, "not-a-post", f"JSON {type(value).__name__} is not a WordPress REST object",
-                        where, pointer)
+        return _problem(source, "not-a-post", f"a JSON {_JSON_TYPES.get(type(value), 'value')} is not a "
+                        "WordPress REST object", where, pointer)
     if _is_rest_error(value):
         data = value.get("data")
         status = data.get("status") if isinstance(data, dict) else None

@@ -6,7 +6,7 @@ import codecs
 import json
 import re
 
-from lxml import etree
+from lxml import etree, html
 
 from ..model import Location
 from .view import Field, JsonLdBlock, OgImage, View
@@ -21,8 +21,8 @@ _BOT_METAS = ("robots", "googlebot", "googlebot-news", "bingbot")
 def parse_html_bytes(data: bytes):
     """Parse a page the way a browser would pick its encoding: BOM, then <meta charset>, then UTF-8."""
     encoding = _sniff_encoding(data)
-    parser = etree.HTMLParser(encoding=encoding, remove_blank_text=False, recover=True,
-                              default_doctype=False, huge_tree=False)
+    # lxml.html's parser makes HtmlElements, which extruct's microdata extractor needs.
+    parser = html.HTMLParser(encoding=encoding, recover=True, default_doctype=False)
     root = etree.fromstring(data, parser)
     if root is None:  # nothing but comments or whitespace
         root = etree.fromstring(b"<html><head></head><body></body></html>", parser)
@@ -31,7 +31,7 @@ def parse_html_bytes(data: bytes):
 
 def parse_html_fragment(text: str):
     """Parse a head fragment such as `yoast_head`; the prefix keeps the line numbers of the string."""
-    parser = etree.HTMLParser(recover=True, default_doctype=False)
+    parser = html.HTMLParser(recover=True, default_doctype=False)
     return etree.fromstring("<html><head>" + text + "</head><body></body></html>", parser)
 
 
@@ -77,8 +77,7 @@ def _collect(view: View, element, in_head: bool, base: Location) -> None:
     if tag == "title":
         if not in_head and _inside_svg(element):
             return
-        view.titles.append(Field(_squash(element.text_content() if hasattr(element, "text_content")
-                                         else "".join(element.itertext())), _at(base, element), in_head))
+        view.titles.append(Field(_squash(element.text_content()), _at(base, element), in_head))
     elif tag == "meta":
         _collect_meta(view, element, in_head, base)
     elif tag == "link":

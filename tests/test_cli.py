@@ -1,0 +1,175 @@
+"""End to end: the CLI on the bundled examples and on inputs users get wrong."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from functools import cache
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from seoaudit.cli import app
+from seoaudit.registry import all_rules
+
+from .conftest import EXAMPLES, ROOT
+
+DATA = ROOT / "tests" / "data"
+runner = CliRunner()
+
+
+@cache
+def report_schema() -> dict:
+    return json.loads((ROOT / "seoaudit" / "schemas" / "report.schema.json").read_text())
+
+
+def run(*args: str, stdin: str | None = None):
+    return runner.invoke(app, [str(a) for a in args], input=stdin)
+
+
+def run_json(*args: str, stdin: str | None = None) -> tuple[int, dict, str]:
+    result = run("check", "--format", "json", *args, stdin=stdin)
+    report = json.loads(result.stdout)
+    jsonschema.validate(report, report_schema())
+    return result.exit_code, report, result.stderr
+
+
+def findings_of(report: dict, index: int = 0) -> list[dict]:
+    return report["documents"][index]["findings"]
+
+
+def test_clean_post_exits_zero_with_metadata():
+    code, report, stderr = run_json(EXAMPLES / "clean-post.json")
+    assert code == 0, findings_of(report)
+    assert stderr == ""
+    doc = report["documents"][0]
+    assert doc["kind"] == "wp-post"
+    assert [f for f in doc["findings"] if f["severity"] == "error"] == []
+    meta = doc["metadata"]
+    assert meta["canonical"] == "https://blog.example.com/2026/03/how-to-audit-seo-metadata/"
+    assert meta["og"]["og:type"] == "article"
+    assert meta["twitter"]["twitter:card"] == "summary_large_image"
+    assert meta["jsonld"][0]["@context"] == "https://schema.org"
+    assert meta["producers"] == ["yoast_head_json", "yoast_head"]
+
+
+def test_clean_page_exits_zero():
+    code, report, _ = run_json(EXAMPLES / "clean-page.html")
+    assert code == 0, findings_of(report)
+    assert report["documents"][0]["metadata"]["title"].startswith("Field notes")
+
+
+def test_collection_gives_one_document_per_post():
+    _, report, _ = run_json(EXAMPLES / "posts-collection.json")
+    sources = [d["source"] for d in report["documents"]]
+    assert sources == [f"{EXAMPLES / 'posts-collection.json'}#/0", f"{EXAMPLES / 'posts-collection.json'}#/1"]
+
+
+def test_directory_audits_every_example():
+    code, report, _ = run_json(EXAMPLES)
+    names = {d["source"].split("/")[-1].split("#")[0] for d in report["documents"]}
+    expected = {p.name for p in EXAMPLES.iterdir() if p.suffix in (".json", ".html")}
+    assert names == expected
+    assert code == 1  # the broken examples carry errors
+
+
+def test_stdin_is_read_as_a_document():
+    text = (EXAMPLES / "clean-post.json").read_text()
+    code, report, _ = run_json("-", stdin=text)
+    assert report["documents"][0]["source"] == "-"
+    assert report["documents"][0]["kind"] == "wp-post"
+    assert code == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "rule", "cause"),
+    [
+        ("truncated.json", "input/invalid-json", "invalid JSON at line 3, column 1"),
+        ("rest-error.json", "input/rest-error", "rest_forbidden (HTTP 401)"),
+        ("image.json", "input/unreadable", "binary file"),
+        ("empty.json", "input/empty", "file is empty"),
+        ("package.json", "input/not-a-post", "no `link`"),
+        ("latin.json", "input/unreadable", "not UTF-8"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_and_the_batch_goes_on(name, rule, cause):
+    code, report, stderr = run_json(DATA / name, EXAMPLES / "clean-post.json")
+    assert code == 2
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and name in lines[0] and cause in lines[0], stderr
+    assert "Traceback" not in stderr
+    bad, good = report["documents"]
+    assert bad["kind"] == "invalid" and [f["rule"] for f in bad["findings"]] == [rule]
+    assert good["kind"] == "wp-post" and good["metadata"]["title"]
+    assert report["summary"]["unreadable"] == 1
+
+
+def test_missing_path_is_exit_2_and_named():
+    code, report, stderr = run_json("no/such/post.json", EXAMPLES / "clean-page.html")
+    assert code == 2
+    assert "no/such/post.json: no such file or directory" in stderr
+    assert report["documents"][1]["kind"] == "html"
+
+
+def test_item_of_a_collection_that_is_no_post():
+    code, report, stderr = run_json(DATA / "mixed-collection.json")
+    assert code == 2
+    assert "mixed-collection.json#/0: a JSON number is not a WordPress REST object" in stderr
+    assert report["documents"][1]["kind"] == "wp-post"
+    assert findings_of(report)[0]["location"] == {"pointer": "/0"}
+
+
+@pytest.mark.parametrize(("fail_on", "expected"), [("error", 0), ("warning", 1), ("info", 1), ("never", 0)])
+def test_fail_on_levels_on_the_draft(fail_on, expected):
+    # The draft's ?p= URLs are reported as info (and nothing worse): only --fail-on info/warning trips on it.
+    code, report, _ = run_json("--fail-on", fail_on, EXAMPLES / "draft-post.json")
+    severities = {f["severity"] for f in findings_of(report)}
+    assert "error" not in severities
+    if fail_on == "warning":
+        expected = 1 if "warning" in severities else 0
+    assert code == expected
+
+
+def test_fail_on_never_still_exits_2_on_unreadable_input():
+    assert run("check", "--fail-on", "never", DATA / "truncated.json").exit_code == 2
+
+
+def test_unknown_rule_in_select_is_a_usage_error():
+    result = run("check", "--select", "canonical/mising", EXAMPLES / "clean-post.json")
+    assert result.exit_code == 2
+    assert "unknown rule or category 'canonical/mising' (did you mean 'canonical/missing'?)" in result.stderr
+
+
+def test_select_a_category_limits_the_rules():
+    _, report, _ = run_json("--select", "schema", EXAMPLES / "broken-canonical.json")
+    assert {f["category"] for f in findings_of(report)} <= {"schema", "input"}
+
+
+def test_rules_lists_every_rule():
+    result = run("rules")
+    assert result.exit_code == 0
+    for rule_id in all_rules():
+        assert rule_id in result.stdout
+
+
+def test_explain_prints_the_docstring():
+    result = run("explain", "canonical/missing")
+    assert result.exit_code == 0
+    assert "Why it matters" in result.stdout and "canonical/missing" in result.stdout
+
+
+def test_explain_unknown_rule_suggests():
+    result = run("explain", "canonical/missin")
+    assert result.exit_code == 2
+    assert "did you mean 'canonical/missing'" in result.stderr
+
+
+def test_rich_report_fits_80_columns_without_colour():
+    result = subprocess.run([sys.executable, "-m", "seoaudit", "check", str(EXAMPLES)], capture_output=True,
+                            text=True, env={"NO_COLOR": "1", "COLUMNS": "80", "PATH": ""}, cwd=ROOT)
+    assert result.returncode == 1
+    assert "\x1b[" not in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert "documents:" in result.stdout.splitlines()[-1]
