@@ -1,0 +1,46 @@
+"""The WordPress object carries no SEO plugin output, so its head could not be checked.
+
+**What it checks.** A WordPress REST object (post, page, term, user) with none of `yoast_head`,
+`yoast_head_json`, `aioseo_head` or `aioseo_head_json`. Yoast leaves its fields out when the
+"REST API: head endpoint" setting is off, for `auto-draft`s and for non-indexable post types; core
+WordPress and plugins such as Rank Math or SEOPress add no head to the REST object at all.
+
+**Why it matters.** Without a head in the input, canonical, Open Graph, X card and schema checks have
+nothing to look at: a report with no findings would look like a pass. Saying so keeps the gap visible;
+audit the page's HTML (or Yoast's `get_head` response) to check it.
+
+**Options.** None.
+
+**Source.** wordpress-ecosystem.md §2 (Yoast `yoast_head` registration) and §5 check 32
+(plugin-detect-normalise).
+
+**Fails:**
+
+```json
+{"id": 1, "link": "https://example.org/hello-world/", "status": "publish", "type": "post",
+ "title": {"rendered": "Hello world!"}}
+```
+
+**Passes:**
+
+```json
+{"id": 1, "link": "https://example.org/hello-world/", "status": "publish", "type": "post",
+ "title": {"rendered": "Hello world!"},
+ "yoast_head_json": {"title": "Hello world!", "canonical": "https://example.org/hello-world/"}}
+```
+"""
+
+from seoaudit.model import Violation
+
+ID = "wordpress/no-seo-output"
+SEVERITY = "info"
+
+
+def check(page, options):
+    if page.post is None or page.views:
+        return
+    yield Violation(
+        f"{page.post.kind} has no SEO plugin output (yoast_head, yoast_head_json, aioseo_head_json): "
+        "only its own fields were checked",
+        page.post.location, value=None, expected="yoast_head_json, yoast_head or aioseo_head_json",
+        fix="Enable Yoast's REST head endpoint, or audit the page's HTML or Yoast's get_head response.")
