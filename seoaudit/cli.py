@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -21,12 +21,12 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     rich = "rich"
     json = "json"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
@@ -58,7 +58,8 @@ def _usage_error(message: str) -> typer.Exit:
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (every .json/.html/.htm below) or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Files, directories (every .json/.html/.htm below) or - for stdin.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.rich,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this.")] = (

@@ -1,10 +1,10 @@
 r"""The file cannot be read: missing, a directory with nothing to audit, binary, or not UTF-8.
 
-**What it checks.** seoaudit reads JSON (WordPress REST objects, collections, Yoast `get_head` responses) and HTML. A path
-that does not exist, a binary file, or JSON that is not UTF-8 cannot be audited at all.
+**What it checks.** seoaudit reads JSON (WordPress REST objects, collections, Yoast `get_head`
+responses) and HTML. A path that does not exist, a binary file, or JSON that is not UTF-8 cannot be audited at all.
 
-**Why it matters.** A batch that silently skips a file would pass a CI gate it should have failed. The CLI prints one line
-naming the file and the cause, exits 2, and still audits every other document.
+**Why it matters.** A batch that silently skips a file would pass a CI gate it should have failed.
+The CLI prints one line naming the file and the cause, exits 2, and still audits every other document.
 
 **Options.** None.
 
