@@ -1,32 +1,104 @@
-"""engine: run the selected rules over one document, stamp and sort the findings. Never prints.
+"""engine: run the selected rules over one document, stamp, filter and sort the findings. Never prints.
 
 `audit_document` is a pure function of the document and the config, so the same code runs in one
-process, in a pool, or on a cluster.
+process, in a pool, or on a cluster. After the rules ran it applies, in this order: `per-file-ignores`
+(those rules do not even run), `<!-- seoaudit: ignore RULE -->` suppressions (and reports the unused
+ones), then the baseline. `iter_audit` streams results as documents finish; `audit` collects a `Report`.
 """
 
 from __future__ import annotations
 
+import fnmatch
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
 
 from .metadata import page_metadata
 from .model import CATEGORIES, Document, Finding, Location, Severity
 from .page import Page
-from .registry import Rule, select_rules
+from .registry import Rule, RuleError, _suggest, all_rules
+
+if TYPE_CHECKING:
+    from .baseline import Baseline
 
 
 @dataclass(frozen=True)
 class Config:
+    """Everything that decides what an audit reports. Built by `seoaudit.config` from the config file
+    and the command line, or by hand when embedding.
+
+    Selection: a rule runs when the most specific entry of `select` + `extend_select` that matches it
+    (a rule id beats a category; an empty `select` means every rule) is more specific than the most
+    specific matching `ignore` entry; on a tie `ignore` wins. `input` rules run unless ignored.
+    """
+
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    severities: dict[str, Severity] = field(default_factory=dict)
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    extend_select: tuple[str, ...] = ()
+    severities: dict[str, Severity] = field(default_factory=dict)  # rule id → severity
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule id → {option: value}
+    # (glob, rule ids or categories); globs match the source as given, its file name, or its absolute path
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     site_url: str | None = None
+    allowed_hosts: tuple[str, ...] = ()
+    baseline: Baseline | None = None
+    structured_data: bool = True  # microdata and RDFa in the metadata (extruct); rules do not need them
 
     def rules(self) -> list[Rule]:
-        return select_rules(list(self.select), list(self.ignore))
+        return resolve_rules(self.select, self.extend_select, self.ignore)
+
+    def rules_for(self, document: Document, rules: list[Rule]) -> list[Rule]:
+        """`rules` minus those `per-file-ignores` switches off for this document's source."""
+        refs = [ref for pattern, refs in self.per_file_ignores if _source_matches(document.source, pattern)
+                for ref in refs]
+        return [r for r in rules if not _matches(r, refs)] if refs else rules
+
+
+def check_refs(refs: Iterable[str]) -> None:
+    """Raise `RuleError` (naming the closest id) for a reference that is neither a rule nor a category."""
+    rules = all_rules()
+    for ref in refs:
+        if ref not in rules and ref not in CATEGORIES:
+            raise RuleError(f"unknown rule or category {ref!r}" + _suggest(ref, [*rules, *CATEGORIES]))
+
+
+def resolve_rules(select: Iterable[str] = (), extend_select: Iterable[str] = (),
+                  ignore: Iterable[str] = ()) -> list[Rule]:
+    select, extend_select, ignore = list(select), list(extend_select), list(ignore)
+    check_refs([*select, *extend_select, *ignore])
+    chosen = []
+    for rule in all_rules().values():
+        default = 0 if not select or rule.category == "input" else -1
+        wanted = max([default, *(_specificity(rule, ref) for ref in [*select, *extend_select])])
+        unwanted = max([-1, *(_specificity(rule, ref) for ref in ignore)])
+        if wanted >= 0 and wanted > unwanted:
+            chosen.append(rule)
+    return chosen
+
+
+def _specificity(rule: Rule, ref: str) -> int:
+    return 2 if ref == rule.id else 1 if ref == rule.category else -1
+
+
+def _matches(rule: Rule | Finding, refs: Iterable[str]) -> bool:
+    rule_id = rule.id if isinstance(rule, Rule) else rule.rule
+    return any(ref in (rule_id, rule.category) for ref in refs)
+
+
+def _source_matches(source: str, pattern: str) -> bool:
+    # Three ways, as ruff does: the path as given, the file name, and (for absolute patterns, which
+    # the config loader makes of relative ones) the absolute path.
+    path = PurePath(source)
+    if fnmatch.fnmatchcase(path.as_posix(), pattern) or fnmatch.fnmatchcase(path.name, pattern):
+        return True
+    if PurePath(pattern).is_absolute() and source != "-":
+        import os
+
+        return fnmatch.fnmatchcase(PurePath(os.path.abspath(source)).as_posix(), pattern)
+    return False
 
 
 @dataclass
@@ -34,6 +106,9 @@ class DocumentResult:
     document: Document
     findings: list[Finding]
     metadata: dict[str, Any]
+    rules: tuple[str, ...] = ()  # ids of the rules that ran on this document (JUnit lists them)
+    suppressed: list[Finding] = field(default_factory=list)  # silenced by an ignore comment
+    baselined: list[Finding] = field(default_factory=list)  # recorded in the baseline: not new
 
     @property
     def unreadable(self) -> bool:
@@ -43,54 +118,95 @@ class DocumentResult:
 
 @dataclass
 class Report:
+    """What every formatter takes: the results of one run, in input order.
+
+    `documents[i]` is a `DocumentResult` (`document`, sorted `findings`, extracted `metadata`, the
+    `rules` that ran, and the findings `suppressed` by comments or matched by the `baselined`).
+    """
+
     documents: list[DocumentResult]
 
     @property
-    def findings(self) -> Iterable[Finding]:
+    def findings(self) -> Iterator[Finding]:
         for result in self.documents:
             yield from result.findings
 
+    @cached_property
+    def _counts(self) -> tuple[Counter, Counter, Counter]:
+        findings = list(self.findings)
+        return (Counter(f.severity.label for f in findings), Counter(f.category for f in findings),
+                Counter(f.rule for f in findings))
+
     def summary(self) -> dict[str, Any]:
-        severities = Counter(f.severity.label for f in self.findings)
-        categories = Counter(f.category for f in self.findings)
+        severities, categories, rules = self._counts
         return {
             "documents": len(self.documents),
             "unreadable": sum(r.unreadable for r in self.documents),
             "findings": sum(severities.values()),
             "by_severity": {s.label: severities.get(s.label, 0) for s in sorted(Severity, reverse=True)},
             "by_category": {c: categories[c] for c in CATEGORIES if categories.get(c)},
+            "by_rule": dict(sorted(rules.items())),
+            "suppressed": sum(len(r.suppressed) for r in self.documents),
+            "baselined": sum(len(r.baselined) for r in self.documents),
         }
 
     def max_severity(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
 
+    def fails(self, level: Severity | None) -> bool:
+        """A finding at or above `level` (None: never fails on findings)."""
+        worst = self.max_severity()
+        return level is not None and worst is not None and worst >= level
+
+    @property
+    def unreadable(self) -> list[DocumentResult]:
+        return [r for r in self.documents if r.unreadable]
+
 
 def audit_document(document: Document, config: Config, rules: list[Rule] | None = None) -> DocumentResult:
-    rules = config.rules() if rules is None else rules
+    from . import suppress
+
+    rules = config.rules_for(document, config.rules() if rules is None else rules)
     try:
         page = Page(document, site_url=config.site_url)
     except Exception as exc:  # a page we cannot model is reported, never a traceback
         return DocumentResult(document, [_internal_error(document, "extraction", exc)], {})
     findings: list[Finding] = []
+    ran: list[str] = []
     for rule in rules:
         if document.problem is not None and rule.category != "input":
             continue
-        options = {**rule.options, **config.options.get(rule.id, {})}
-        severity = config.severities.get(rule.id, rule.severity)
-        try:
-            for violation in rule.check(page, options):
-                findings.append(Finding(rule.id, rule.category, severity, violation.message,
-                                        violation.location, violation.value, violation.expected,
-                                        violation.fix, violation.view))
-        except Exception as exc:  # one broken rule must not cost the other rules or documents
-            findings.append(_internal_error(document, f"rule {rule.id}", exc))
+        ran.append(rule.id)
+        findings.extend(_run(rule, page, config))
+    suppressed: list[Finding] = []
+    if document.problem is None:
+        findings, suppressed, unused = suppress.apply(suppress.find(document), findings, rules)
+        findings.extend(_stamp(rule, config, unused) for rule in rules if rule.id == suppress.RULE_ID)
+    findings = [f for group in findings for f in (group if isinstance(group, list) else [group])]
+    baselined: list[Finding] = []
+    if config.baseline is not None:
+        findings, baselined = config.baseline.split(document, findings)
     try:
-        metadata = page_metadata(page) if document.problem is None else {}
+        metadata = page_metadata(page, config.structured_data) if document.problem is None else {}
     except Exception as exc:
         findings.append(_internal_error(document, "metadata", exc))
         metadata = {}
     findings.sort(key=Finding.sort_key)
-    return DocumentResult(document, findings, metadata)
+    return DocumentResult(document, findings, metadata, tuple(ran), suppressed, baselined)
+
+
+def _run(rule: Rule, page: Page, config: Config) -> list[Finding]:
+    options = {**rule.options, **config.options.get(rule.id, {})}
+    try:
+        return _stamp(rule, config, rule.check(page, options))
+    except Exception as exc:  # one broken rule must not cost the other rules or documents
+        return [_internal_error(page.document, f"rule {rule.id}", exc)]
+
+
+def _stamp(rule: Rule, config: Config, violations) -> list[Finding]:
+    severity = config.severities.get(rule.id, rule.severity)
+    return [Finding(rule.id, rule.category, severity, v.message, v.location, v.value, v.expected, v.fix, v.view)
+            for v in violations]
 
 
 def _internal_error(document: Document, stage: str, exc: Exception) -> Finding:
@@ -100,8 +216,14 @@ def _internal_error(document: Document, stage: str, exc: Exception) -> Finding:
                    fix="Report this at the seoaudit issue tracker with the input file.")
 
 
-def audit(documents: Iterable[Document], config: Config | None = None) -> Report:
-    """The embedding API: documents in, a report out (the object every formatter takes)."""
+def iter_audit(documents: Iterable[Document], config: Config | None = None) -> Iterator[DocumentResult]:
+    """Audit documents one by one, yielding each result as soon as it is done (for streaming formats)."""
     config = config or Config()
     rules = config.rules()
-    return Report([audit_document(doc, config, rules) for doc in documents])
+    for document in documents:
+        yield audit_document(document, config, rules)
+
+
+def audit(documents: Iterable[Document], config: Config | None = None) -> Report:
+    """The embedding API: documents in, a report out (the object every formatter takes)."""
+    return Report(list(iter_audit(documents, config)))

@@ -18,7 +18,7 @@ MAX_DEPTH = 64
 NOT_REFERENCES = frozenset({"sameAs", "url", "@context"})
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # identity, not deep comparison of the JSON
 class Node:
     data: dict
     location: Location

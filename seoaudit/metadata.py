@@ -7,7 +7,7 @@ from typing import Any
 from .page import Page
 
 
-def page_metadata(page: Page) -> dict[str, Any]:
+def page_metadata(page: Page, structured_data: bool = True) -> dict[str, Any]:
     view = page.primary
     meta: dict[str, Any] = {
         "producers": list(page.views),
@@ -49,6 +49,6 @@ def page_metadata(page: Page) -> dict[str, Any]:
     schema_view = page.schema_view
     if schema_view is not None:
         meta["jsonld"] = [block.data for block in schema_view.jsonld if block.error is None]
-    if page.kind == "html" and page.structured_data:
+    if structured_data and page.kind == "html" and page.structured_data:
         meta.update(page.structured_data)
     return meta

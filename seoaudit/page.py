@@ -5,7 +5,7 @@ Built once per document; the expensive parts (graph, microdata, RDFa) are comput
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from . import urls
@@ -129,20 +129,20 @@ class Page:
         view = self.views.get("html")
         if view is None or view.tree is None:
             return {}
-        return _extruct(view.tree, self.site_origin or "")
+        return _extruct(view.tree, self.document.html or b"", self.site_origin or "")
 
 
 def _fragment_view(text: str, name: str, base: Location) -> View:
     return html_view(parse_html_fragment(text), name, base)
 
 
-def _extruct(tree, base_url: str) -> dict[str, Any]:
+def _extruct(tree, raw: bytes, base_url: str) -> dict[str, Any]:
+    """Microdata and RDFa through extruct; a byte scan first, since most pages have neither."""
     found: dict[str, Any] = {}
-    if tree.xpath("boolean(//*[@itemscope])"):
-        from extruct.w3cmicrodata import LxmlMicrodataExtractor
-
-        found["microdata"] = LxmlMicrodataExtractor().extract_items(tree, base_url)
-    if tree.xpath("boolean(//*[@typeof or @vocab])"):
+    lowered = raw.lower()  # one pass; a case-insensitive regex over the page is ten times slower
+    if b"itemscope" in lowered:
+        found["microdata"] = _microdata_extractor().extract_items(tree, base_url)
+    if b"typeof" in lowered or b"vocab" in lowered:
         from extruct.rdfa import RDFaExtractor
 
         try:
@@ -150,3 +150,21 @@ def _extruct(tree, base_url: str) -> dict[str, Any]:
         except Exception as exc:  # pyRdfa raises many kinds on broken markup; keep the audit going
             found["rdfa_error"] = f"{type(exc).__name__}: {exc}"
     return found
+
+
+@cache
+def _microdata_extractor():
+    from extruct.w3cmicrodata import LxmlMicrodataExtractor
+
+    class MicrodataExtractor(LxmlMicrodataExtractor):
+        """extruct's extractor, without its deep copy and clean of every property that holds no script
+        or style (the text is the same: comments are skipped by html_text either way)."""
+
+        def _extract_textContent(self, node):
+            if next(node.iter("script", "style"), None) is None:
+                import html_text
+
+                return html_text.etree_to_text(node)
+            return super()._extract_textContent(node)
+
+    return MicrodataExtractor()

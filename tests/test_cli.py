@@ -69,7 +69,7 @@ def test_collection_gives_one_document_per_post():
 
 def test_directory_audits_every_example():
     code, report, _ = run_json(EXAMPLES)
-    names = {d["source"].split("/")[-1].split("#")[0] for d in report["documents"]}
+    names = {d["source"].split("#")[0].split("/")[-1] for d in report["documents"]}
     expected = {p.name for p in EXAMPLES.iterdir() if p.suffix in (".json", ".html")}
     assert names == expected
     assert code == 1  # the broken examples carry errors

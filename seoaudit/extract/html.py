@@ -100,9 +100,11 @@ def _collect_meta(view: View, element, in_head: bool, base: Location) -> None:
         view.descriptions.append(field)
     elif key in _BOT_METAS:
         view.robots.setdefault(key, []).append(field)
-    elif key in ("og:image", "og:image:url"):
+    elif key == "og:image" or (key == "og:image:url" and not _continues_image(view)):
         view.og_images.append(OgImage(url=field))
         view.meta.setdefault("og:image", []).append(field)
+    elif key == "og:image:url":
+        view.meta.setdefault(key, []).append(field)  # ogp.me: the same image as the og:image before it
     elif key in _OG_IMAGE_PARTS:
         view.meta.setdefault(key, []).append(field)
         if view.og_images:  # structured properties belong to the og:image before them (ogp.me)
@@ -112,6 +114,14 @@ def _collect_meta(view: View, element, in_head: bool, base: Location) -> None:
                 view.og_images[-1] = _replace(image, part, field)
     elif key.startswith(("og:", "twitter:", "article:", "fb:", "author")):
         view.meta.setdefault(key, []).append(field)
+
+
+def _continues_image(view: View) -> bool:
+    """`og:image:url` right after an `og:image` with no properties yet names the same image."""
+    if not view.og_images:
+        return False
+    image = view.og_images[-1]
+    return all(getattr(image, part) is None for part in _OG_IMAGE_PARTS.values())
 
 
 def _replace(image: OgImage, part: str, field: Field) -> OgImage:

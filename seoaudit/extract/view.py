@@ -73,8 +73,9 @@ class View:
 
     @property
     def canonical(self) -> Field | None:
-        """The canonical search engines use: the first one inside <head>."""
-        return next((c for c in self.canonicals if c.in_head), None)
+        """The canonical search engines use: the first non-empty one inside <head> (Lighthouse skips
+        a canonical with no href)."""
+        return next((c for c in self.canonicals if c.in_head and c.value), None)
 
     def robots_directives(self, bot: str = "robots") -> list[str]:
         """Lowercased directives of `<meta name=bot>`, split on commas."""
