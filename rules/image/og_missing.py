@@ -1,0 +1,56 @@
+"""The page declares no og:image, or only an empty one.
+
+**What it checks.** The primary producer (the HTML head, else `yoast_head_json`, `aioseo_head_json` or
+`yoast_head`) has at least one `og:image` whose URL is not empty. Every HTML page and every WordPress
+object with SEO plugin output is checked, drafts and noindex pages included (the share image does not
+change on publish, and noindex pages are still shared). WordPress objects with no SEO output at all
+(no `yoast_head`, no `yoast_head_json`) are not checked: there is no producer to blame.
+
+**Why it matters.** `og:image` is one of the four properties ogp.me requires on every page. Without it
+Facebook, LinkedIn, Slack and X (which falls back to `og:image`) show a bare text link or pick any image
+of the page. Yoast outputs no `og_image` when the post has no featured image, no content image and no
+default image set (Yoast#11473, #12087).
+
+**Options.** None.
+
+**Source.** ogp.me "The four required properties for every page are: og:title, og:type, og:image,
+og:url"; structured-data-testing-tool Facebook preset (fail); squirrelscan `core/og-tags` (warn).
+
+**Fails:**
+
+```json
+{"id": 7, "link": "https://example.com/hello/", "status": "publish", "title": {"rendered": "Hello"},
+ "yoast_head_json": {"title": "Hello", "og_type": "article", "og_title": "Hello",
+                     "og_url": "https://example.com/hello/"}}
+```
+
+**Passes:**
+
+```json
+{"id": 7, "link": "https://example.com/hello/", "status": "publish", "title": {"rendered": "Hello"},
+ "yoast_head_json": {"title": "Hello", "og_type": "article", "og_title": "Hello",
+                     "og_url": "https://example.com/hello/",
+                     "og_image": [{"url": "https://example.com/wp-content/uploads/hello.jpg",
+                                   "width": 1200, "height": 630, "type": "image/jpeg"}]}}
+```
+"""
+
+from seoaudit.model import Violation
+
+ID = "image/og-missing"
+SEVERITY = "error"
+FIX = ("Set a featured image (or the SEO plugin's social image / site-wide default image) so that an "
+       "absolute og:image of at least 1200×630 is output.")
+
+
+def check(page, options):
+    view = page.primary
+    if view is None or any(image.url.value for image in view.og_images):
+        return
+    if view.og_images:
+        empty = view.og_images[0].url
+        yield Violation(f"og:image is empty in {view.name}", empty.location, value="", view=view.name,
+                        expected="an absolute image URL", fix=FIX)
+    else:
+        yield Violation(f"no og:image in {view.name}", view.location, view=view.name,
+                        expected="an absolute image URL", fix=FIX)
