@@ -116,16 +116,35 @@ def _walk_node(graph: Graph, data: dict, where: Location, parent: Node | None, p
     types = tuple(t for t in (raw_type if isinstance(raw_type, list) else [raw_type]) if isinstance(t, str))
     if not top_level and parent is not None and "@type" not in data and "@id" in data:
         graph.references.append(Reference(node_id, prop or "", where.child("@id"), parent))
+        # A reference may also describe its target (`{"@id": …, "name": …, "logo": {…}}`): walk what it holds,
+        # under a holder that is not itself indexed as a node.
+        holder = Node(data, where, (), node_id if isinstance(node_id, str) else None, False, parent, prop)
+        _walk_children(graph, holder, data, where, depth)
         return
     node = Node(data, where, types, node_id if isinstance(node_id, str) else None, top_level, parent, prop)
     graph.nodes.append(node)
     if isinstance(node_id, str):
         graph.by_id.setdefault(node_id, []).append(node)
+    _walk_children(graph, node, data, where, depth)
+
+
+def _walk_children(graph: Graph, owner: Node, data: dict, where: Location, depth: int) -> None:
     for key, value in data.items():
         if key.startswith("@") or key in NOT_REFERENCES:
             continue
-        values = value if isinstance(value, list) else [value]
-        for i, item in enumerate(values):
-            if isinstance(item, dict):
-                at = where.child(key, i) if isinstance(value, list) else where.child(key)
-                _walk_node(graph, item, at, node, key, depth + 1, False)
+        for at, item in _members(value, where.child(key)):
+            _walk_node(graph, item, at, owner, key, depth + 1, False)
+
+
+def _members(value: Any, at: Location) -> list[tuple[Location, dict]]:
+    """The objects a property holds: one, a list of them, or a JSON-LD `@list` / `@set` container."""
+    if isinstance(value, dict):
+        container = next((k for k in ("@list", "@set") if k in value), None)
+        if container is None:
+            return [(at, value)]
+        value, at = value[container], at.child(container)
+        if isinstance(value, dict):
+            return [(at, value)]
+    if not isinstance(value, list):
+        return []
+    return [(at.child(i), item) for i, item in enumerate(value) if isinstance(item, dict)]

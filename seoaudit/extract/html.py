@@ -146,12 +146,12 @@ def _collect_link(view: View, element, in_head: bool, base: Location) -> None:
 def parse_jsonld_script(element, base: Location) -> JsonLdBlock:
     location = _at(base, element)
     text = element.text or ""
-    block = JsonLdBlock(location=location, css_class=element.get("class"))
+    block = JsonLdBlock(location=location, css_class=element.get("class"), text=text)
     try:
         block.data = json.loads(text)
     except json.JSONDecodeError as exc:
         line = (element.sourceline or 1) + exc.lineno - 1
-        block.error = f"{exc.msg} at line {exc.lineno}, column {exc.colno} of the block"
+        block.error = f"{exc.msg.removesuffix(' at')} at line {exc.lineno}, column {exc.colno} of the block"
         block.error_location = Location(pointer=base.pointer, line=line, column=exc.colno)
     except RecursionError:
         block.error = "JSON-LD is nested too deeply to read"

@@ -39,6 +39,7 @@ class JsonLdBlock:
     error: str | None = None  # why the block is not JSON, with the line and column
     error_location: Location | None = None
     css_class: str | None = None  # yoast-schema-graph, rank-math-schema, aioseo-schema
+    text: str | None = None  # the script's raw text (None for a producer's decoded object)
 
 
 @dataclass(slots=True)

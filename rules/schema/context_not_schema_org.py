@@ -1,0 +1,83 @@
+"""A JSON-LD object has no `@context`, or one that is not schema.org.
+
+**What it checks.** Every top-level JSON-LD object of the page's graph (each block, or each item of a
+top-level array) declares schema.org as its context. Accepted: `http://schema.org` or
+`https://schema.org` (with or without `www.` and the trailing slash, or its `/docs/jsonldcontext.json`
+document), that string inside a context list such as `["https://schema.org", {"@language": "en"}]`,
+or an object whose `@vocab` is schema.org.
+
+**Why it matters.** Without the schema.org context the keys are just JSON: `headline` or `author` mean
+nothing to a JSON-LD processor, and Google does not read the object as schema.org at all. A top-level
+array does not share one context between its items: each item needs its own (or use one object with
+`@graph`, as Yoast does).
+
+**Options.** None.
+
+**Source.** squirrelscan `schema/json-ld-valid` (context check; its false positives on `http:` and
+list contexts, squirrelscan #2, are accepted here); JSON-LD 1.1 §4.1 (the active context);
+Yoast-for-TYPO3 #618 (one `@context` on a top-level `@graph`); peer-checks.md §7 row 66.
+
+**Fails:**
+
+```html
+<html><head><title>Post</title>
+<script type="application/ld+json">{"@type": "Article", "headline": "Post"}</script>
+</head></html>
+```
+
+**Passes:**
+
+```html
+<html><head><title>Post</title>
+<script type="application/ld+json">{"@context": "http://schema.org/", "@type": "Article", "headline": "Post"}</script>
+</head></html>
+```
+"""
+
+from seoaudit import urls
+from seoaudit.model import Violation
+
+from ._shared import schema_graph
+
+ID = "schema/context-not-schema-org"
+SEVERITY = "error"
+
+SCHEMA_HOSTS = ("schema.org", "www.schema.org")
+SCHEMA_PATHS = ("", "/", "/docs/jsonldcontext.json", "/docs/jsonldcontext.jsonld")
+
+
+def is_schema_org_iri(value) -> bool:
+    if not isinstance(value, str):
+        return False
+    url = urls.parse(value.strip())
+    return url is not None and url.host in SCHEMA_HOSTS and url.path in SCHEMA_PATHS and not url.query
+
+
+def names_schema_org(context) -> bool:
+    """True when a `@context` value makes schema.org the vocabulary."""
+    if isinstance(context, list):
+        return any(names_schema_org(item) for item in context)
+    if isinstance(context, dict):
+        return is_schema_org_iri(context.get("@vocab"))
+    return is_schema_org_iri(context)
+
+
+def check(page, options):
+    graph, view = schema_graph(page)
+    if graph is None:
+        return
+    for context in graph.contexts:
+        if context.value is None:
+            yield Violation("JSON-LD object has no @context: its keys are not read as schema.org", context.location,
+                            expected="https://schema.org", view=view,
+                            fix='Add "@context": "https://schema.org" to the top-level object (one object with '
+                                '"@graph" when there are several nodes).')
+        elif not names_schema_org(context.value):
+            yield Violation(f"JSON-LD @context is not schema.org: {_short(context.value)}", context.location,
+                            value=context.value, expected="https://schema.org", view=view,
+                            fix='Use "@context": "https://schema.org".')
+
+
+def _short(value) -> str:
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 80 else text[:77] + "…"

@@ -1,0 +1,80 @@
+"""A `{"@id": …}` reference points at no node of the page's graph.
+
+**What it checks.** Every reference in the page's JSON-LD (an object with an `@id` and no `@type`,
+such as Yoast's `"publisher": {"@id": "https://example.com/#organization"}` or its
+`"author": {"name": …, "@id": …}`) names a node that some block of the same page defines. All
+blocks of a page form one graph, so a reference may point into another block. Not references:
+`sameAs` and `url` values, empty ids (`schema/empty-id` reports those), and a plain page address
+(an absolute URL without `#fragment`) in a breadcrumb `item` or in `mainEntityOfPage`, where the
+URL itself is the value (Google's breadcrumb and article examples).
+
+**Why it matters.** A dangling reference is valid JSON-LD but an empty node: Google sees an Article
+whose author or publisher has no name, type or logo, and drops the rich result or the author and
+publisher information. It is a real defect of the producer: Yoast's author reference that does not
+match the Person `@id` (Yoast#13094), a publisher that was never output because the knowledge graph
+is half configured (Yoast#14668), a Page author that points to a missing node (Yoast#13224), a
+WooCommerce seller that references an Organization that is not there (wpseo-woocommerce#399), or a
+typo in a hand-written id.
+
+**Options.** None.
+
+**Source.** Yoast developer schema spec: references to a node that is not output must be removed;
+squirrelscan entity graph checks (PR #338, error); SDTT #21 (references not resolved);
+peer-checks.md §7 row 71 (`graph/dangling-ref`); wordpress-ecosystem.md §5 check 17.
+
+**Fails:**
+
+```json
+{"id": 7, "link": "https://example.com/post/", "status": "publish", "type": "post",
+ "yoast_head_json": {"canonical": "https://example.com/post/", "schema": {"@context": "https://schema.org",
+  "@graph": [{"@type": "Article", "@id": "https://example.com/post/#article",
+              "publisher": {"@id": "https://example.com/#organization"}}]}}}
+```
+
+**Passes:**
+
+```json
+{"id": 7, "link": "https://example.com/post/", "status": "publish", "type": "post",
+ "yoast_head_json": {"canonical": "https://example.com/post/", "schema": {"@context": "https://schema.org",
+  "@graph": [{"@type": "Article", "@id": "https://example.com/post/#article",
+              "publisher": {"@id": "https://example.com/#organization"}},
+             {"@type": "Organization", "@id": "https://example.com/#organization", "name": "Example"}]}}}
+```
+"""
+
+import difflib
+
+from seoaudit import urls
+from seoaudit.model import Violation
+
+from ._shared import is_blank, node_label, schema_graph
+
+ID = "schema/dangling-reference"
+SEVERITY = "error"
+
+# Properties whose value may be the address of a page rather than a node of this graph.
+PAGE_ADDRESS_PROPERTIES = frozenset({"item", "mainEntityOfPage"})
+
+
+def is_page_address(ref) -> bool:
+    url = urls.parse(ref.id)
+    return ref.property in PAGE_ADDRESS_PROPERTIES and url is not None and not url.fragment and "#" not in ref.id
+
+
+def check(page, options):
+    graph, view = schema_graph(page)
+    if graph is None:
+        return
+    for ref in graph.references:
+        if is_blank(ref.id) or graph.resolve(ref):
+            continue
+        if isinstance(ref.id, str) and is_page_address(ref):
+            continue
+        near = difflib.get_close_matches(ref.id, list(graph.by_id), n=1, cutoff=0.9) if isinstance(ref.id, str) else []
+        hint = f" (did you mean {near[0]}?)" if near else ""
+        yield Violation(f"{ref.property} reference {ref.id} in {node_label(ref.source)} resolves to no node in the "
+                        f"graph{hint}", ref.location, value=ref.id,
+                        expected=near[0] if near else "the @id of a node on this page", view=view,
+                        fix=(f"Point the reference at {near[0]}." if near else
+                             "Output the node this @id names, or remove the reference (and the property) when "
+                             "there is no such node."))

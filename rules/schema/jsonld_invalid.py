@@ -1,0 +1,70 @@
+"""An `application/ld+json` block is not valid JSON.
+
+**What it checks.** Every `<script type="application/ld+json">` in every HTML head the document has
+(the page itself, or the `yoast_head` / `aioseo_head` string of a WordPress post) parses as JSON. Each
+block is reported on its own, with the line and column of the JSON error, so one broken block never
+hides another, and the valid blocks of the page are still checked by the other schema rules.
+
+**Why it matters.** A consumer that cannot parse a block drops all of it: Google ignores the whole
+script, so every node in it (Article, BreadcrumbList, Organization…) is lost for rich results, and
+the references other blocks make to its nodes dangle. The usual causes are a trailing comma, a
+missing comma between properties, an unescaped `"` or a raw line break inside a string, and template
+code that printed nothing where a value was expected.
+
+**Options.** None.
+
+**Source.** Lighthouse structured-data `json-linter.js`; Screaming Frog "Structured Data: Parse
+Error" (Issue/High); squirrelscan `schema/json-ld-valid`; peer-checks.md §7 row 63 (`jsonld/parse`).
+
+**Fails:**
+
+```html
+<html><head><title>Post</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article",}</script>
+</head></html>
+```
+
+**Passes:**
+
+```html
+<html><head><title>Post</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article"}</script>
+</head></html>
+```
+"""
+
+from seoaudit.model import Violation
+
+from ._shared import block_text
+
+ID = "schema/jsonld-invalid"
+SEVERITY = "error"
+
+
+def check(page, options):
+    for view in page.head_views:
+        for block in view.jsonld:
+            if block.error is None:
+                continue
+            where = block.error_location or block.location
+            hint = likely_cause(block_text(view, block))
+            error = block.error.replace(" at at line", " at line")  # json says "Invalid control character at"
+            yield Violation(f"JSON-LD block in {view.name} is not valid JSON: {error}{hint}", where,
+                            value=block.error, expected="a JSON object or array", view=view.name,
+                            fix="Fix the JSON syntax (trailing or missing comma, unescaped quote, raw line break "
+                                "in a string); consumers drop the whole block until it parses.")
+
+
+def likely_cause(text: str | None) -> str:
+    """The usual culprits, named, so the message says more than the parser's first complaint."""
+    if text is None:
+        return ""
+    if not text.strip():
+        return " (the block is empty)"
+    if "<![CDATA[" in text:
+        return " (the JSON is wrapped in <![CDATA[ … ]]>, which is not JSON)"
+    if "<!--" in text:
+        return " (the block holds an HTML comment)"
+    if text.rstrip().endswith(";"):
+        return " (the block ends with a JavaScript semicolon)"
+    return ""
