@@ -14,6 +14,8 @@ from ..model import Location
 from .view import Field, JsonLdBlock, OgImage, View
 
 _PREFIXES = ("og_", "article_", "twitter_", "fb_")
+# Property names whose own words are joined by `_` (every other `_` in a Yoast key was a `:`).
+_COMPOUNDS = ("site_name", "published_time", "modified_time", "expiration_time", "secure_url", "app_id")
 _SKIP = {"og_image", "twitter_misc", "schema", "robots", "title", "description", "canonical"}
 
 
@@ -35,11 +37,12 @@ def yoast_json_view(data: dict, base: Location) -> View:
     if isinstance(robots, dict):
         directives = [text(v) for v in robots.values() if isinstance(v, str | int) and text(v)]
         view.robots["robots"] = [Field(", ".join(directives), base.child("robots"))]
+    elif isinstance(robots, str) and robots.strip():  # a headless proxy may flatten it to a string
+        view.robots["robots"] = [Field(text(robots), base.child("robots"))]
     for key, value in data.items():
         if key in _SKIP or not key.startswith(_PREFIXES) or isinstance(value, dict | list):
             continue
-        prefix, _, rest = key.partition("_")
-        view.meta.setdefault(f"{prefix}:{rest}", []).append(Field(text(value), base.child(key)))
+        view.meta.setdefault(yoast_property(key), []).append(Field(text(value), base.child(key)))
     images = data.get("og_image")
     if isinstance(images, list):
         for index, image in enumerate(images):
@@ -50,6 +53,15 @@ def yoast_json_view(data: dict, base: Location) -> View:
     if schema is not None:
         view.jsonld.append(JsonLdBlock(location=base.child("schema"), data=schema))
     return view
+
+
+def yoast_property(key: str) -> str:
+    """`twitter_image_alt` → `twitter:image:alt`, `og_site_name` → `og:site_name` (Yoast's escape_key
+    turned every `:` into `_`)."""
+    name = key.replace("_", ":")
+    for compound in _COMPOUNDS:
+        name = name.replace(compound.replace("_", ":"), compound)
+    return name
 
 
 def _yoast_image(image: dict, where: Location) -> OgImage:
