@@ -3,12 +3,16 @@
     from seoaudit import audit_paths
     report = audit_paths(["post.json"])
     for finding in report.findings: ...
+
+`report` is a `seoaudit.engine.Report`, the object every formatter in `seoaudit.report` takes:
+`formatter("sarif").render(report, RenderOptions())`. `seoaudit.config.load(Path.cwd())` gives the
+Config the CLI would use; `seoaudit.engine.iter_audit` streams one `DocumentResult` per document.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
-REPORT_VERSION = "1.0"
+REPORT_VERSION = "1.1"
 
 __all__ = ["REPORT_VERSION", "__version__", "audit", "audit_paths"]
 

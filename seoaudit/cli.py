@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -21,16 +22,21 @@ app = typer.Typer(
 )
 
 
-class Format(StrEnum):
-    rich = "rich"
-    json = "json"
-
-
 class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
     never = "never"
+
+
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+FORMAT_HELP = ("Output format: rich, json, ndjson, sarif, junit, github or markdown; FORMAT:FILE writes it to "
+               "FILE. Repeat for several reports. Default: rich.")
 
 
 def _version(value: bool) -> None:
@@ -60,64 +66,206 @@ def _usage_error(message: str) -> typer.Exit:
 def check(
     paths: Annotated[list[str], typer.Argument(
         help="Files, directories (every .json/.html/.htm below) or - for stdin.")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.rich,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this.")] = (
-        FailOn.error),
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules or categories.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules or categories.")] = None,
+    format: Annotated[list[str] | None, typer.Option(
+        "--format", "-f", metavar="FORMAT[:FILE]", help=FORMAT_HELP)] = None,
+    output: Annotated[list[Path] | None, typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the report to FILE (- for stdout); the n-th --output goes "
+        "with the n-th --format that has no :FILE.")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option(
+        "--fail-on", help="Exit 1 when a finding is at or above this (default: error, or fail-on of the config).")
+    ] = None,
+    select: Annotated[list[str] | None, typer.Option(
+        "--select", help="Only these rules or categories (replaces select and extend-select of the config).")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option(
+        "--extend-select", help="Also these rules or categories.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", help="Skip these rules or categories (added to ignore of the config).")] = None,
     site_url: Annotated[str | None, typer.Option("--site-url", help="The site's public origin (headless).")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
+    config_file: Annotated[Path | None, typer.Option(
+        "--config", help="Read this config file instead of looking for .seoaudit.toml / pyproject.toml.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every config file.")] = False,
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", help="Only findings this baseline does not hold count (and are shown).")] = None,
+    write_baseline: Annotated[Path | None, typer.Option(
+        "--write-baseline", help="Record today's findings in this file (then exit 0 unless input is unreadable).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line (rich).")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Print counts per rule, not each finding.")] = (
+        False),
+    color: Annotated[Color, typer.Option("--color", help="Colour the terminal report.")] = Color.auto,
 ) -> None:
-    """Audit posts and pages; exit 0 (clean), 1 (findings at --fail-on or above) or 2 (unreadable input)."""
-    from .engine import Config, audit
+    """Audit posts and pages; exit 0 (clean), 1 (findings at --fail-on or above) or 2 (usage, config or
+    unreadable input)."""
+    from . import baseline as baselines
+    from .config import ConfigError, Overrides, load
+    from .engine import Report, add_batch_findings, iter_audit
     from .load import load_paths
-    from .model import Severity
-    from .registry import RuleError
 
-    config = Config(select=_split(select), ignore=_split(ignore), site_url=site_url)
+    destinations = _destinations(format or [], output or [])
+    overrides = Overrides(select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore),
+                          site_url=site_url, fail_on=fail_on.value if fail_on else None, baseline=baseline)
     try:
-        report = audit(load_paths(paths), config)
-    except RuleError as exc:
+        settings = load(Path.cwd(), config_file, isolated, overrides)
+    except ConfigError as exc:
         raise _usage_error(str(exc)) from None
-    for result in report.documents:
-        if result.document.problem is not None:
-            print(f"seoaudit: error: {result.document.display_source}: {result.document.problem.message}",
-                  file=sys.stderr)
-    _write(report, format, output, quiet)
-    if any(result.unreadable for result in report.documents):
+    config = settings.config
+    if settings.baseline is not None and not (write_baseline and not settings.baseline.exists()):
+        try:
+            config = replace(config, baseline=baselines.load(settings.baseline))
+        except baselines.BaselineError as exc:
+            raise _usage_error(str(exc)) from None
+    outputs = _open(destinations, color, quiet, statistics, settings.fail_on)
+    try:
+        results = []
+        for result in iter_audit(load_paths(paths), config):
+            if result.document.problem is not None:
+                print(f"seoaudit: error: {result.document.display_source}: {result.document.problem.message}",
+                      file=sys.stderr)
+            for out in outputs:
+                out.document(result)
+            results.append(result)
+        # Rules that compare documents (duplicate titles…) speak once every document is in: streamed
+        # reports get their findings at the end; the others see them in place.
+        batch_ids = {rule.id for rule in config.rules() if rule.is_batch}
+        add_batch_findings(results, config)
+        late = [(r, [f for f in r.findings if f.rule in batch_ids]) for r in results] if batch_ids else []
+        late = [(r, found) for r, found in late if found]
+        report = Report(results)
+        for out in outputs:
+            out.finish(report, late)
+        if write_baseline is not None:
+            from .report.sink import atomic_write
+
+            atomic_write(write_baseline, baselines.render(report.documents))
+    except OSError as exc:
+        raise _usage_error(f"cannot write {exc.filename or 'the report'}: {exc.strerror or exc}") from None
+    finally:
+        for out in outputs:
+            out.sink.abort()  # a no-op for reports already committed; never leave half a report behind
+    _terminal_summary(report, outputs, color, statistics)
+    if write_baseline is not None:
+        count = sum(len(r.findings) + len(r.baselined) for r in report.documents)
+        print(f"seoaudit: wrote {count} finding{'s' if count != 1 else ''} to the baseline {write_baseline}",
+              file=sys.stderr)
+    if report.unreadable:
         raise typer.Exit(ExitStatus.USAGE)
-    worst = report.max_severity()
-    if fail_on is not FailOn.never and worst is not None and worst >= Severity.parse(fail_on.value):
+    if write_baseline is None and report.fails(settings.fail_on):
         raise typer.Exit(ExitStatus.FINDINGS)
     raise typer.Exit(ExitStatus.OK)
 
 
-def _write(report, format: Format, output: Path | None, quiet: bool) -> None:
-    if format is Format.json:
-        from .report.json_report import render
+def _destinations(formats: list[str], outputs: list[Path]) -> list[tuple[str, Path | None]]:
+    """Pair formats with files: `--format sarif:a.sarif`, or `--format sarif --output a.sarif` (the n-th
+    --output goes with the n-th --format that has no :FILE). `-` is stdout; at most one report goes there."""
+    from .registry import _suggest
+    from .report import FORMATS
 
-        text = render(report)
-        if output is None:
-            sys.stdout.write(text)
+    parsed: list[tuple[str, str | None]] = []
+    for spec in formats or ["rich"]:
+        name, colon, file = spec.partition(":")
+        if name not in FORMATS:
+            raise _usage_error(f"unknown format {name!r}" + (_suggest(name, list(FORMATS))
+                                                              or f" (choose from {', '.join(FORMATS)})"))
+        if colon and not file:
+            raise _usage_error(f"--format {spec}: give a file after the colon, or drop the colon for stdout")
+        parsed.append((name, file if colon else None))
+    bare = [i for i, (_, file) in enumerate(parsed) if file is None]
+    if outputs:
+        if len(outputs) != len(bare):
+            raise _usage_error(f"{len(outputs)} --output for {len(bare)} --format without a file: give each "
+                               "--format its own --output, or write --format FORMAT:FILE")
+        for i, path in zip(bare, outputs, strict=True):
+            parsed[i] = (parsed[i][0], str(path))
+    destinations = [(name, None if file in (None, "-") else Path(file)) for name, file in parsed]
+    if sum(path is None for _, path in destinations) > 1:
+        raise _usage_error("only one report can go to stdout: give the others a file (--format json:report.json)")
+    return destinations
+
+
+class _Output:
+    """One report being written. The terminal report is printed through rich as documents finish;
+    `ndjson` streams a line per document; every other report is rendered as text at the end."""
+
+    def __init__(self, name: str, path: Path | None, options, color: Color):
+        from .report import formatter
+        from .report.sink import Sink
+
+        self.name = name
+        self.module = formatter(name)
+        self.sink = Sink(path)
+        self.options = options
+        self.console = _console(sys.stdout, color) if name == "rich" and path is None else None
+        if self.console is not None:
+            self.streams = not (options.quiet or options.statistics)
         else:
-            _atomic_write(output, text)
-        return
+            self.streams = name != "rich" and hasattr(self.module, "render_document")
+
+    def document(self, result) -> None:
+        if not self.streams:
+            return
+        if self.console is not None:
+            self.module.render_document(result, self.console)
+        else:
+            self.sink.write(self.module.render_document(result, self.options))
+
+    def finish(self, report, late) -> None:
+        """`late`: (result, findings) of the rules across documents, which streamed documents lack."""
+        if self.console is not None:
+            if self.streams:
+                self.module.render_late(late, self.console)
+                self.module.render_end(report, self.console, self.options)
+            else:
+                self.module.render_to(self.console, report, self.options)
+        elif self.streams:
+            self.sink.write(self.module.render_late(late, self.options) + self.module.render_end(report, self.options))
+        else:
+            self.sink.write(self.module.render(report, self.options))
+        self.sink.commit()
+
+
+def _open(destinations, color: Color, quiet: bool, statistics: bool, fail_on) -> list[_Output]:
+    from .report import RenderOptions
+    from .report.positions import FileLines
+
+    options = RenderOptions(fail_on=fail_on, lines=FileLines(), quiet=quiet, statistics=statistics)
+    outputs: list[_Output] = []
+    try:
+        for name, path in destinations:
+            outputs.append(_Output(name, path, options, color))
+    except OSError as exc:
+        for out in outputs:
+            out.sink.abort()
+        raise _usage_error(f"cannot write {exc.filename}: {exc.strerror or exc}") from None
+    return outputs
+
+
+def _console(stream, color: Color):
     from rich.console import Console
 
+    no_color = True if color is Color.never else None  # None: rich decides (NO_COLOR, a terminal or not)
+    if stream is sys.stderr:
+        return Console(stderr=True, highlight=False, no_color=no_color)
+    if color is Color.always:
+        return Console(highlight=False, force_terminal=True)
+    return Console(highlight=False, no_color=no_color)
+
+
+def _terminal_summary(report, outputs: list[_Output], color: Color, statistics: bool) -> None:
+    """When every report went to a file, stdout still says how the run went; `--statistics` beside a
+    machine report on stdout goes to stderr."""
     from .report import rich_report
 
-    if output is None:
-        rich_report.render(report, Console(highlight=False), quiet)
+    if not any(out.sink.is_stdout for out in outputs):
+        console = _console(sys.stdout, color)
+    elif statistics and not any(out.console is not None for out in outputs):
+        console = _console(sys.stderr, color)
+        console.print(rich_report.statistics_table(report))
+        return
     else:
-        with output.open("w", encoding="utf-8") as handle:
-            rich_report.render(report, Console(file=handle, highlight=False, no_color=True, width=100), quiet)
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
+        return
+    if statistics:
+        console.print(rich_report.statistics_table(report))
+    console.print(rich_report.summary_line(report))
 
 
 @app.command("rules")

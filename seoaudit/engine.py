@@ -109,6 +109,7 @@ class DocumentResult:
     rules: tuple[str, ...] = ()  # ids of the rules that ran on this document (JUnit lists them)
     suppressed: list[Finding] = field(default_factory=list)  # silenced by an ignore comment
     baselined: list[Finding] = field(default_factory=list)  # recorded in the baseline: not new
+    signatures: dict[str, Any] = field(default_factory=dict)  # what it gives the batch rules (aggregate.py)
 
     @property
     def unreadable(self) -> bool:
@@ -171,18 +172,25 @@ def audit_document(document: Document, config: Config, rules: list[Rule] | None 
         page = Page(document, site_url=config.site_url)
     except Exception as exc:  # a page we cannot model is reported, never a traceback
         return DocumentResult(document, [_internal_error(document, "extraction", exc)], {})
+    page.allowed_hosts = config.allowed_hosts  # for url rules; Page does not take it as an argument yet
     findings: list[Finding] = []
     ran: list[str] = []
     for rule in rules:
         if document.problem is not None and rule.category != "input":
             continue
         ran.append(rule.id)
-        findings.extend(_run(rule, page, config))
+        if not rule.is_batch:
+            findings.extend(_run(rule, page, config))
+    signatures = _signatures(page, rules, config) if document.problem is None else {}
     suppressed: list[Finding] = []
     if document.problem is None:
-        findings, suppressed, unused = suppress.apply(suppress.find(document), findings, rules)
-        findings.extend(_stamp(rule, config, unused) for rule in rules if rule.id == suppress.RULE_ID)
-    findings = [f for group in findings for f in (group if isinstance(group, list) else [group])]
+        # Batch rules find their problems only once every document is in (add_batch_findings), so
+        # whether a suppression of one is used cannot be judged here.
+        findings, suppressed, unused = suppress.apply(suppress.find(document), findings,
+                                                      [r for r in rules if not r.is_batch])
+        for rule in rules:
+            if rule.id == suppress.RULE_ID:  # reported only when the rule is selected
+                findings.extend(_stamp(rule, config, unused))
     baselined: list[Finding] = []
     if config.baseline is not None:
         findings, baselined = config.baseline.split(document, findings)
@@ -192,13 +200,53 @@ def audit_document(document: Document, config: Config, rules: list[Rule] | None 
         findings.append(_internal_error(document, "metadata", exc))
         metadata = {}
     findings.sort(key=Finding.sort_key)
-    return DocumentResult(document, findings, metadata, tuple(ran), suppressed, baselined)
+    return DocumentResult(document, findings, metadata, tuple(ran), suppressed, baselined, signatures)
+
+
+def _options(rule: Rule, config: Config) -> dict[str, Any]:
+    return {**rule.options, **config.options.get(rule.id, {})}
+
+
+def _signatures(page: Page, rules: list[Rule], config: Config) -> dict[str, Any]:
+    from .aggregate import document_signatures
+
+    batch = [r for r in rules if r.is_batch]
+    if not batch:
+        return {}
+    try:
+        return document_signatures(page, batch, lambda rule: _options(rule, config))
+    except Exception:  # a batch rule that cannot read this page leaves it out of the comparison
+        return {}
+
+
+def add_batch_findings(results: list[DocumentResult], config: Config) -> list[DocumentResult]:
+    """Merge every document's signatures and add the batch rules' findings to their documents
+    (after their `seoaudit: ignore` comments and the baseline)."""
+    from .aggregate import batch_findings, merge_all
+
+    if not any(r.signatures for r in results):
+        return results
+    rules_by_id = {r.id: r for r in all_rules().values() if r.is_batch}
+    merged = merge_all((r.signatures for r in results), rules_by_id)
+    found = batch_findings(merged, rules_by_id, lambda rule: _options(rule, config),
+                           lambda rule: config.severities.get(rule.id, rule.severity))
+    for result in results:
+        extra = found.get(result.document.display_source)
+        if extra:
+            from . import suppress
+
+            extra, silenced, _ = suppress.apply(suppress.find(result.document), extra, [])
+            result.suppressed.extend(silenced)
+            if config.baseline is not None:
+                extra, baselined = config.baseline.split(result.document, extra)
+                result.baselined.extend(baselined)
+            result.findings = sorted([*result.findings, *extra], key=Finding.sort_key)
+    return results
 
 
 def _run(rule: Rule, page: Page, config: Config) -> list[Finding]:
-    options = {**rule.options, **config.options.get(rule.id, {})}
     try:
-        return _stamp(rule, config, rule.check(page, options))
+        return _stamp(rule, config, rule.check(page, _options(rule, config)))
     except Exception as exc:  # one broken rule must not cost the other rules or documents
         return [_internal_error(page.document, f"rule {rule.id}", exc)]
 
@@ -225,5 +273,7 @@ def iter_audit(documents: Iterable[Document], config: Config | None = None) -> I
 
 
 def audit(documents: Iterable[Document], config: Config | None = None) -> Report:
-    """The embedding API: documents in, a report out (the object every formatter takes)."""
-    return Report(list(iter_audit(documents, config)))
+    """The embedding API: documents in, a report out (the object every formatter takes), with the
+    findings of the rules that compare documents (duplicate titles, canonical drift) added."""
+    config = config or Config()
+    return Report(add_batch_findings(list(iter_audit(documents, config)), config))

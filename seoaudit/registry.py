@@ -27,10 +27,18 @@ _EXAMPLE = re.compile(r"^\*\*(Fails|Passes)[^\n]*\n+```(\w+)\n(.*?)\n```", re.MU
 class Rule:
     id: str
     severity: Severity
-    check: Callable[..., Iterator[Any]]
+    check: Callable[..., Iterator[Any]] | None  # per document; None for a batch rule
     doc: str
     options: dict[str, Any] = field(default_factory=dict)
     module: str = ""
+    # Batch rules (seoaudit/aggregate.py): a per-document signature, an associative merge, findings.
+    signature: Callable[..., Any] | None = None
+    merge: Callable[[Any, Any], Any] | None = None
+    check_batch: Callable[..., Iterator[Any]] | None = None
+
+    @property
+    def is_batch(self) -> bool:
+        return self.signature is not None
 
     @property
     def category(self) -> str:
@@ -54,13 +62,19 @@ def _rule_from_module(module) -> Rule:
     match = RULE_ID.match(rule_id or "")
     if not match or match.group(1) not in CATEGORIES:
         raise RuleError(f"{module.__name__}: ID {rule_id!r} is not category/kebab-name with a known category")
+    batch = [getattr(module, name, None) for name in ("signature", "merge", "check_batch")]
+    if any(batch) and not all(batch):
+        raise RuleError(f"{module.__name__}: a batch rule needs signature, merge and check_batch")
     return Rule(
         id=rule_id,
         severity=Severity.parse(module.SEVERITY),
-        check=module.check,
+        check=getattr(module, "check", None),
         doc=inspect.cleandoc(module.__doc__ or ""),
         options=dict(getattr(module, "OPTIONS", {})),
         module=module.__name__,
+        signature=batch[0],
+        merge=batch[1],
+        check_batch=batch[2],
     )
 
 
@@ -74,8 +88,8 @@ def all_rules() -> dict[str, Rule]:
         if info.ispkg:
             continue
         module = importlib.import_module(info.name)
-        if not hasattr(module, "check"):
-            continue
+        if not hasattr(module, "check") and not hasattr(module, "signature"):
+            continue  # a helper module such as _shared.py
         rule = _rule_from_module(module)
         if rule.id in found:
             raise RuleError(f"duplicate rule id {rule.id} in {module.__name__} and {found[rule.id].module}")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from seoaudit.engine import Config, audit_document
+from seoaudit.engine import Config, audit
 from seoaudit.load import load_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,8 +25,7 @@ def example_bytes(language: str, text: str) -> tuple[bytes, str]:
 
 def audit_example(language: str, text: str, config: Config | None = None):
     data, name = example_bytes(language, text)
-    config = config or Config()
-    return [audit_document(doc, config) for doc in load_bytes(data, name)]
+    return audit(load_bytes(data, name), config or Config()).documents
 
 
 def rule_ids(results) -> set[str]:

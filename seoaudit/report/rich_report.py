@@ -1,30 +1,81 @@
 """The terminal report: per document a header, findings grouped by category, a summary line.
 
+The CLI prints each document as it finishes (`render_document`), then `render_end`; `--quiet` keeps
+only the summary line and `--statistics` replaces the findings by a count per rule.
+
 Rich honours NO_COLOR and narrow terminals by itself; every line wraps with a hanging indent.
 """
 
 from __future__ import annotations
 
+import io
 from itertools import groupby
 
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.rule import Rule
+from rich.table import Table
 from rich.text import Text
 
 from ..engine import DocumentResult, Report
 from ..model import Finding, Severity
+from . import RenderOptions
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 MARK = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}
 MAX_VALUE = 160
 
 
-def render(report: Report, console: Console, quiet: bool = False) -> None:
-    if not quiet:
+def render(report: Report, options: RenderOptions | None = None, width: int = 100) -> str:
+    """The report as plain text (no colour), for `--output FILE` and golden tests."""
+    buffer = io.StringIO()
+    render_to(Console(file=buffer, width=width, no_color=True, highlight=False, force_terminal=False,
+                      legacy_windows=False), report, options)
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())  # rich pads lines
+
+
+def render_to(console: Console, report: Report, options: RenderOptions | None = None) -> None:
+    options = options or RenderOptions()
+    if not (options.quiet or options.statistics):
         for result in report.documents:
-            console.print(_document(result))
+            render_document(result, console)
+    render_end(report, console, options)
+
+
+def render_document(result: DocumentResult, console: Console) -> None:
+    """One document, printed as soon as it is audited."""
+    console.print(_document(result))
+
+
+def render_late(late: list[tuple[DocumentResult, list[Finding]]], console: Console) -> None:
+    """Findings of the rules across documents, printed after the streamed documents."""
+    if not late:
+        return
+    console.print(Rule(Text("across documents", style="bold"), align="left"))
+    for result, found in late:
+        console.print(Text(f"  {result.document.display_source}", style="bold"))
+        for finding in found:
+            console.print(_finding(finding))
+    console.print(Text(""))
+
+
+def render_end(report: Report, console: Console, options: RenderOptions | None = None) -> None:
+    if options is not None and options.statistics and not options.quiet:
+        console.print(statistics_table(report))
     console.print(summary_line(report))
+
+
+def statistics_table(report: Report) -> Table:
+    """Findings per rule, most first (ruff's --statistics)."""
+    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+    for column, justify in (("count", "right"), ("rule", "left"), ("severity", "left")):
+        table.add_column(column, justify=justify, overflow="fold")
+    worst: dict[str, Severity] = {}
+    for finding in report.findings:
+        worst[finding.rule] = max(worst.get(finding.rule, finding.severity), finding.severity)
+    for rule_id, count in sorted(report.summary()["by_rule"].items(), key=lambda item: (-item[1], item[0])):
+        table.add_row(str(count), rule_id, Text(worst[rule_id].label, style=STYLE[worst[rule_id]]))
+    return table
 
 
 def _document(result: DocumentResult) -> Group:
@@ -37,8 +88,11 @@ def _document(result: DocumentResult) -> Group:
         parts.append(Padding(Text(_clip(title)), (0, 0, 0, 2), expand=False))
     if url:
         parts.append(Padding(Text(url, style="dim"), (0, 0, 0, 2), expand=False))
+    hidden = [f"{len(found)} {label}" for label, found in (("suppressed", result.suppressed),
+                                                           ("baselined", result.baselined)) if found]
     if not result.findings:
-        parts.append(Text("  ✔ no findings", style="green"))
+        parts.append(Text("  ✔ no new findings (" + ", ".join(hidden) + ")" if hidden else "  ✔ no findings",
+                          style="green"))
     ordered = sorted(result.findings, key=lambda f: (f.category, f.sort_key()))
     for category, findings in groupby(ordered, key=lambda f: f.category):
         findings = list(findings)
@@ -83,6 +137,9 @@ def summary_line(report: Report) -> Text:
         text.append(f"{count} {label}{plural}", style=STYLE[severity] if count else None)
     if summary["unreadable"]:
         text.append(f", {summary['unreadable']} unreadable", style="bold red")
+    hidden = [f"{summary[key]} {key}" for key in ("suppressed", "baselined") if summary[key]]
+    if hidden:
+        text.append(f" ({', '.join(hidden)})", style="dim")
     return text
 
 

@@ -1,0 +1,46 @@
+"""Several documents of one run share the same meta description.
+
+**What it checks.** The meta description of every document of the run (the primary producer's
+`<meta name="description">` or `yoast_head_json.description`), compared case-insensitively with
+collapsed whitespace. Each document whose description another document also uses gets a finding.
+
+**Why it matters.** A description shared by many pages tells searchers nothing about each one, and
+Google tends to replace it with a snippet of its own choosing. On WordPress it usually comes from a
+site-wide default description template.
+
+**Options.** None.
+
+**Source.** Screaming Frog "Meta Description: Duplicate"; Google Search Central, "Control your snippets"
+(create unique descriptions for each page). peer-checks.md row 15.
+
+**Fails:**
+
+```json
+[{"link": "https://example.com/a/", "title": {"rendered": "A"}, "yoast_head_json": {"description": "Welcome to our site."}},
+ {"link": "https://example.com/b/", "title": {"rendered": "B"}, "yoast_head_json": {"description": "Welcome to our site."}}]
+```
+
+**Passes:**
+
+```json
+[{"link": "https://example.com/a/", "title": {"rendered": "A"}, "yoast_head_json": {"description": "How we design sites."}},
+ {"link": "https://example.com/b/", "title": {"rendered": "B"}, "yoast_head_json": {"description": "What hosting costs."}}]
+```
+"""
+
+from seoaudit.batch import duplicates, merge_occurrences, occurrence
+
+ID = "description/duplicate"
+SEVERITY = "warning"
+
+
+def signature(page, options):
+    view = page.primary
+    return occurrence(page, view.description, view.name) if view is not None else None
+
+
+merge = merge_occurrences
+
+
+def check_batch(state, options):
+    yield from duplicates(state, "meta description", "Write a description that summarises this page alone.")

@@ -1,0 +1,45 @@
+"""Helpers for batch rules: the same value on several documents of one run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .model import Location, Violation
+
+# A duplicate signature: normalised value → [(document key, value as written, location, view)]
+Occurrences = dict[str, list[tuple[str, str, Location, str | None]]]
+
+
+def occurrence(page, field, view: str | None) -> Occurrences | None:
+    if field is None or not field.value.strip():
+        return None
+    return {" ".join(field.value.casefold().split()): [(page.document.display_source, field.value,
+                                                        field.location, view)]}
+
+
+def merge_occurrences(a: Occurrences, b: Occurrences) -> Occurrences:
+    merged = {k: list(v) for k, v in a.items()}
+    for key, items in b.items():
+        merged.setdefault(key, []).extend(items)
+    return merged
+
+
+def duplicates(state: Occurrences, what: str, fix: str) -> Iterator[tuple[str, Violation]]:
+    """One finding per document whose value another document of the run also uses."""
+    for items in state.values():
+        documents = sorted({doc for doc, *_ in items})
+        if len(documents) < 2:
+            continue
+        for doc, value, location, view in sorted(items, key=lambda item: item[0]):
+            others = [d for d in documents if d != doc]
+            shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+            yield doc, Violation(f"{what} {_quote(value)} is also used by {len(others)} other document"
+                                 f"{'s' if len(others) > 1 else ''} of this run: {shown}",
+                                 location, value=value, expected=f"a {what} unique to this page", fix=fix,
+                                 view=view)
+
+
+def _quote(value: Any) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 80 else text[:79] + "…")

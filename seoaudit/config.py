@@ -1,0 +1,262 @@
+"""config: find, read and validate `[tool.seoaudit]` / `.seoaudit.toml`, and merge the command line over it.
+
+Discovery (as ruff does): from the working directory upward, the first `.seoaudit.toml`, or
+`pyproject.toml` that has a `[tool.seoaudit]` table (a pyproject.toml without one is skipped); or the
+file given with `--config`. Validation has two layers: the JSON Schema shipped in the package
+(`seoaudit/schemas/config.schema.json`: keys and types), then the installed rules (rule ids, categories,
+option names and their types). Any problem is one `ConfigError` line that names the file, the key and,
+when one is close, the right spelling.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .model import CATEGORIES, Severity
+from .registry import RuleError, all_rules
+
+DOT_FILE = ".seoaudit.toml"
+PYPROJECT = "pyproject.toml"
+FAIL_LEVELS = ("error", "warning", "info", "never")
+
+
+class ConfigError(Exception):
+    pass
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads(resources.files("seoaudit").joinpath("schemas/config.schema.json").read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class FileConfig:
+    """A validated config table and where it came from (`path` is None when there is no file)."""
+
+    path: Path | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def where(self) -> str:
+        if self.path is None:
+            return "config"
+        return f"{self.path} [tool.seoaudit]" if self.path.name == PYPROJECT else str(self.path)
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line says; None (or empty) leaves the file's value alone."""
+
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    site_url: str | None = None
+    fail_on: str | None = None
+    baseline: Path | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The resolved settings of one run: the engine's Config plus what only the CLI uses."""
+
+    config: Any  # engine.Config
+    fail_on: Severity | None  # None: never exit 1 on findings
+    baseline: Path | None
+    source: Path | None  # the config file, if any
+
+
+def discover(start: Path) -> FileConfig:
+    for directory in [start.resolve(), *start.resolve().parents]:
+        dot = directory / DOT_FILE
+        if dot.is_file():
+            return read(dot)
+        pyproject = directory / PYPROJECT
+        if pyproject.is_file():
+            found = read(pyproject)
+            if found.path is not None:
+                return found
+    return FileConfig()
+
+
+def read(path: Path) -> FileConfig:
+    """Read and validate one file. A pyproject.toml without `[tool.seoaudit]` gives an empty FileConfig."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the config file: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == PYPROJECT:
+        table = data.get("tool", {}).get("seoaudit")
+        if table is None:
+            return FileConfig()
+    else:
+        table = data
+    config = FileConfig(path, table)
+    validate(table, config.where)
+    return config
+
+
+def validate(table: Any, where: str = "config") -> None:
+    """Raise ConfigError for the first problem: unknown key, wrong type, unknown rule or option."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
+
+    spec = schema()
+    if isinstance(table, dict):
+        for key in table:
+            if key not in spec["properties"]:
+                raise ConfigError(f"{where}: unknown key {key!r}" + _suggest(key, spec["properties"]))
+    error = best_match(Draft202012Validator(spec).iter_errors(table))
+    if error is not None:
+        path = ".".join(json.dumps(p) if not str(p).replace("-", "").isalnum() else str(p)
+                        for p in error.absolute_path)
+        raise ConfigError(f"{where}: {path or 'config'}: {error.message}")
+    rules = all_rules()
+    known = [*rules, *CATEGORIES]
+    for key in ("select", "extend-select", "ignore"):
+        for ref in table.get(key, []):
+            if ref not in rules and ref not in CATEGORIES:
+                raise ConfigError(f"{where}: {key}: unknown rule or category {ref!r}" + _suggest(ref, known))
+    for pattern, refs in table.get("per-file-ignores", {}).items():
+        for ref in refs:
+            if ref not in rules and ref not in CATEGORIES:
+                raise ConfigError(f"{where}: per-file-ignores.{json.dumps(pattern)}: unknown rule or category "
+                                  f"{ref!r}" + _suggest(ref, known))
+    for rule_id, settings in table.get("rules", {}).items():
+        _validate_rule(rule_id, settings, where, known)
+
+
+def _validate_rule(rule_id: str, settings: dict[str, Any], where: str, known: list[str]) -> None:
+    at = f"{where}: rules.{json.dumps(rule_id)}"
+    rule = all_rules().get(rule_id)
+    if rule is None and rule_id not in CATEGORIES:
+        raise ConfigError(f"{at}: unknown rule {rule_id!r}" + _suggest(rule_id, known))
+    options = rule.options if rule is not None else {}
+    for name, value in settings.items():
+        if name == "severity":
+            continue
+        if name not in options:
+            choices = ", ".join(["severity", *options])
+            hint = _suggest(name, ["severity", *options]) or f" (it takes {choices})"
+            scope = "rule" if rule is not None else "category (only `severity` is allowed)"
+            raise ConfigError(f"{at}: unknown option {name!r} for {scope} {rule_id!r}" + hint)
+        expected = _type_name(options[name])
+        if expected and not _has_type(value, options[name]):
+            raise ConfigError(f"{at}.{name}: expected {expected}, got {value!r}")
+
+
+def _type_name(default: Any) -> str | None:
+    for kind, name in ((bool, "a boolean"), (int, "an integer"), (float, "a number"), (str, "a string"),
+                       ((list, tuple), "an array")):
+        if isinstance(default, kind):
+            return name
+    return None
+
+
+def _has_type(value: Any, default: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, list)
+    return isinstance(value, type(default))
+
+
+def _suggest(word: str, known) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def resolve(file: FileConfig, cli: Overrides | None = None) -> Settings:
+    """Merge the command line over the file into the engine's Config. The CLI wins: `--select` replaces
+    `select` and `extend-select`; `--ignore` and `--extend-select` add to the file's lists."""
+    from .engine import Config, check_refs
+
+    cli = cli or Overrides()
+    values = file.values
+    base = file.path.parent if file.path is not None else None
+    try:
+        check_refs([*cli.select, *cli.extend_select, *cli.ignore])
+    except RuleError as exc:
+        raise ConfigError(str(exc)) from None
+    select = cli.select or tuple(values.get("select", ()))
+    extend_select = (() if cli.select else tuple(values.get("extend-select", ()))) + cli.extend_select
+    ignore = tuple(values.get("ignore", ())) + cli.ignore
+    severities: dict[str, Severity] = {}
+    options: dict[str, dict[str, Any]] = {}
+    rules = all_rules()
+    table = values.get("rules", {})
+    # Category severities first, so that a rule's own severity wins over its category's.
+    for key in sorted(table, key=lambda k: "/" in k):
+        settings = dict(table[key])
+        level = settings.pop("severity", None)
+        targets = [key] if key in rules else [r for r in rules if rules[r].category == key]
+        for rule_id in targets:
+            if level is not None:
+                severities[rule_id] = Severity.parse(level)
+        if settings:
+            options[key] = settings
+    per_file: list[tuple[str, tuple[str, ...]]] = []
+    for pattern, refs in values.get("per-file-ignores", {}).items():
+        per_file.append((pattern, tuple(refs)))
+        if base is not None and "/" in pattern and not Path(pattern).is_absolute():
+            per_file.append(((base / pattern).as_posix(), tuple(refs)))
+    fail_on = cli.fail_on or values.get("fail-on", "error")
+    baseline = cli.baseline
+    if baseline is None and values.get("baseline"):
+        baseline = (base or Path.cwd()) / values["baseline"]
+    config = Config(select=select, ignore=ignore, extend_select=extend_select, severities=severities,
+                    options=options, per_file_ignores=tuple(per_file),
+                    site_url=cli.site_url or values.get("site-url"),
+                    allowed_hosts=tuple(values.get("allowed-hosts", ())))
+    return Settings(config, None if fail_on == "never" else Severity.parse(fail_on), baseline, file.path)
+
+
+def load(cwd: Path, config_file: Path | None = None, isolated: bool = False,
+         cli: Overrides | None = None) -> Settings:
+    """The whole story for the CLI: the file (given, discovered, or none) plus the command line."""
+    if isolated:
+        file = FileConfig()
+    elif config_file is not None:
+        file = read(config_file)
+        if file.path is None:
+            raise ConfigError(f"{config_file}: has no [tool.seoaudit] table")
+    else:
+        file = discover(cwd)
+    return resolve(file, cli)
+
+
+def reference_markdown() -> str:
+    """The README's config reference, generated from the schema (tests/test_config.py keeps them equal)."""
+    lines = ["| key | type | default | meaning |", "|---|---|---|---|"]
+    for key, spec in schema()["properties"].items():
+        kind = _schema_type(spec)
+        default = f"`{json.dumps(spec['default'])}`" if "default" in spec else "none"
+        meaning = spec["description"].replace("|", "\\|")
+        lines.append(f"| `{key}` | {kind} | {default} | {meaning} |")
+    return "\n".join(lines)
+
+
+def _schema_type(spec: dict[str, Any]) -> str:
+    if "$ref" in spec:
+        return "array of rule ids or categories"
+    if "enum" in spec:
+        return " \\| ".join(f"`{v}`" for v in spec["enum"])
+    if spec.get("type") == "object":
+        return "table"
+    if spec.get("type") == "array":
+        return "array of strings"
+    return spec.get("type", "any")

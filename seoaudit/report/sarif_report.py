@@ -1,0 +1,134 @@
+"""SARIF 2.1.0, for GitHub code scanning and every SARIF viewer.
+
+- `tool.driver.rules`: the rules that have results (as ruff does), with the summary as
+  `shortDescription`, the "What it checks" paragraph as `fullDescription`, the whole rule docstring
+  as `help` (text and markdown), the default level, and the category as a tag.
+- A result's `physicalLocation` is the file (relative to the working directory) and, in `region`, the
+  line: the HTML line, or for WP JSON the line where the finding's JSON pointer sits in the file
+  (line 1 for a finding about a whole file, since code scanning needs a line).
+  SARIF has no JSON-pointer field, so the pointer is the result's logical location
+  (`fullyQualifiedName`, kind `property`); the full seoaudit location (pointer, line inside an HTML
+  string such as `yoast_head`, path inside a JSON-LD block) is in the result's `properties.location`,
+  with `value`, `expected`, `fix` and `view`.
+- `partialFingerprints["seoaudit/v1"]` is the baseline fingerprint (seoaudit/baseline.py) and `:N`, the
+  occurrence of that fingerprint in the run: stable across line shifts, so code scanning keeps one alert
+  per problem.
+- Levels: error → `error`, warning → `warning`, info → `note`. No timestamps, so output is reproducible.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from .. import __version__
+from ..baseline import fingerprint, relative_source
+from ..engine import Report
+from ..model import Finding, Severity
+from ..registry import Rule, all_rules
+from . import RenderOptions, file_line
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/seoaudit/seoaudit"
+FINGERPRINT = "seoaudit/v1"
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_WHAT = re.compile(r"\*\*What it checks\.\*\*\s*(.*?)(?:\n\s*\n|$)", re.DOTALL)
+
+
+def render(report: Report, options: RenderOptions | None = None) -> str:
+    return json.dumps(sarif_dict(report, options or RenderOptions()), indent=2, ensure_ascii=False,
+                      default=str) + "\n"
+
+
+def sarif_dict(report: Report, options: RenderOptions) -> dict[str, Any]:
+    used = sorted({f.rule for f in report.findings})
+    index = {rule_id: i for i, rule_id in enumerate(used)}
+    known = all_rules()
+    results = [_result(result.document, finding, index, options)
+               for result in report.documents for finding in result.findings]
+    # Identical findings share a fingerprint (see baseline.py); number them, as GitHub's own
+    # `primaryLocationLineHash:N` does, so that each keeps an alert of its own.
+    seen: Counter[str] = Counter()
+    for result in results:
+        prints = result["partialFingerprints"]
+        seen[prints[FINGERPRINT]] += 1
+        prints[FINGERPRINT] = f"{prints[FINGERPRINT]}:{seen[prints[FINGERPRINT]]}"
+    notifications = [{"level": "error", "message": {"text": f"{r.document.display_source}: {problem.message}"},
+                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(r.document.source)}}}]}
+                     for r in report.unreadable if (problem := r.document.problem) is not None]
+    invocation: dict[str, Any] = {"executionSuccessful": not notifications}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "seoaudit",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [_descriptor(rule_id, known.get(rule_id)) for rule_id in used],
+            }},
+            "invocations": [invocation],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+
+
+def _descriptor(rule_id: str, rule: Rule | None) -> dict[str, Any]:
+    category = rule_id.split("/", 1)[0]
+    if rule is None:  # input/internal-error and other engine findings have no module
+        return {"id": rule_id, "shortDescription": {"text": "seoaudit could not complete the audit"},
+                "defaultConfiguration": {"level": "error"}, "properties": {"tags": [category]}}
+    what = _WHAT.search(rule.doc)
+    full = " ".join(what.group(1).split()) if what else rule.summary
+    return {
+        "id": rule.id,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": full},
+        "help": {"text": rule.doc, "markdown": rule.doc},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "properties": {"tags": [rule.category]},
+    }
+
+
+def _result(document, finding: Finding, index: dict[str, int], options: RenderOptions) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri(document.source)}}
+    line = file_line(options, document, finding)
+    if line is None and document.source != "-":
+        line = 1  # a finding about the whole file: code scanning wants a line (SARIF validator GH1003)
+    if line is not None:
+        region: dict[str, Any] = {"startLine": line}
+        if finding.location.pointer is None and finding.location.line == line and finding.location.column:
+            region["startColumn"] = finding.location.column
+        physical["region"] = region
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if finding.location.pointer:
+        location["logicalLocations"] = [{"fullyQualifiedName": finding.location.pointer, "kind": "property"}]
+    properties: dict[str, Any] = {"category": finding.category, "location": finding.location.to_dict()}
+    for key in ("view", "value", "expected", "fix"):
+        if (value := getattr(finding, key)) is not None:
+            properties[key] = value
+    if document.pointer:
+        properties["document"] = document.display_source
+    return {
+        "ruleId": finding.rule,
+        "ruleIndex": index[finding.rule],
+        "level": LEVEL[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [location],
+        "partialFingerprints": {FINGERPRINT: fingerprint(document, finding)},
+        "properties": properties,
+    }
+
+
+def uri(source: str) -> str:
+    """A relative URI reference for files below the working directory (what code scanning expects)."""
+    path = relative_source(source)
+    return Path(path).as_uri() if Path(path).is_absolute() else quote(path)

@@ -1,0 +1,89 @@
+"""suppress: `<!-- seoaudit: ignore RULE -->` comments, and which of them silenced nothing.
+
+A comment anywhere in an HTML page, or in the `yoast_head` / `aioseo_head` string of a WP object (the
+`html` of a Yoast get_head response), silences the named rules or categories for that whole document.
+It must name at least one rule (`<!-- seoaudit: ignore canonical/missing, image -->`): a blanket
+ignore would hide every future problem of the page. A name that silenced nothing is reported by the
+rule `input/unused-suppression` (ruff's RUF100, sqlfluff's `warn_unused_ignores`), so stale comments
+do not pile up. Pure functions: the engine calls them inside `audit_document`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .model import CATEGORIES, Document, Finding, Location, Violation
+from .registry import Rule, _suggest, all_rules
+
+RULE_ID = "input/unused-suppression"
+_COMMENT = re.compile(r"<!--\s*seoaudit:\s*ignore\b(?P<names>.*?)-->", re.DOTALL | re.IGNORECASE)
+_HEAD_STRINGS = ("yoast_head", "aioseo_head", "html")  # `html`: a get_head response's head
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    names: tuple[str, ...]
+    location: Location
+
+
+def find(document: Document) -> list[Suppression]:
+    """Every ignore comment of the document, with the line it is on (in the file, or in the head string)."""
+    if document.kind == "html":
+        data = document.html or b""
+        return list(_scan(data.decode("utf-8", "replace"), None)) if b"seoaudit" in data else []
+    if not isinstance(document.data, dict):
+        return []
+    found: list[Suppression] = []
+    for key in _HEAD_STRINGS:
+        text = document.data.get(key)
+        if isinstance(text, str) and (key != "html" or document.kind == "yoast-get-head"):
+            found.extend(_scan(text, f"{document.pointer}/{key}"))
+    return found
+
+
+def _scan(text: str, pointer: str | None) -> Iterator[Suppression]:
+    if "seoaudit" not in text:  # the common case, without running the regex
+        return
+    for match in _COMMENT.finditer(text):
+        names = tuple(n for n in re.split(r"[\s,]+", match.group("names").strip()) if n)
+        yield Suppression(names, Location(pointer=pointer, line=text.count("\n", 0, match.start()) + 1))
+
+
+def apply(suppressions: list[Suppression], findings: list[Finding],
+          rules: list[Rule]) -> tuple[list[Finding], list[Finding], list[Violation]]:
+    """(kept findings, suppressed findings, violations of `input/unused-suppression`)."""
+    if not suppressions:
+        return findings, [], []
+    from seoaudit.rules.input import unused_suppression as rule
+
+    used: set[tuple[int, str]] = set()
+    kept: list[Finding] = []
+    silenced: list[Finding] = []
+    for finding in findings:
+        hits = {(index, name) for index, s in enumerate(suppressions) for name in s.names
+                if name in (finding.rule, finding.category)}
+        if hits and finding.rule != RULE_ID:
+            silenced.append(finding)
+            used |= hits
+        else:
+            kept.append(finding)
+    known = all_rules()
+    ran = {r.id for r in rules}
+    ran_categories = {r.category for r in rules}
+    unused: list[Violation] = []
+    for index, suppression in enumerate(suppressions):
+        if not suppression.names:
+            unused.append(rule.violation(None, suppression.location, "names no rule"))
+        for name in suppression.names:
+            if (index, name) in used:
+                continue
+            if name not in known and name not in CATEGORIES:
+                reason = "is not a rule or category" + _suggest(name, [*known, *CATEGORIES])
+            elif name in ran or name in ran_categories:
+                reason = "silenced nothing: the document has no such finding"
+            else:
+                continue  # the rule did not run (not selected): we cannot tell whether it is stale
+            unused.append(rule.violation(name, suppression.location, reason))
+    return kept, silenced, unused

@@ -1,0 +1,27 @@
+"""The README's promises: its rule table is the registry's, and its commands are the ones CI runs."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from .conftest import ROOT
+
+
+def load_tool():
+    spec = importlib.util.spec_from_file_location("readme_rules", ROOT / "tools" / "readme_rules.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_rule_table_matches_the_registry():
+    tool = load_tool()
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert tool.with_table(text) == text, "run `python tools/readme_rules.py` to regenerate the rule table"
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = next(line.strip() for line in ci.splitlines() if "pytest" in line and not line.startswith("#"))
+    assert command in readme
