@@ -28,8 +28,8 @@ class Node:
     parent: Node | None = None
     property: str | None = None  # the property of the parent that holds this node
 
-    def get(self, key: str) -> Any:
-        return self.data.get(key)
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
 
     def is_a(self, *names: str) -> bool:
         return any(t in names for t in self.types)

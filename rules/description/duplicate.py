@@ -16,15 +16,19 @@ site-wide default description template.
 **Fails:**
 
 ```json
-[{"link": "https://example.com/a/", "title": {"rendered": "A"}, "yoast_head_json": {"description": "Welcome to our site."}},
- {"link": "https://example.com/b/", "title": {"rendered": "B"}, "yoast_head_json": {"description": "Welcome to our site."}}]
+[{"link": "https://example.com/a/", "title": {"rendered": "A"},
+  "yoast_head_json": {"description": "Welcome to our site."}},
+ {"link": "https://example.com/b/", "title": {"rendered": "B"},
+  "yoast_head_json": {"description": "Welcome to our site."}}]
 ```
 
 **Passes:**
 
 ```json
-[{"link": "https://example.com/a/", "title": {"rendered": "A"}, "yoast_head_json": {"description": "How we design sites."}},
- {"link": "https://example.com/b/", "title": {"rendered": "B"}, "yoast_head_json": {"description": "What hosting costs."}}]
+[{"link": "https://example.com/a/", "title": {"rendered": "A"},
+  "yoast_head_json": {"description": "How we design sites."}},
+ {"link": "https://example.com/b/", "title": {"rendered": "B"},
+  "yoast_head_json": {"description": "What hosting costs."}}]
 ```
 """
 

@@ -16,15 +16,19 @@ template without `%%title%%`, paginated archives, and copies of a post left as d
 **Fails:**
 
 ```json
-[{"link": "https://example.com/a/", "title": {"rendered": "A"}, "yoast_head_json": {"title": "Our services - Example"}},
- {"link": "https://example.com/b/", "title": {"rendered": "B"}, "yoast_head_json": {"title": "Our Services - Example"}}]
+[{"link": "https://example.com/a/", "title": {"rendered": "A"},
+  "yoast_head_json": {"title": "Our services - Example"}},
+ {"link": "https://example.com/b/", "title": {"rendered": "B"},
+  "yoast_head_json": {"title": "Our Services - Example"}}]
 ```
 
 **Passes:**
 
 ```json
-[{"link": "https://example.com/a/", "title": {"rendered": "A"}, "yoast_head_json": {"title": "Web design - Example"}},
- {"link": "https://example.com/b/", "title": {"rendered": "B"}, "yoast_head_json": {"title": "Hosting - Example"}}]
+[{"link": "https://example.com/a/", "title": {"rendered": "A"},
+  "yoast_head_json": {"title": "Web design - Example"}},
+ {"link": "https://example.com/b/", "title": {"rendered": "B"},
+  "yoast_head_json": {"title": "Hosting - Example"}}]
 ```
 """
 

@@ -1,0 +1,46 @@
+"""The page has more than one meta description.
+
+**What it checks.** An HTML head (the page, or the plugin's `yoast_head` string) with two or more
+`<meta name="description">` elements.
+
+**Why it matters.** Only one is used, and which one is not specified: two descriptions usually mean two
+producers (a theme and an SEO plugin, or two plugins) each printing their own head tags, and the one you
+edit may not be the one shown.
+
+**Options.** None.
+
+**Source.** Screaming Frog "Meta Description: Multiple" (Issue, Medium); peer-checks.md row 12;
+wordpress-ecosystem.md §5 check 12 (single head tags).
+
+**Fails:**
+
+```html
+<html><head><title>Coffee - Example</title><meta name="description" content="How we brew coffee.">
+<meta name="description" content="Example is a blog about food."></head></html>
+```
+
+**Passes:**
+
+```html
+<html><head><title>Coffee - Example</title><meta name="description" content="How we brew coffee."></head></html>
+```
+"""
+
+from seoaudit.model import Violation
+
+from ._shared import describe_views
+
+ID = "description/multiple"
+SEVERITY = "warning"
+
+
+def check(page, options):
+    for view in page.views.values():
+        if len(view.descriptions) < 2:
+            continue
+        first, *rest = view.descriptions
+        how = "all the same" if all(f.value == first.value for f in rest) else "with different text"
+        yield Violation(f"{len(view.descriptions)} meta descriptions in {view.name} ({how})", rest[0].location,
+                        value=[f.value for f in view.descriptions], view=view.name, expected="one meta description",
+                        fix=f"Keep one <meta name=\"description\"> ({describe_views(view.descriptions)}): "
+                            "remove the theme's or the second plugin's.")

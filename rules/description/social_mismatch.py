@@ -1,0 +1,57 @@
+"""The og:description or twitter:description says something other than the meta description.
+
+**What it checks.** In every producer that has both, `og:description` and `twitter:description` against
+the meta description: it fires when they tell different stories, that is when neither contains the
+other and they share less than 80 % of the words of the shorter one (compared case-insensitively, with
+typographic quotes, dashes and spacing folded, and without a trailing "…"). A shortened social text is
+not a difference. A missing `twitter:description` is not a difference (X falls back to
+`og:description`), nor is a missing meta description (`description/missing` says so).
+
+**Why it matters.** Yoast's `og:description` is the meta description unless a social description was
+set: two different texts usually mean one of them is stale, or a second plugin prints its own. A
+deliberate social text is fine, hence info.
+
+**Options.** None.
+
+**Source.** peer-checks.md row 9 (title/description consistency across producers, new); X cards markup
+(twitter:description falls back to og:description).
+
+**Fails:**
+
+```html
+<html><head><title>Coffee - Example</title><meta name="description" content="How we brew coffee at home.">
+<meta property="og:description" content="Spring sale: 20% off all grinders this week."></head></html>
+```
+
+**Passes:**
+
+```html
+<html><head><title>Coffee - Example</title><meta name="description" content="How we brew coffee at home.">
+<meta property="og:description" content="How we brew coffee at home."></head></html>
+```
+"""
+
+from seoaudit.model import Violation
+
+from ._shared import SOCIAL_KEYS, same_story, social_fields, without_truncation
+
+ID = "description/social-mismatch"
+SEVERITY = "info"
+
+
+def check(page, options):
+    seen: set[tuple[str, str]] = set()
+    for view in page.views.values():
+        meta = view.description
+        if meta is None or not meta.value:
+            continue
+        for key, field in social_fields(view, SOCIAL_KEYS):
+            a, b = without_truncation(meta.value), without_truncation(field.value)
+            if (meta.value, field.value) in seen or same_story(a, b):
+                continue
+            seen.add((meta.value, field.value))
+            yield Violation(f"{key} {field.value[:60]!r} differs from the meta description {meta.value[:60]!r} "
+                            f"in {view.name}", field.location, value=field.value, expected=meta.value,
+                            view=view.name,
+                            fix=f"Make {key} agree with the meta description, or clear the custom social "
+                                "description so that the plugin uses the meta description.")

@@ -1,0 +1,48 @@
+"""The meta description is very narrow in a result snippet, measured in pixels of Arial.
+
+**What it checks.** The meta description a result page may show (the first `<meta name="description">`,
+or the plugin's `description`), each distinct text once across producers, on pages that are not
+noindex, drawn in Arial at `font_px` from Arial's real advance widths (`seoaudit/data/arial_widths.json`,
+made by `tools/make_width_table.py`). It fires when the width is under `min_px` (an empty description is
+`description/empty`).
+
+**Why it matters.** A snippet of less than half a line uses little of the result, and Google tends to
+replace very short descriptions with page text.
+
+**Options.** `min_px` (default 400, Screaming Frog's limit), `font_px` (default 14).
+
+**Source.** Screaming Frog "Meta Description: Below 400 Pixels". peer-checks.md row 14.
+
+**Fails:**
+
+```html
+<html><head><title>Coffee - Example</title><meta name="description" content="All about coffee."></head></html>
+```
+
+**Passes:**
+
+```html
+<html><head><title>Coffee - Example</title>
+<meta name="description"
+      content="How we brew coffee at home with a French press: grind, ratio, water and time."></head></html>
+```
+"""
+
+from seoaudit.model import Violation
+
+from ._shared import shown_descriptions, width_px
+
+ID = "description/width-px-too-narrow"
+SEVERITY = "info"
+OPTIONS = {"min_px": 400, "font_px": 14}
+
+
+def check(page, options):
+    limit, font_px = options["min_px"], options["font_px"]
+    for view, field in shown_descriptions(page):
+        text = " ".join(field.value.split())  # as a result page prints it
+        width = width_px(text, font_px)
+        if width < limit:
+            yield Violation(f"meta description is {width} px wide in Arial {font_px} px, under {limit} px: "
+                            f"{text!r}", field.location, value=width, expected=f"at least {limit} px",
+                            view=view.name, fix="Describe what the page offers in a full sentence or two.")

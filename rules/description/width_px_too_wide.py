@@ -1,0 +1,52 @@
+"""The meta description is wider than a result snippet shows, measured in pixels of Arial.
+
+**What it checks.** The meta description a result page may show (the first `<meta name="description">`,
+or the plugin's `description`), each distinct text once across producers, on pages that are not
+noindex, drawn in Arial at `font_px` from Arial's real advance widths (`seoaudit/data/arial_widths.json`,
+made by `tools/make_width_table.py` from the metric-compatible Liberation Sans). It fires when the width
+is over `max_px`; the message shows where the snippet would be cut.
+
+**Why it matters.** Google draws desktop snippets in Arial at about 14 px, about two lines, and cuts the
+rest with "…". Google sets no limit on the description itself: this is a display estimate.
+
+**Options.** `max_px` (default 985, Screaming Frog's limit), `font_px` (default 14).
+
+**Source.** Screaming Frog "Meta Description: Over 985 Pixels"; Google, "Control your snippets" (snippets
+are truncated to fit). peer-checks.md row 14.
+
+**Fails:**
+
+```html
+<html><head><title>Coffee - Example</title><meta name="description" content="Everything we learned in ten years of
+brewing coffee at home: grinders, kettles, scales, filters, French presses, pour-over cones, water chemistry and
+the beans we keep coming back to."></head></html>
+```
+
+**Passes:**
+
+```html
+<html><head><title>Coffee - Example</title>
+<meta name="description"
+      content="How we brew coffee at home with a French press: grind, ratio, water and time."></head></html>
+```
+"""
+
+from seoaudit.model import Violation
+
+from ._shared import fit_px, shown_descriptions, width_px
+
+ID = "description/width-px-too-wide"
+SEVERITY = "info"
+OPTIONS = {"max_px": 985, "font_px": 14}
+
+
+def check(page, options):
+    limit, font_px = options["max_px"], options["font_px"]
+    for view, field in shown_descriptions(page):
+        text = " ".join(field.value.split())  # as a result page prints it
+        width = width_px(text, font_px)
+        if width > limit:
+            cut = fit_px(text, limit, font_px)
+            yield Violation(f"meta description is {width} px wide in Arial {font_px} px, over {limit} px: "
+                            f"cut after {cut[-40:]!r}", field.location, value=width, expected=f"at most {limit} px",
+                            view=view.name, fix="Shorten the description, or move what matters before the cut.")

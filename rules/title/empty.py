@@ -1,0 +1,42 @@
+"""The page's title is empty.
+
+**What it checks.** The title that browsers and search engines use (the first `<title>`, or the
+plugin's `title` value) holds no text once whitespace is trimmed. Every producer is checked, each
+distinct value once.
+
+**Why it matters.** An empty title is as bad as none: Google writes its own title link, and the tab,
+the bookmark and a share show the URL. It usually comes from a template that prints the tag around a
+variable that is empty (a page with no title, a broken `%%title%%` replacement).
+
+**Options.** None.
+
+**Source.** Lighthouse `document-title` (axe) fails an empty title; Screaming Frog "Page Titles: Missing"
+counts empty titles; Yoast scores it red. peer-checks.md row 1.
+
+**Fails:**
+
+```html
+<html><head><title>  </title></head><body><h1>Coffee</h1></body></html>
+```
+
+**Passes:**
+
+```html
+<html><head><title>Brewing coffee at home - Example</title></head><body></body></html>
+```
+"""
+
+from seoaudit.model import Violation
+
+from ._shared import fields_once
+
+ID = "title/empty"
+SEVERITY = "error"
+
+
+def check(page, options):
+    for view, field in fields_once(page, lambda v: v.titles[:1]):
+        if not field.value:
+            yield Violation(f"the title in {view.name} is empty", field.location, value=field.value,
+                            view=view.name, expected="a title that names this page",
+                            fix="Write a title for the page, or fix the template that prints an empty one.")

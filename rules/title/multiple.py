@@ -1,0 +1,48 @@
+"""The page has more than one title element.
+
+**What it checks.** An HTML head (the page, or the plugin's `yoast_head` string) with two or more
+`<title>` elements anywhere in the document. A `<title>` inside an inline `<svg>` is the icon's label and
+is not counted.
+
+**Why it matters.** Browsers and search engines use the first title and ignore the rest, so the others are
+at best dead weight and at worst a sign that two plugins, or a theme and a plugin, both print the head.
+Which one wins then depends on the order the plugins happen to run in.
+
+**Options.** None.
+
+**Source.** Screaming Frog "Page Titles: Multiple" (Issue, High); peer-checks.md row 2;
+wordpress-ecosystem.md §5 check 12 (single head tags; roots/sage#274).
+
+**Fails:**
+
+```html
+<html><head><title>Coffee - Example</title><title>Example</title></head><body></body></html>
+```
+
+**Passes:**
+
+```html
+<html><head><title>Coffee - Example</title></head><body><svg><title>Cup icon</title></svg></body></html>
+```
+"""
+
+from seoaudit.model import Violation
+
+from ._shared import describe_views
+
+ID = "title/multiple"
+SEVERITY = "warning"
+
+
+def check(page, options):
+    for view in page.views.values():
+        if len(view.titles) < 2:
+            continue
+        first, *rest = view.titles
+        same = all(f.value == first.value for f in rest)
+        how = "all the same" if same else "with different text"
+        yield Violation(
+            f"{len(view.titles)} <title> elements in {view.name} ({how}): the first, {first.value!r}, is used",
+            rest[0].location, value=[f.value for f in view.titles], view=view.name, expected="one <title>",
+            fix=f"Keep one <title> ({describe_views(view.titles)}): remove the theme's or the second "
+                "plugin's, or the stray one in the page body.")

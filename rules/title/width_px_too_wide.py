@@ -1,0 +1,50 @@
+"""The title is wider than a result page shows, measured in pixels of Arial.
+
+**What it checks.** The title a result page shows (the first `<title>`, or the plugin's `title`), each
+distinct text once across producers, on pages that are not noindex, drawn in Arial at `font_px` from
+Arial's real advance widths (the table `seoaudit/data/arial_widths.json`, measured from the
+metric-compatible Liberation Sans by `tools/make_width_table.py`). It fires when the width is over
+`max_px`; the message shows where the title would be cut.
+
+**Why it matters.** Google draws desktop result titles in Arial at about 20 px in a column about 600 px
+wide and cuts what does not fit with "…", so width, not character count, decides the cut: sixty "W"s are
+twice as wide as sixty "i"s. Google sets no limit on the title itself: this is a display estimate.
+
+**Options.** `max_px` (default 600: Google's title column and Yoast's limit; Screaming Frog uses 561),
+`font_px` (default 20).
+
+**Source.** Yoast `PageTitleWidthAssessment` (over 600 px is red); Screaming Frog "Page Titles: Over 561
+Pixels"; Google, "Influencing title links" (titles are truncated to the device width). peer-checks.md row 5.
+
+**Fails:**
+
+```html
+<html><head><title>WOW! MASSIVE WINTER WAREHOUSE WORKWEAR MEGA SALE - WORLDWIDE</title></head></html>
+```
+
+**Passes:**
+
+```html
+<html><head><title>Winter workwear sale - Example</title></head></html>
+```
+"""
+
+from seoaudit.model import Violation
+
+from ._shared import fit_px, shown_titles, width_px
+
+ID = "title/width-px-too-wide"
+SEVERITY = "warning"
+OPTIONS = {"max_px": 600, "font_px": 20}
+
+
+def check(page, options):
+    limit, font_px = options["max_px"], options["font_px"]
+    for view, field in shown_titles(page):
+        text = " ".join(field.value.split())  # as a result page prints it
+        width = width_px(text, font_px)
+        if width > limit:
+            shown = fit_px(text, limit, font_px)
+            yield Violation(f"title is {width} px wide in Arial {font_px} px, over {limit} px: shown as {shown!r}",
+                            field.location, value=width, expected=f"at most {limit} px", view=view.name,
+                            fix="Shorten the title, or move the words that matter before the cut.")

@@ -1,0 +1,428 @@
+"""The title and description families and wordpress/double-encoded-entity, on crafted inputs and the corpus."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from seoaudit.rules.title._shared import comparable, same_story, template_variables, width_px
+
+from seoaudit.engine import Config, audit_document
+from seoaudit.load import load_paths
+
+from ..conftest import CORPUS, audit_example, needs_corpus
+
+FAMILIES = ("title/", "description/", "wordpress/double-encoded-entity")
+LOCAL = CORPUS / "wp" / "local-yoast"
+GLOBALCITIES = CORPUS / "wp" / "globalcitieshub" / "post-21227.json"
+HTML = CORPUS / "html"
+
+
+def findings(language: str, text: str, rule: str | None = None, config: Config | None = None) -> list:
+    found = [f for result in audit_example(language, text, config) for f in result.findings
+             if f.rule.startswith(FAMILIES)]
+    return [f for f in found if f.rule == rule] if rule else found
+
+
+def rules_of(found) -> Counter:
+    return Counter(f.rule for f in found)
+
+
+def page(head: str, body: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def post(title="Brewing coffee at home", link="https://example.org/coffee/", status="publish", content=None,
+         **yoast) -> str:
+    data = {"id": 1, "status": status, "type": "post", "link": link, "title": {"rendered": title}}
+    if content is not None:
+        data["content"] = {"rendered": content, "protected": False}
+    data["yoast_head_json"] = {"title": f"{title} - Example", **yoast}
+    return json.dumps(data)
+
+
+def corpus(path: Path, rule: str | None = None) -> list:
+    return findings("json" if path.suffix == ".json" else "html", path.read_text(errors="replace"), rule)
+
+
+GOOD_DESCRIPTION = "How we brew coffee at home with a French press: grind, ratio, water temperature and time."
+
+
+# -- the width table -------------------------------------------------------------------------------------------
+
+
+def test_widths_are_arials():
+    # Arial's advance widths in units of 2048/em: space 569, 'a' 1139, 'W' 1933, '…' 2048.
+    assert width_px(" ", 2048) == 569
+    assert width_px("a", 2048) == 1139
+    assert width_px("W", 2048) == 1933
+    assert width_px("…", 2048) == 2048
+    assert width_px("iiii", 20) < width_px("WWWW", 20)
+
+
+def test_widths_of_unlisted_characters():
+    assert width_px("中", 20) == 20  # CJK: one em
+    assert width_px("\u200b", 20) == 0  # zero-width space
+    assert width_px("e\u0301", 20) == width_px("e", 20)  # a combining accent has no width
+    assert width_px("ạ", 20) == width_px("a", 20)  # a Vietnamese letter the font lacks: its base letter
+    assert width_px("א", 20) > 0  # Hebrew: the fallback width
+
+
+def test_width_table_records_its_font():
+    from importlib import resources
+
+    table = json.loads(resources.files("seoaudit").joinpath("data/arial_widths.json").read_text())
+    assert table["units_per_em"] == 2048
+    assert len(table["font"]["sha256"]) == 64
+    assert table["font"]["family"] == "Liberation Sans"
+
+
+# -- helpers ---------------------------------------------------------------------------------------------------
+
+
+def test_comparable_folds_typography():
+    assert comparable("Women’s  “Best” – Guide…") == comparable("women's \"best\" - guide...")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Coffee %%sep%% %%sitename%%", ["%%sep%%", "%%sitename%%"]),
+    ("Price: %%cf_price%%", ["%%cf_price%%"]),
+    ("%title% %sep% %sitename%", ["%title%", "%sep%", "%sitename%"]),
+    ("%customfield(price)% off", ["%customfield(price)%"]),
+    ("#post_title #separator_sa #site_title", ["#post_title", "#separator_sa", "#site_title"]),
+    ("100% arabica, 0% fuss", []),
+    ("50%off%", []),
+    ("#MeToo and #coffee", []),
+])
+def test_template_variables(text, found):
+    assert template_variables(text) == found
+
+
+def test_same_story():
+    assert same_story("Pour le néolibéralisme, la retraite - AOC media",
+                      "Pour le néolibéralisme, la retraite | AOC media")
+    assert same_story("How to Build a Terrarium (with Pictures) | eHow", "How to Build a Terrarium | eHow")
+    assert not same_story("A Brief History of Neon Signage - CityLab", "The Modern Ambitions Behind Neon")
+
+
+# -- title: presence and placement -----------------------------------------------------------------------------
+
+
+def test_missing_empty_multiple_outside_head():
+    assert rules_of(findings("html", page('<meta name="description" content="x">')))["title/missing"] == 1
+    assert rules_of(findings("html", page("<title> </title>")))["title/empty"] == 1
+    found = findings("html", page("<title>Coffee - Example</title><title>Example</title>"), "title/multiple")
+    assert len(found) == 1 and "with different text" in found[0].message and found[0].location.line == 1
+
+
+def test_missing_in_plugin_json():
+    data = json.dumps({"id": 1, "status": "publish", "type": "post", "link": "https://example.org/a/",
+                       "title": {"rendered": "A"}, "yoast_head_json": {"og_title": "A"}})
+    [found] = findings("json", data, "title/missing")
+    assert found.message == "no title: yoast_head_json has no title key"
+    assert found.location.pointer == "/yoast_head_json"
+
+
+def test_title_pushed_into_body_names_what_ended_head():
+    html = "<html>\n<head>\n<div>Hi</div>\n<title>Coffee - Example</title>\n</head><body></body></html>"
+    [found] = findings("html", html, "title/outside-head")
+    assert found.message == ("<title> 'Coffee - Example' is inside <body> in html: "
+                             "<div> at line 3 ended <head> before it")
+    assert not findings("html", html, "title/missing")
+
+
+def test_svg_title_is_not_a_page_title():
+    html = page("<title>Coffee - Example</title>", "<svg><title>Cup</title></svg>")
+    assert not findings("html", html, "title/multiple") and not findings("html", html, "title/outside-head")
+
+
+# -- title: length and width -----------------------------------------------------------------------------------
+
+
+def test_width_not_characters_decides_the_cut():
+    wide = "WOW! MASSIVE WINTER WAREHOUSE WORKWEAR MEGA SALE - WORLDWIDE"  # 60 characters
+    found = rules_of(findings("html", page(f"<title>{wide}</title>")))
+    assert found["title/width-px-too-wide"] == 1 and not found["title/length-chars-too-long"]
+    [too_wide] = findings("html", page(f"<title>{wide}</title>"), "title/width-px-too-wide")
+    assert too_wide.value == 768 and too_wide.expected == "at most 600 px"
+    assert "shown as 'WOW! MASSIVE WINTER WAREHOUSE WORKWEAR MEGA…'" in too_wide.message
+
+
+def test_width_and_length_options():
+    config = Config(options={"title/width-px-too-wide": {"max_px": 800},
+                             "title/length-chars-too-long": {"max_chars": 50}})
+    text = page("<title>WOW! MASSIVE WINTER WAREHOUSE WORKWEAR MEGA SALE - WORLDWIDE</title>")
+    assert not findings("html", text, "title/width-px-too-wide", config)
+    assert findings("html", text, "title/length-chars-too-long", config)
+
+
+def test_noindex_pages_are_not_measured():
+    text = page('<title>Coffee</title><meta name="robots" content="noindex">')
+    assert not findings("html", text, "title/length-chars-too-short")
+    assert not findings("html", text, "title/width-px-too-narrow")
+
+
+def test_one_finding_for_the_same_title_in_two_producers():
+    data = json.loads(post(title="A very long title about brewing coffee at home with a French press"))
+    data["yoast_head"] = f"<title>{data['yoast_head_json']['title']}</title>"
+    found = findings("json", json.dumps(data), "title/length-chars-too-long")
+    assert len(found) == 1 and found[0].view == "yoast_head_json"
+
+
+# -- title: quality --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["Home", "Home | Acme", "Untitled", "Hello world! - Example",
+                                   "Sample Page - Example", "Example – Just another WordPress site"])
+def test_vague_titles(title):
+    assert findings("html", page(f"<title>{title}</title>"), "title/vague")
+
+
+def test_site_name_alone_is_vague_only_off_the_home_page():
+    head = '<title>Example</title><meta property="og:site_name" content="Example">'
+    inner = page(head + '<link rel="canonical" href="https://example.org/coffee/">')
+    home = page(head + '<link rel="canonical" href="https://example.org/">')
+    assert "only the site name" in findings("html", inner, "title/vague")[0].message
+    assert not findings("html", home, "title/vague")
+
+
+def test_keyword_stuffing():
+    [found] = findings("html", page("<title>Cheap shoes, cheap shoes online, buy cheap shoes</title>"),
+                       "title/keyword-stuffing")
+    assert "'cheap' ×3" in found.message and "'shoes' ×3" in found.message
+    assert not findings("html", page("<title>The best of the best: the tools of the trade</title>"),
+                        "title/keyword-stuffing")
+
+
+def test_unreplaced_variables_in_title_and_og_title():
+    found = findings("json", post(og_title="Coffee %%sep%% %%sitename%%"), "title/unreplaced-variable")
+    assert [f.location.pointer for f in found] == ["/yoast_head_json/og_title"]
+    assert found[0].message.startswith("og:title holds unreplaced template variables %%sep%%, %%sitename%%")
+
+
+def test_same_as_h1():
+    assert findings("html", page("<title>Brewing coffee</title>", "<h1>Brewing  Coffee</h1>"), "title/same-as-h1")
+    assert not findings("html", page("<title>Brewing coffee - Example</title>", "<h1>Brewing coffee</h1>"),
+                        "title/same-as-h1")
+    # A WordPress post whose content starts with the same H1.
+    text = json.dumps({"id": 1, "status": "publish", "type": "post", "link": "https://example.org/a/",
+                       "title": {"rendered": "A"}, "content": {"rendered": "<h1>Brewing coffee</h1><p>x</p>"},
+                       "yoast_head_json": {"title": "Brewing coffee"}})
+    [found] = findings("json", text, "title/same-as-h1")
+    assert "content.rendered" in found.message
+
+
+def test_social_title_mismatch_and_twitter_fallback():
+    head = "<title>Brewing coffee at home - Example</title>"
+    assert findings("html", page(head + '<meta property="og:title" content="Spring sale on grinders">'),
+                    "title/social-mismatch")
+    assert not findings("html", page(head + '<meta property="og:title" content="Brewing coffee at home">'),
+                        "title/social-mismatch")
+    assert not findings("html", page(head + '<meta property="og:title" content="Brewing coffee at home | Example">'
+                                     '<meta name="twitter:card" content="summary">'), "title/social-mismatch")
+
+
+def test_post_title_contained_after_one_decode():
+    # wptexturize curls the apostrophe and encodes it; Yoast keeps the straight one: the same title.
+    assert not findings("json", post(title="Women&#8217;s guide").replace(
+        "Women&#8217;s guide - Example", "Women's guide - Example"), "title/post-title-mismatch")
+    data = json.loads(post())
+    data["yoast_head_json"]["title"] = "Old name - Example"
+    [found] = findings("json", json.dumps(data), "title/post-title-mismatch")
+    assert found.expected == "a title containing 'Brewing coffee at home'"
+
+
+# -- description -----------------------------------------------------------------------------------------------
+
+
+def test_description_missing_empty_multiple_outside_head():
+    assert findings("html", page("<title>Coffee - Example</title>"), "description/missing")
+    assert findings("html", page('<title>C</title><meta name="description" content="">'), "description/empty")
+    two = page(f'<title>C</title><meta name="description" content="{GOOD_DESCRIPTION}">'
+               '<meta name="description" content="Example is a blog.">')
+    assert "with different text" in findings("html", two, "description/multiple")[0].message
+    early = ('<html><head><title>C</title><iframe src="https://ads.example.net/"></iframe>'
+             f'<meta name="description" content="{GOOD_DESCRIPTION}"></head></html>')
+    [found] = findings("html", early, "description/outside-head")
+    assert "<iframe> at line 1 ended <head> before it" in found.message
+    assert not findings("html", early, "description/missing")
+
+
+def test_description_missing_not_reported_on_noindex():
+    assert not findings("html", page('<title>C</title><meta name="robots" content="noindex, follow">'),
+                        "description/missing")
+
+
+def test_description_missing_in_yoast_json_names_the_og_fallback():
+    [found] = findings("json", post(og_description="We brew coffee every morning."), "description/missing")
+    assert found.message == ("no meta description: yoast_head_json has no description key "
+                             "(it prints og:description only: 'We brew coffee every morning.')")
+
+
+def test_description_lengths():
+    found = rules_of(findings("html", page('<title>C</title><meta name="description" content="Coffee.">')))
+    assert found["description/length-chars-too-short"] == 1 and found["description/width-px-too-narrow"] == 1
+    long = " ".join(["Everything we learned brewing coffee at home."] * 4)
+    found = rules_of(findings("html", page(f'<title>C</title><meta name="description" content="{long}">')))
+    assert found["description/length-chars-too-long"] == 1 and found["description/width-px-too-wide"] == 1
+    fine = rules_of(findings("html", page(f'<title>C</title><meta name="description" content="{GOOD_DESCRIPTION}">')))
+    assert not [r for r in fine if r.startswith("description/") and ("length" in r or "width" in r)]
+
+
+@pytest.mark.parametrize("text, how", [
+    ("We grind twenty grams of beans and then [&hellip;]", "auto-excerpt marker"),
+    ("We grind twenty grams of beans and then [...]", "auto-excerpt marker"),
+    ("We grind twenty grams of beans and then…", "ellipsis"),
+    ("We grind twenty grams of beans and then...", "ellipsis"),
+    ("We grind twenty grams of beans&hellip; Continue reading Coffee", "'Continue reading'"),
+    ("We grind twenty grams of beans. Read more", "'Read more'"),
+])
+def test_truncated_excerpts(text, how):
+    [found] = findings("json", post(description="How we brew coffee.", og_description=text),
+                       "description/truncated-excerpt")
+    assert how in found.message and found.location.pointer == "/yoast_head_json/og_description"
+
+
+def test_not_truncated():
+    for text in ("How we brew coffee.", "We read more books than ever.", "Step 1… step 2 and done."):
+        assert not findings("json", post(description=text), "description/truncated-excerpt")
+
+
+def test_same_as_content():
+    content = "<p>Every morning we grind twenty grams of beans, boil the kettle and wait thirty seconds.</p>"
+    copied = "Every morning we grind twenty grams of beans, boil the kettle and&hellip;"
+    assert findings("json", post(content=content, description=copied), "description/same-as-content")
+    assert not findings("json", post(content=content, description="Our French press routine, step by step."),
+                        "description/same-as-content")
+    assert not findings("json", post(content="<p>Short post.</p>", description="Short post."),
+                        "description/same-as-content")
+
+
+def test_markup_and_variables_in_descriptions():
+    found = findings("json", post(description="<p>How we brew <a href='/x'>coffee</a>.</p>"),
+                     "description/contains-markup")
+    assert "<p>" in found[0].message and "<a href='/x'>" in found[0].message
+    assert not findings("json", post(description="1 < 2 cups, 3 > 2 spoons"), "description/contains-markup")
+    assert findings("json", post(description="%%excerpt%%"), "description/unreplaced-variable")
+    assert findings("json", post(description="x", og_description="%excerpt% more"), "description/unreplaced-variable")
+
+
+def test_description_social_mismatch():
+    head = f'<title>C</title><meta name="description" content="{GOOD_DESCRIPTION}">'
+    assert findings("html", page(head + '<meta property="og:description" content="Spring sale on grinders.">'),
+                    "description/social-mismatch")
+    shortened = "How we brew coffee at home with a French press: grind, ratio."
+    assert not findings("html", page(head + f'<meta property="og:description" content="{shortened}">'),
+                        "description/social-mismatch")
+
+
+# -- wordpress/double-encoded-entity ---------------------------------------------------------------------------
+
+
+def test_double_encoded_entities_everywhere():
+    schema = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "@id": "https://example.org/coffee/#article", "headline": "Women&amp;#8217;s guide"},
+        {"@type": "WebSite", "@id": "https://example.org/#website", "name": "S&amp;T &#8211; Example"}]}
+    data = json.loads(post(title="Fish &amp;amp; Chips", og_description="Pasta &amp;amp; Noodles", schema=schema))
+    found = findings("json", json.dumps(data), "wordpress/double-encoded-entity")
+    where = {f.location.pointer for f in found}
+    assert where == {"/title/rendered", "/yoast_head_json/title", "/yoast_head_json/og_description",
+                     "/yoast_head_json/schema/@graph/0/headline"}
+    headline = next(f for f in found if f.location.pointer.endswith("headline"))
+    assert headline.expected == "Women’s guide"
+
+
+def test_single_encoded_and_ampersand_text_pass():
+    html = page('<title>Fish &amp; Chips &#8211; AT&T R&D</title>'
+                '<meta property="og:title" content="Fish &amp; Chips &hellip; &T; &foo;">')
+    assert not findings("html", html, "wordpress/double-encoded-entity")
+
+
+# -- the real corpus -------------------------------------------------------------------------------------------
+
+
+@needs_corpus
+def test_globalcitieshub_post():
+    found = corpus(GLOBALCITIES)
+    by_rule = {f.rule: f for f in found}
+    missing = by_rule["description/missing"]
+    assert missing.location.pointer == "/yoast_head_json" and missing.view == "yoast_head_json"
+    assert "it prints og:description only: 'Innovation is one of the key forces" in missing.message
+    truncated = by_rule["description/truncated-excerpt"]
+    assert truncated.location.pointer == "/yoast_head_json/og_description"
+    assert truncated.message.startswith("og:description is a truncated excerpt: it ends in an ellipsis")
+    assert truncated.value.endswith("launched\xa0on 26 September but …")
+    wide = by_rule["title/width-px-too-wide"]
+    assert (wide.value, wide.location.pointer) == (754, "/yoast_head_json/title")
+    assert by_rule["title/length-chars-too-long"].value == 85
+    # The post title is inside Yoast's "<title> - Global Cities Hub"; og_description's S&amp;T decodes once.
+    assert set(by_rule) == {"description/missing", "description/truncated-excerpt", "title/width-px-too-wide",
+                            "title/length-chars-too-long"}
+
+
+@needs_corpus
+def test_local_yoast_clean_and_crafted_cases():
+    assert not corpus(LOCAL / "post-canonical-noindex.json")  # noindex: nothing is measured, all present
+    assert [f.rule for f in corpus(LOCAL / "post-custom-canonical.json")] == ["description/missing"]
+    draft = rules_of(corpus(LOCAL / "post-draft.edit.json"))
+    assert draft == {"title/post-title-mismatch": 1, "description/length-chars-too-short": 1,
+                     "description/width-px-too-narrow": 1}
+    [mismatch] = corpus(LOCAL / "post-draft.edit.json", "title/post-title-mismatch")
+    assert mismatch.value == "Custom SEO title of the draft - seoaudit e2e"
+    about = corpus(LOCAL / "page-about.json", "title/social-mismatch")
+    assert [f.value for f in about] == ["About the probe site (OG title)"]
+
+
+@needs_corpus
+def test_wordpress_sample_content_is_boilerplate():
+    found = corpus(LOCAL / "posts-collection.json", "title/vague")
+    assert [f.value for f in found] == ["Hello world! - seoaudit e2e"]
+    pages = corpus(LOCAL / "pages-collection.json", "title/vague")
+    assert [f.value for f in pages] == ["Sample Page - seoaudit e2e"]
+
+
+@needs_corpus
+def test_capripost_straight_apostrophe_is_the_same_title():
+    assert not corpus(CORPUS / "wp" / "tiberia-capripost" / "capripost_post_22177.json", "title/post-title-mismatch")
+
+
+@needs_corpus
+def test_nextwp_auto_excerpts_are_truncated():
+    found = corpus(CORPUS / "wp" / "nextwp" / "mock-posts-data.json", "description/truncated-excerpt")
+    assert len(found) == 9 and all("auto-excerpt marker '[…]'" in f.message for f in found)
+
+
+@needs_corpus
+def test_real_html_pages():
+    [php] = corpus(HTML / "trafilatura" / "eval__bibliothek2null.de.mai.html", "title/outside-head")
+    assert "<br> at line 1 ended <head> before it" in php.message  # PHP warnings printed before <html>
+    [telegraph] = corpus(HTML / "readability" / "telegraph.html", "wordpress/double-encoded-entity")
+    assert "&quot;" in telegraph.message and telegraph.expected.count('"Blue House"') == 1
+    [github] = corpus(HTML / "metascraper" / "github.html", "wordpress/double-encoded-entity")[:1]
+    assert "&amp;" in github.message
+    [tumblr] = corpus(HTML / "readability" / "tumblr.html", "title/keyword-stuffing")
+    assert "'minecraft' ×3" in tumblr.message
+    [techcrunch] = corpus(HTML / "metascraper" / "techcrunch.html", "title/multiple")
+    assert "all the same" in techcrunch.message
+    [markup] = corpus(HTML / "recipe-scrapers" / "blueapron.com__blueapron.html", "description/contains-markup")
+    assert "<strong>" in markup.message
+
+
+@needs_corpus
+def test_whole_corpus_is_quiet_where_it_should_be():
+    paths = sorted(str(p) for p in CORPUS.rglob("*") if p.suffix in (".html", ".json") and "expected" not in p.parts)
+    config = Config(select=("title", "description", "wordpress/double-encoded-entity"))
+    counts: Counter = Counter()
+    documents = 0
+    for document in load_paths(paths):
+        documents += 1
+        for finding in audit_document(document, config).findings:
+            assert finding.rule != "input/internal-error", finding.message
+            counts[finding.rule] += 1
+    # Rare by nature: a rule that starts firing on many pages has a bug.
+    for rule in ("title/missing", "title/empty", "title/multiple", "title/vague", "title/keyword-stuffing",
+                 "title/post-title-mismatch", "description/contains-markup", "wordpress/double-encoded-entity"):
+        assert counts[rule] <= documents * 0.05, (rule, counts[rule])
+    assert counts["title/unreplaced-variable"] == counts["description/unreplaced-variable"] == 0
