@@ -1,0 +1,69 @@
+"""A schema date is not an ISO 8601 date, or not a real calendar date.
+
+**What it checks.** Every `datePublished`, `dateModified`, `dateCreated` and `uploadDate` in the page's
+graph (every node, nested ones too; a value repeated on several nodes is reported once) is an ISO 8601
+date or date-time (`2024-05-01`, `2024-05-01T09:00:00+02:00`) naming a day that exists: not WordPress's
+zero date `0000-00-00`, which Yoast prints as `-0001-11-30T00:00:00+00:00`, not `2024-02-30`, not an
+offset past ±14:00. On a draft, pending or scheduled post, the zero date is not reported: WordPress has
+not set the publication date yet, and Yoast rewrites it on publish.
+
+**Why it matters.** Google reads these dates for the date shown in results and for freshness; a date
+it cannot parse is dropped, and a zero date on a published page is shown or ignored unpredictably.
+Human formats (`May 1, 2024`, `01/05/2024`) are ambiguous and not ISO 8601.
+
+**Options.** None.
+
+**Source.** Google Search Central, "Article structured data" (dates in ISO 8601); squirrelscan
+`schema/article` (date format); Yoast `Date_Helper_Test` (the zero date is invalid); peer-checks.md §7
+row 84 (`article/date-iso8601`); wordpress-ecosystem.md §5 check 28 (Fixture A).
+
+**Fails:**
+
+```json
+{"id": 7, "link": "https://example.com/post/", "status": "publish", "type": "post",
+ "yoast_head_json": {"schema": {"@context": "https://schema.org", "@graph": [{"@type": "Article",
+  "@id": "https://example.com/post/#article", "headline": "Hello",
+  "datePublished": "-0001-11-30T00:00:00+00:00"}]}}}
+```
+
+**Passes:**
+
+```json
+{"id": 7, "link": "https://example.com/post/", "status": "publish", "type": "post",
+ "yoast_head_json": {"schema": {"@context": "https://schema.org", "@graph": [{"@type": "Article",
+  "@id": "https://example.com/post/#article", "headline": "Hello",
+  "datePublished": "2024-05-01T09:00:00+00:00"}]}}}
+```
+"""
+
+from seoaudit.model import Violation
+
+from ._shared import node_label, schema_graph
+from ._types import dated_values, parse_iso
+
+ID = "schema/date-invalid"
+SEVERITY = "error"
+
+
+def check(page, options):
+    graph, view = schema_graph(page)
+    if graph is None:
+        return
+    reported = set()  # Yoast repeats each date on the Article and the WebPage: one finding per value
+    for node, prop, raw, where in dated_values(graph):
+        if (prop, raw) in reported:
+            continue
+        if not raw.strip():
+            continue  # blank values are schema/article-missing-property's business
+        parsed = parse_iso(raw)
+        if parsed is None:
+            why = "is not an ISO 8601 date"
+        elif parsed.problem is None or (page.is_placeholder and parsed.problem.startswith("WordPress's zero date")):
+            continue
+        else:
+            why = f"is not a real date: {parsed.problem}"
+        reported.add((prop, raw))
+        yield Violation(f'{prop} "{raw}" of {node_label(node)} {why}', where, value=raw,
+                        expected="an ISO 8601 date-time such as 2024-05-01T09:00:00+00:00", view=view,
+                        fix="Print the date with a format such as DATE_ATOM (date('c')), from the post's GMT date; "
+                            "a zero date means the post has no publication date yet.")

@@ -1,0 +1,82 @@
+"""A schema node was modified before it was published, or published in the future.
+
+**What it checks.** On every node of the page's graph that has both, `dateModified` is not earlier than
+`datePublished` (60 s of tolerance; a pair of dates repeated on several nodes, such as Yoast's
+Article and WebPage, is reported once; dates that cannot be compared, such as a date-time without a time
+zone, are not judged). On a published page, `datePublished` is not more than a day in the future (a
+scheduled WordPress post is not judged: its date is in the future on purpose).
+
+**Why it matters.** A modification before publication is impossible, so one of the dates is wrong:
+Google may show either, or distrust both. The usual causes are a date printed in local time with a
+`+00:00` offset, an import that kept the old modified date, or a cache (Yoast's indexables) that kept
+a stale value (Yoast#12765). A publication date in the future on a live page has the same causes.
+
+**Options.** None.
+
+**Source.** Yoast#12765 (dateModified before datePublished); Yoast#23153; peer-checks.md §7 row 86
+(`article/date-order`); wordpress-ecosystem.md §5 check 28.
+
+**Fails:**
+
+```html
+<html><head><title>Post</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "BlogPosting",
+ "headline": "Hello", "datePublished": "2024-05-02T09:00:00+00:00",
+ "dateModified": "2024-05-01T09:00:00+00:00"}</script>
+</head></html>
+```
+
+**Passes:**
+
+```html
+<html><head><title>Post</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "BlogPosting",
+ "headline": "Hello", "datePublished": "2024-05-01T09:00:00+00:00",
+ "dateModified": "2024-05-02T09:00:00+00:00"}</script>
+</head></html>
+```
+"""
+
+from datetime import UTC, datetime, timedelta
+
+from seoaudit.model import Violation
+
+from ._shared import node_label, schema_graph
+from ._types import parse_iso
+
+ID = "schema/date-order"
+SEVERITY = "warning"
+TOLERANCE = timedelta(seconds=60)
+FUTURE = timedelta(days=1)
+
+
+def comparable(raw):
+    parsed = parse_iso(raw) if isinstance(raw, str) else None
+    return parsed.moment if parsed is not None and parsed.moment is not None and parsed.has_zone else None
+
+
+def check(page, options):
+    graph, view = schema_graph(page)
+    if graph is None:
+        return
+    now = datetime.now(UTC)
+    reported = set()  # Yoast's Article and WebPage carry the same pair: one finding per pair of dates
+    for node in graph.nodes:
+        published, modified = comparable(node.get("datePublished")), comparable(node.get("dateModified"))
+        pair = (node.get("datePublished"), node.get("dateModified"))
+        if pair in reported:
+            continue
+        if (published and modified and modified < published - TOLERANCE) or (
+                published and page.is_published and not page.is_placeholder and published > now + FUTURE):
+            reported.add(pair)
+        if published and modified and modified < published - TOLERANCE:
+            yield Violation(f'dateModified "{node.get("dateModified")}" of {node_label(node)} is before its '
+                            f'datePublished "{node.get("datePublished")}"', node.location.child("dateModified"),
+                            value=node.get("dateModified"), expected=f"≥ {node.get('datePublished')}", view=view,
+                            fix="Print both dates from the post's GMT fields with their offset; rebuild the SEO "
+                                "plugin's cached data (Yoast: Tools → Optimize SEO data) after an import.")
+        if published and page.is_published and not page.is_placeholder and published > now + FUTURE:
+            yield Violation(f'datePublished "{node.get("datePublished")}" of {node_label(node)} is in the future',
+                            node.location.child("datePublished"), value=node.get("datePublished"),
+                            expected=f"≤ {now.isoformat(timespec='seconds')}", view=view,
+                            fix="Check the time zone the date is printed in, and the post's publication date.")

@@ -1,0 +1,92 @@
+"""An HTML page's article headline does not appear in the page's text.
+
+**What it checks.** On an HTML page, the `headline` of every Article-type node appears in the visible
+text of `<body>` (scripts, styles and templates left out), compared case-insensitively, entities decoded
+once, with whitespace, quotes, apostrophes and dashes normalised. A headline of a few words (fewer
+than `min_words`) is not judged. WordPress REST objects are not checked: the post's body is not the rendered page.
+
+**Why it matters.** Google's structured data policy: markup must be "a true representation of the page
+content" and must not describe content readers cannot see; a headline that is nowhere on the page is
+usually stale markup (a renamed post served from a cache), the SEO title placed in `headline`, or
+markup copied from another page. A manual action removes rich-result eligibility.
+
+**Options.** `min_words` (3).
+
+**Source.** Google Search Central, "General structured data guidelines" (content visible to users);
+peer-checks.md §7 row 94 (`sd/visible-content`).
+
+**Fails:**
+
+```html
+<html><head><title>Post</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Harbour reopens after the storm"}</script>
+</head><body><h1>Council approves the new budget</h1><p>The vote was close.</p></body></html>
+```
+
+**Passes:**
+
+```html
+<html><head><title>Post</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Harbour reopens after the storm"}</script>
+</head><body><h1>Harbour reopens after the <em>storm</em></h1><p>Boats are back.</p></body></html>
+```
+"""
+
+import html
+import re
+
+from seoaudit.model import Violation
+
+from ._shared import node_label
+from ._types import articles
+
+ID = "schema/headline-not-visible"
+SEVERITY = "info"
+OPTIONS = {"min_words": 3}
+_FOLD = str.maketrans({"’": "'", "‘": "'", "‚": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"',
+                       "«": '"', "»": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "…": "..."})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    return _SPACE.sub(" ", text.translate(_FOLD)).strip().casefold()
+
+
+_VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::template or ancestor::noscript)]"
+
+
+_HEADINGS = "//body//*[self::h1 or self::h2 or self::h3]//text()"
+
+
+def body_text(tree) -> str:
+    return normalise(" ".join(tree.xpath(_VISIBLE_TEXT)))
+
+
+def check(page, options):
+    view = page.views.get("html")
+    if view is None or view.tree is None or page.schema_view is not view:
+        return
+    _graph, name, nodes = articles(page)
+    headlines = [(n, n.get("headline")) for n in nodes if isinstance(n.get("headline"), str)]
+    minimum = int(options.get("min_words", OPTIONS["min_words"]))
+    headlines = [(n, h) for n, h in headlines if len(h.split()) >= minimum]
+    if not headlines:
+        return
+    headings = normalise(" ".join(view.tree.xpath(_HEADINGS)))  # where a headline usually is: cheap
+    text = None
+    reported = set()
+    for node, headline in headlines:
+        wanted = normalise(html.unescape(headline))  # entities in JSON are their own defect
+        if wanted in headings or wanted in reported:
+            continue
+        text = body_text(view.tree) if text is None else text
+        if wanted in text:
+            continue
+        reported.add(wanted)
+        yield Violation(f'headline of {node_label(node)} does not appear in the page text: "{headline.strip()}"',
+                        node.location.child("headline"), value=headline.strip(),
+                        expected="the article's visible title", view=name,
+                        fix="Make the headline the article's visible title (the H1), and purge caches after "
+                            "renaming a post.")

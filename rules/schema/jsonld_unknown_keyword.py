@@ -1,0 +1,72 @@
+"""A JSON-LD block uses an `@`-key that is not a JSON-LD 1.1 keyword.
+
+**What it checks.** Every key that starts with `@` in every object of the page's JSON-LD (nodes, values,
+contexts) is one of the keywords of JSON-LD 1.1: `@context`, `@id`, `@type`, `@graph`, `@value`,
+`@language`, `@list`, `@set`, `@vocab`, `@base`, `@container`, … Case matters: `@Type` is not `@type`.
+
+**Why it matters.** A JSON-LD processor ignores a key that looks like a keyword but is not one, with
+its value: a misspelt `@ID` or `@Type` leaves the node without its identity or its type, so references
+to it dangle and rich results never match it. Such keys are nearly always typos of a real keyword or
+template placeholders.
+
+**Options.** None.
+
+**Source.** Lighthouse structured-data `jsonld-keyword-validator.js` (error); W3C JSON-LD 1.1 §1.7
+(keywords); peer-checks.md §7 row 65 (`jsonld/unknown-keyword`).
+
+**Fails:**
+
+```html
+<html><head><title>Post</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@Type": "Article",
+ "headline": "Hello"}</script>
+</head></html>
+```
+
+**Passes:**
+
+```html
+<html><head><title>Post</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article",
+ "headline": "Hello"}</script>
+</head></html>
+```
+"""
+
+from seoaudit.model import Violation
+
+from ._types import JSONLD_KEYWORDS
+
+ID = "schema/jsonld-unknown-keyword"
+SEVERITY = "warning"
+MAX_DEPTH = 64
+_FOLDED = {k.lower(): k for k in JSONLD_KEYWORDS}
+
+
+def unknown_keywords(value, where, depth=0):
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key.startswith("@") and key not in JSONLD_KEYWORDS:
+                yield key, where.child(key)
+            yield from unknown_keywords(item, where.child(key), depth + 1)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from unknown_keywords(item, where.child(index), depth + 1)
+
+
+def check(page, options):
+    view = page.schema_view
+    if view is None:
+        return
+    for block in view.jsonld:
+        if block.error is not None:
+            continue
+        for key, where in unknown_keywords(block.data, block.location):
+            guess = _FOLDED.get(key.lower())
+            hint = f' (did you mean "{guess}"?)' if guess else ""
+            yield Violation(f'"{key}" is not a JSON-LD keyword{hint}: processors ignore it and its value', where,
+                            value=key, expected=guess or "a JSON-LD 1.1 keyword", view=view.name,
+                            fix=f"Write {guess}" if guess else "Remove the key, or name a schema.org property "
+                                                                "without the leading @.")
