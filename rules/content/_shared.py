@@ -1,0 +1,157 @@
+"""What the content rules share: the page's content parsed once, and the elements Lighthouse looks at.
+
+The content is `content.rendered` for a WordPress post (the theme adds the title, menus and footer
+around it, so what is judged is what the author wrote), else the `<body>` of an HTML page (already
+parsed for the metadata: nothing is parsed twice). Elements inside `<noscript>` and `<template>` are
+left out, as a browser with scripts on (Lighthouse) never builds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+from weakref import WeakKeyDictionary
+
+from lxml import etree, html
+
+from seoaudit import urls
+from seoaudit.model import Location
+
+
+@dataclass(slots=True)
+class Content:
+    source: str  # "content.rendered" or "the page body"
+    view: str | None  # the view findings carry: "html", or None for a post (its own field, no producer)
+    base: Location  # the pointer of content.rendered, or the HTML file
+    page_url: str | None  # what relative links resolve against: the post link, canonical or og:url
+    lang: str | None  # <html lang> of a page, the og:locale of a post
+    body: object = None  # the lxml <body>
+    is_post: bool = False
+    _elements: tuple | None = None
+
+    def at(self, element) -> Location:
+        return Location(pointer=self.base.pointer, line=element.sourceline)
+
+    @property
+    def h1(self) -> list:
+        return self._split()[0]
+
+    @property
+    def images(self) -> list:
+        return self._split()[1]
+
+    @property
+    def anchors(self) -> list:
+        return self._split()[2]
+
+    def _split(self) -> tuple[list, list, list]:
+        """One walk over the body for every content rule (a walk costs a fifth of the parse: do it once)."""
+        if self._elements is None:
+            h1, images, anchors, hidden = [], [], [], set()
+            buckets = {"h1": h1, "img": images, "a": anchors}
+            for element in self.body.iter("a", "img", "h1", "noscript", "template"):
+                bucket = buckets.get(element.tag)
+                if bucket is None:
+                    hidden.update(element.iter("a", "img", "h1"))
+                elif not hidden or element not in hidden:
+                    bucket.append(element)
+            self._elements = (h1, images, anchors)
+        return self._elements
+
+
+_CACHE: WeakKeyDictionary = WeakKeyDictionary()
+_PARSER = html.HTMLParser(recover=True, default_doctype=False)
+
+
+def content(page) -> Content | None:
+    """The page's content, parsed at most once per page (None when there is none: a term, a user, a head)."""
+    if page in _CACHE:
+        return _CACHE[page]
+    found = _scan(page)
+    _CACHE[page] = found
+    return found
+
+
+def _scan(page) -> Content | None:
+    view = page.views.get("html")
+    if view is not None and view.tree is not None:
+        body = view.tree.find("body")
+        if body is None:
+            return None
+        return Content("the page body", "html", Location(), _page_url(page), view.lang.value if view.lang else None,
+                       body)
+    post = page.post
+    if post is None or not post.content_html or not post.content_html.strip():
+        return None
+    root = etree.fromstring("<html><body>" + post.content_html + "</body></html>", _PARSER)
+    body = root.find("body") if root is not None else None
+    if body is None:
+        return None
+    return Content("content.rendered", None, post.location.child("content", "rendered"), _page_url(page),
+                   _site_lang(page), body, is_post=True)
+
+
+def _page_url(page) -> str | None:
+    candidates = [page.link, page.canonical]
+    if page.primary is not None:
+        candidates.append(page.primary.first("og:url"))
+    return next((f.value for f in candidates if f is not None and urls.parse(f.value) is not None), None)
+
+
+def _site_lang(page) -> str | None:
+    """The language the theme would print in <html lang>: the SEO plugin's og:locale (en_US → en-US)."""
+    locale = page.primary.first("og:locale") if page.primary is not None else None
+    return locale.value.replace("_", "-") if locale is not None and locale.value else None
+
+
+def text_of(element) -> str:
+    """The element's text as a reader sees it, spaces collapsed (innerText, roughly)."""
+    if len(element):
+        return " ".join("".join(element.itertext()).split())
+    text = element.text
+    return " ".join(text.split()) if text else ""
+
+
+def lang_of(element, default: str | None) -> str | None:
+    """The language of an element: its own or closest ancestor's `lang`, else the page's."""
+    node = element
+    while node is not None:
+        lang = node.get("lang") if isinstance(node.tag, str) else None
+        if lang:
+            return lang.strip()
+        node = node.getparent()
+    return default
+
+
+def resolve(href: str, base: str | None) -> str:
+    try:
+        return urljoin(base, href) if base else href
+    except ValueError:
+        return href
+
+
+def same_page(href: str, base: str | None) -> bool:
+    """The link goes to this page (a `#fragment` of it, or its own URL)."""
+    if href.startswith("#"):
+        return True
+    if not base:
+        return False
+    target = resolve(href, base)
+    return urls.without_fragment(target) == urls.without_fragment(base) or urls.same(
+        urls.without_fragment(target), urls.without_fragment(base))
+
+
+def parses(href: str, base: str | None) -> bool:
+    """What `new URL(href, base)` accepts, roughly: no broken port or IPv6 literal, a host for http(s)."""
+    try:
+        parts = urlsplit(resolve(href, base or "https://example.invalid/"))
+        _ = parts.port
+    except ValueError:
+        return False
+    return parts.scheme.lower() not in ("http", "https") or bool(parts.hostname)
+
+
+def where_list(items: list[tuple[str, Location]], limit: int = 5) -> str:
+    """"'a.jpg' (line 3), 'b.png' (line 9) and 4 more"."""
+    shown = ", ".join(f"{value!r} (line {loc.line})" if loc.line else repr(value) for value, loc in items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")

@@ -1,0 +1,298 @@
+"""What the url rules share: every URL the metadata declares (once per page), what each is for, and the
+site's own hosts.
+
+Each URL is tagged with a `kind`, which decides what a rule may ask of it:
+- `canonical`: a rel=canonical (the canonical rules own its form);
+- `page`: names this page or this site (og:url, twitter:url, schema WebPage/Article/WebSite `@id` and
+  `url`, breadcrumb `item`, action `target`/`urlTemplate`) and must be on the site;
+- `site-id`: the `@id` of a top-level WebSite/Organization/Person (`schema/id-off-site` owns its host);
+- `media`: an image or other file (og:image, twitter:image, ImageObject `url`/`contentUrl`, `logo`),
+  which may live on a CDN;
+- `external`: points at another site by design (`sameAs`, `article:author`, a Person's or an
+  Organization's `url`, any other schema URL property);
+- `alternate`: an hreflang alternate (another language version may be on another domain).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import ipaddress
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from weakref import WeakKeyDictionary
+
+from seoaudit import urls
+from seoaudit.model import Location
+from seoaudit.page import PRIMARY_ORDER
+
+MEDIA_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
+              "og:video", "og:video:url", "og:video:secure_url", "og:audio", "og:audio:url")
+PAGE_META = ("og:url", "twitter:url")
+EXTERNAL_META = ("article:author", "article:publisher")
+
+PAGE_TYPES = frozenset({
+    "WebPage", "AboutPage", "CheckoutPage", "CollectionPage", "ContactPage", "FAQPage", "ItemPage", "MedicalWebPage",
+    "ProfilePage", "QAPage", "RealEstateListing", "SearchResultsPage", "MediaGallery", "ImageGallery", "VideoGallery",
+    "WebSite", "BreadcrumbList", "ListItem", "SearchAction", "ReadAction", "CommentAction", "EntryPoint",
+    "Article", "NewsArticle", "BlogPosting", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting",
+    "Report", "ScholarlyArticle", "TechArticle", "OpinionNewsArticle", "ReportageNewsArticle",
+    "AnalysisNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle",
+})
+MEDIA_TYPES = frozenset({"ImageObject", "MediaObject", "VideoObject", "AudioObject", "ImageObjectSnapshot"})
+SITE_ENTITY_TYPES = frozenset({"WebSite", "Organization", "Person", "Corporation", "LocalBusiness",
+                               "NewsMediaOrganization", "OnlineBusiness", "OnlineStore"})
+PAGE_PROPS = frozenset({"@id", "url", "item", "target", "urlTemplate", "mainEntityOfPage", "isPartOf"})
+MEDIA_PROPS = frozenset({"contentUrl", "thumbnailUrl", "embedUrl", "logo", "image", "thumbnail"})
+
+
+@dataclass(frozen=True, slots=True)
+class MetaUrl:
+    value: str
+    label: str  # how a message names it: "og:url", "schema WebPage url", "Person sameAs"
+    base: Location  # the field, or the JSON-LD block the value sits in
+    view: str
+    kind: str
+    path: tuple = ()  # JSON tokens below `base` (the location is built only when a finding needs it)
+
+    @property
+    def location(self) -> Location:
+        return self.base.child(*self.path) if self.path else self.base
+
+    @property
+    def parsed(self) -> urls.Url | None:
+        return urls.parse(self.value)
+
+
+_CACHE: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def metadata_urls(page) -> list[MetaUrl]:
+    """Every URL-valued metadata field of every view, the primary view first. Computed once per page."""
+    found = _CACHE.get(page)
+    if found is None:
+        found = list(_collect(page))
+        _CACHE[page] = found
+    return found
+
+
+def unique(items: list[MetaUrl]) -> list[MetaUrl]:
+    """One entry per (value, label): `yoast_head` repeating `yoast_head_json` is reported once."""
+    seen: set = set()
+    kept = []
+    for item in items:
+        key = (item.value, item.label)
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
+
+
+def _views(page):
+    ranked = [page.views[name] for name in PRIMARY_ORDER if name in page.views]
+    return ranked + [v for v in page.views.values() if v not in ranked]
+
+
+def _collect(page) -> Iterator[MetaUrl]:
+    for view in _views(page):
+        for field in view.canonicals:
+            if field.value:
+                yield MetaUrl(field.value, "canonical", field.location, view.name, "canonical")
+        for keys, kind in ((PAGE_META, "page"), (MEDIA_META, "media"), (EXTERNAL_META, "external")):
+            for key in keys:
+                for field in view.meta.get(key, ()):
+                    if field.value:
+                        yield MetaUrl(field.value, key, field.location, view.name, kind)
+        for field in view.hreflang:
+            if field.value:
+                yield MetaUrl(field.value, f"hreflang {(field.attrs or {}).get('hreflang', '')}".strip(),
+                              field.location, view.name, "alternate")
+        for block in view.jsonld:
+            if block.error is None and block.data is not None:
+                yield from _walk(block.data, block.location, (), view.name, (), True, None)
+
+
+def _walk(data, block: Location, path: tuple, view: str, types: tuple, top: bool, prop: str | None
+          ) -> Iterator[MetaUrl]:
+    if isinstance(data, list):
+        for index, item in enumerate(data):
+            if isinstance(item, dict | list):
+                yield from _walk(item, block, (*path, index), view, types, top, prop)
+        return
+    if not isinstance(data, dict):
+        return
+    raw = data.get("@type")
+    own = tuple(t for t in (raw if isinstance(raw, list) else [raw]) if isinstance(t, str))
+    if "@graph" in data:
+        yield from _walk(data["@graph"], block, (*path, "@graph"), view, (), True, None)
+    node_types = own or (() if "@type" in data or "@id" in data else types)
+    for key, value in data.items():
+        if isinstance(value, str):
+            if key not in _SKIPPED and _looks_like_url(key, value) and not _vocabulary(value):
+                yield MetaUrl(value.strip(), f"schema {_label(own, prop)} {key}", block, view,
+                              _schema_kind(key, own, top, prop), (*path, key))
+        elif isinstance(value, dict):
+            if key != "@graph":
+                yield from _walk(value, block, (*path, key), view, node_types, False, key)
+        elif isinstance(value, list) and key not in _SKIPPED:
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    if _looks_like_url(key, item) and not _vocabulary(item):
+                        yield MetaUrl(item.strip(), f"schema {_label(own, prop)} {key}", block, view,
+                                      _schema_kind(key, own, top, prop), (*path, key, index))
+                elif isinstance(item, dict | list):
+                    yield from _walk(item, block, (*path, key, index), view, node_types, False, key)
+
+
+_SKIPPED = frozenset({"@graph", "@context", "@type"})
+
+
+def _label(types: tuple, prop: str | None) -> str:
+    return "/".join(types) or (f"{prop} reference" if prop else "node")
+
+
+def _vocabulary(value: str) -> bool:
+    """A schema.org term written as a URL (`http://schema.org/InStock`): an identifier, never fetched."""
+    return value.lower().startswith(("http://schema.org/", "https://schema.org/"))
+
+
+def _looks_like_url(key: str, value: str) -> bool:
+    text = value.strip()
+    if key in PAGE_PROPS or key in MEDIA_PROPS or key == "sameAs":
+        return bool(text) and not text.startswith(("_:", "#"))
+    return text[:8].lower().startswith(("http://", "https://", "//"))
+
+
+def _schema_kind(key: str, types: tuple, top: bool, prop: str | None) -> str:
+    if key == "sameAs":
+        return "external"
+    if any(t in MEDIA_TYPES for t in types) or key in MEDIA_PROPS or prop in ("logo", "image", "thumbnail"):
+        return "media"
+    if key == "@id" and top and any(t in SITE_ENTITY_TYPES and t != "WebSite" for t in types):
+        return "site-id"
+    if key == "@id" and top and "WebSite" in types:
+        return "site-id"
+    if key in PAGE_PROPS and (any(t in PAGE_TYPES for t in types) or (not types and prop in PAGE_PROPS)):
+        return "page"
+    return "external"
+
+
+# -- hosts ------------------------------------------------------------------------------------------------------
+
+
+def bare(host: str) -> str:
+    return host.removeprefix("www.")
+
+
+def site_host(page) -> str | None:
+    origin = page.site_origin
+    parsed = urls.parse(origin + "/") if origin else None
+    return parsed.host if parsed else None
+
+
+def configured_host(page) -> str | None:
+    parsed = urls.parse(page.site_url) if getattr(page, "site_url", None) else None
+    return parsed.host if parsed else None
+
+
+def allowed(page, url: urls.Url) -> bool:
+    """The host is one the configuration names: `site_url`, or an `allowed-hosts` entry (a host, `host:port`
+    or a glob such as `*.cdn.example.com`)."""
+    configured = configured_host(page)
+    if configured is not None and bare(url.host) == bare(configured):
+        return True
+    names = {url.host, f"{url.host}:{url.port}" if url.port else url.host}
+    return any(fnmatch.fnmatchcase(name, pattern.lower()) for pattern in getattr(page, "allowed_hosts", ()) or ()
+               for name in names)
+
+
+# -- development hosts --------------------------------------------------------------------------------------------
+
+# RFC 2606 / RFC 6761 special-use names, ICANN's private-use `.internal`, and what routers and mDNS use.
+RESERVED_TLDS = frozenset({"localhost", "local", "test", "example", "invalid", "internal", "lan", "localdomain",
+                           "intranet", "corp", "home"})
+# A subdomain label that names a non-production copy of a site (wordpress-ecosystem.md §5 check 5).
+# (`local.` is left out: local-news sections use it.)
+DEV_SUBDOMAINS = frozenset({"dev", "develop", "development", "staging", "stage", "stg", "test", "testing", "uat",
+                            "qa", "preprod", "pre-prod", "sandbox", "localhost", "wp"})
+# The same words as part of a label, such as `dev-acme.com` or `acme-staging.example.com`.
+DEV_AFFIXES = ("dev", "staging", "stg", "preprod", "uat")
+# Tunnels and local-development domains that never serve a production site.
+DEV_SUFFIXES = ("ngrok.io", "ngrok-free.app", "ngrok.app", "ngrok.dev", "trycloudflare.com", "loca.lt",
+                "localtest.me", "lndo.site", "ddev.site", "wpcomstaging.com", "nip.io", "sslip.io")
+
+
+def dev_host_reasons(url: urls.Url) -> list[str]:
+    """Why `url`'s host looks like a development, staging or local machine (empty when it does not)."""
+    reasons = list(_host_reasons(url.host))
+    if url.port is not None:
+        reasons.append(f"the non-default port {url.port}")
+    return reasons
+
+
+@lru_cache(maxsize=4096)
+def _host_reasons(host: str) -> tuple[str, ...]:
+    host = host.strip("[]")
+    reasons = []
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    if address is not None:
+        reasons.append("a loopback address" if address.is_loopback else
+                       "a private IP address" if address.is_private else "an IP address")
+    else:
+        labels = host.split(".")
+        if host == "localhost" or labels[-1] in RESERVED_TLDS or host.endswith(".home.arpa"):
+            reasons.append(f"the reserved top-level name .{labels[-1]}" if host != "localhost" else "localhost")
+        elif any(host == s or host.endswith("." + s) for s in DEV_SUFFIXES):
+            reasons.append("a tunnel or local-development domain")
+        else:
+            sub = next((label for label in labels[:-2] if label in DEV_SUBDOMAINS), None)
+            affix = next((label for label in labels[:-1] for word in DEV_AFFIXES
+                          if label.startswith(word + "-") or label.endswith("-" + word)), None)
+            if sub is not None:
+                reasons.append(f"the {sub}. subdomain")
+            elif affix is not None:
+                reasons.append(f"the label {affix!r}")
+    return tuple(reasons)
+
+
+def host_label(url: urls.Url) -> str:
+    return f"{url.host}:{url.port}" if url.port else url.host
+
+
+def listing(items: list[MetaUrl], limit: int = 4) -> str:
+    """'og:url, schema WebPage @id and 3 more': the fields a finding is about, without repeats."""
+    labels = list(dict.fromkeys(item.label for item in items))
+    shown = ", ".join(labels[:limit])
+    return shown + (f" and {len(labels) - limit} more" if len(labels) > limit else "")
+
+
+# -- hreflang -----------------------------------------------------------------------------------------------------
+
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/json", "application/feed+json")
+
+
+def hreflang_links(view) -> list:
+    """The view's hreflang alternates as search engines read them: in <head>, not feeds (a `type` other than
+    HTML), with a `hreflang` attribute."""
+    found = []
+    for field in view.hreflang:
+        attrs = field.attrs or {}
+        kind = (attrs.get("type") or "").strip().lower()
+        if field.in_head and (not kind or "html" in kind) and kind not in FEED_TYPES:
+            found.append(field)
+    return found
+
+
+def hreflang_views(page):
+    """The views that declare hreflang alternates (only HTML heads carry them), with their alternates."""
+    for view in _views(page):
+        links = hreflang_links(view)
+        if links:
+            yield view, links
+
+
+def hreflang_of(field) -> str:
+    return ((field.attrs or {}).get("hreflang") or "").strip()

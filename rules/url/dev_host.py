@@ -1,0 +1,77 @@
+"""A metadata URL points at a development, staging or local host.
+
+**What it checks.** Every URL in the metadata of every producer: canonical, `og:url`, `og:image`,
+`twitter:image`, `article:author`, hreflang alternates, and every URL in the JSON-LD (`@id`, `url`,
+`item`, `target`, `contentUrl`, `logo`, `sameAs`, …). A host fails when it is `localhost` or an IP
+address, ends in a reserved or private-use name (`.local`, `.test`, `.example`, `.invalid`,
+`.localhost`, `.internal`, `.lan`, `.home.arpa`; `example.com` is a real, documented domain and
+passes), starts with a `dev.`, `staging.`, `stage.`, `test.`, `uat.`, `qa.`, `preprod.`, `sandbox.` or
+`wp.` subdomain, has a label such as `dev-acme` or `acme-staging`, is a tunnel or local-development
+domain (`ngrok`, `trycloudflare.com`, `ddev.site`, `lndo.site`, `wpcomstaging.com`, `nip.io`), or
+carries a non-default port. One finding per host, listing the fields that use it. Hosts named by the
+configuration (`site-url`, `allowed-hosts`) pass.
+
+**Why it matters.** WordPress writes every SEO URL from its `home` setting, so a site cloned from
+staging, a Yoast index built before a migration, or a headless front end that rewrites only some
+URLs publishes the development machine's address: Google and social networks then crawl or show a
+host that is unreachable or that duplicates the production site (Yoast#22030 staging indexables
+migrated to production; Yoast#15983 `localhost` canonical; 10up/headstartwp#281 `localhost:3000`
+in the JSON-LD). A `sameAs` to the agency's development copy of the site links the author or the
+organisation to a site that will disappear.
+
+**Options.** None. Name a legitimate host in `allowed-hosts` (or `site-url`) to accept it.
+
+**Source.** wordpress-ecosystem.md §5 check 5 (`no-dev-hosts`) and §4 (staging, dev or localhost
+leaking into metadata); RFC 2606 and RFC 6761 (reserved names); Yoast#15983, Yoast#22030,
+10up/headstartwp#281.
+
+**Fails:**
+
+```json
+{"id": 7, "link": "https://example.com/post/", "status": "publish", "type": "post",
+ "yoast_head_json": {"canonical": "https://example.com/post/", "schema": {"@context": "https://schema.org",
+  "@graph": [{"@type": "Person", "@id": "https://example.com/#/schema/person/1", "name": "Ann",
+              "sameAs": ["http://ann.dev-agency.com"]}]}}}
+```
+
+**Passes:**
+
+```json
+{"id": 7, "link": "https://example.com/post/", "status": "publish", "type": "post",
+ "yoast_head_json": {"canonical": "https://example.com/post/", "schema": {"@context": "https://schema.org",
+  "@graph": [{"@type": "Person", "@id": "https://example.com/#/schema/person/1", "name": "Ann",
+              "sameAs": ["https://ann.example.org"]}]}}}
+```
+"""
+
+from seoaudit.model import Violation
+
+from ._shared import allowed, dev_host_reasons, host_label, listing, metadata_urls, unique
+
+ID = "url/dev-host"
+SEVERITY = "error"
+
+
+def check(page, options):
+    by_host: dict[str, tuple[list[str], list]] = {}
+    for item in unique(metadata_urls(page)):
+        url = item.parsed
+        if url is None or allowed(page, url):
+            continue
+        host = host_label(url)
+        if host not in by_host:
+            reasons = dev_host_reasons(url)
+            by_host[host] = (reasons, [])
+        if by_host[host][0]:
+            by_host[host][1].append(item)
+    for host, (reasons, items) in by_host.items():
+        if not items:
+            continue
+        first = items[0]
+        count = len({i.value for i in items})
+        yield Violation(f"development host {host} ({', '.join(reasons)}) in {listing(items)}: {first.value!r}"
+                        + (f" and {count - 1} more URL{'s' if count > 2 else ''}" if count > 1 else ""),
+                        first.location, value=first.value, expected="a URL on the production site", view=first.view,
+                        fix="Set WordPress's Site Address (home) to the production URL and rebuild the SEO plugin's "
+                            "data (Yoast: Tools > Optimize SEO data), fix the profile URL, or add the host to "
+                            "`allowed-hosts` if it is public.")

@@ -1,0 +1,71 @@
+"""A metadata URL is `http://` while the site is served over https.
+
+**What it checks.** When the site is https (`site-url`, else the post link, the canonical or `og:url`),
+every URL on the site's own host (`www.` aside) or on an `allowed-hosts` entry, and every image URL
+(`og:image`, `twitter:image`, schema ImageObject `url`/`contentUrl`, `logo`) on any host, is
+`https://`. The canonical is left to `canonical/insecure`, and a URL that is the https canonical
+written with http (an `og:url`, the schema WebPage `url`) to `canonical/og-url-mismatch` and
+`canonical/schema-url-mismatch`; `og:image:secure_url` to `url/secure-url-not-https`; outbound links
+(`sameAs`, a Person's `url`) to other sites are not judged. One finding per host.
+
+**Why it matters.** An http URL in the metadata of an https site costs a redirect on every crawl, is
+shown as the share URL, and an http `og:image` is mixed content that some consumers refuse. It comes
+from WordPress's `home` or the upload URL still on http, or a TLS-terminating proxy WordPress does not
+know about (Yoast#6048 http og:image on an SSL site, Yoast#1626, Yoast#3758, wpengine/faustjs#1956).
+
+**Options.** None.
+
+**Source.** wordpress-ecosystem.md §5 check 6 (`https-only`) and §4 (http/https mixed URLs); Yoast#6048;
+Yoast#1626; Google, "Consolidate duplicate URLs" (https preferred).
+
+**Fails:**
+
+```json
+{"id": 7, "link": "https://example.com/post/", "status": "publish", "type": "post",
+ "yoast_head_json": {"canonical": "https://example.com/post/", "og_url": "https://example.com/post/",
+  "og_image": [{"url": "http://example.com/wp-content/uploads/cover.jpg", "width": 1200, "height": 630}]}}
+```
+
+**Passes:**
+
+```json
+{"id": 7, "link": "https://example.com/post/", "status": "publish", "type": "post",
+ "yoast_head_json": {"canonical": "https://example.com/post/", "og_url": "https://example.com/post/",
+  "og_image": [{"url": "https://example.com/wp-content/uploads/cover.jpg", "width": 1200, "height": 630}]}}
+```
+"""
+
+from seoaudit import urls
+from seoaudit.model import Violation
+
+from ._shared import allowed, bare, listing, metadata_urls, site_host, unique
+
+ID = "url/insecure"
+SEVERITY = "error"
+CHECKED = ("page", "site-id", "media", "external", "alternate")
+
+
+def check(page, options):
+    host = site_host(page)
+    if host is None or not page.is_https:
+        return
+    canonical = page.canonical.value if page.canonical is not None else None
+    by_host: dict[str, list] = {}
+    for item in unique(metadata_urls(page)):
+        url = item.parsed
+        if url is None or url.scheme != "http" or item.kind not in CHECKED or item.label == "og:image:secure_url":
+            continue
+        if canonical and urls.same("https" + item.value[len("http"):], canonical):
+            continue  # the page's own URL on http: the canonical rules compare it with the canonical
+        own = bare(url.host) == bare(host) or allowed(page, url)
+        if own or item.kind == "media":
+            by_host.setdefault(url.host, []).append(item)
+    for name, items in by_host.items():
+        first = items[0]
+        more = len({i.value for i in items}) - 1
+        yield Violation(f"{listing(items)} on {name} {'is' if not more else 'are'} http:// on an https site: "
+                        f"{first.value!r}" + (f" and {more} more" if more else ""),
+                        first.location, value=first.value, expected="https" + first.value[len("http"):],
+                        view=first.view,
+                        fix="Set WordPress's Site Address and uploads to https:// (and make the proxy pass "
+                            "X-Forwarded-Proto), then rebuild the SEO plugin's data.")

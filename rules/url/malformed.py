@@ -1,0 +1,90 @@
+"""A metadata URL is not an absolute, well-formed http(s) URL.
+
+**What it checks.** Every URL in the metadata (`og:url`, `twitter:url`, `twitter:image`, `article:author`,
+and the JSON-LD `url`, `item`, `target`, `contentUrl`, `logo`, `sameAs`, … of every producer) is an
+absolute `http(s)://` URL with a host, and no URL anywhere (canonical and `@id` included) has a second
+scheme glued into it (`https://example.comhttps://…`, `http://localhost:3000https://schema.org`) or a
+path that starts with `//` (`https://example.com//wp-content/…`). Values owned by other rules are not
+repeated here: a relative or invalid canonical (`canonical/relative`, `canonical/invalid`), `og:image`
+(`image/og-not-absolute`), schema `@id` (`schema/id-not-absolute`), hreflang (`url/hreflang-relative`).
+A `sameAs` may use another scheme, but not be scheme-less.
+
+**Why it matters.** Open Graph consumers and Google do not resolve these URLs against the page: a
+relative `og:url` or `contentUrl` is dropped or read as a path on the wrong host. A doubled scheme or a
+`//` path comes from a front end that joins a base URL and an already-absolute URL (10up/headstartwp#281
+produced `"@context":http://localhost:3000https://schema.org`; Mecanik/cloudflare-image-resizing#39
+relative `/cdn-cgi/image/…` URLs in Yoast's schema).
+
+**Options.** None.
+
+**Source.** wordpress-ecosystem.md §5 check 7 (`absolute-urls`); ogp.me (URL-valued properties are
+absolute in every example); 10up/headstartwp#281; Mecanik/cloudflare-image-resizing#39.
+
+**Fails:**
+
+```html
+<html><head><title>Post</title>
+<link rel="canonical" href="https://example.com/post/">
+<meta property="og:url" content="https://example.com//post/">
+</head><body></body></html>
+```
+
+**Passes:**
+
+```html
+<html><head><title>Post</title>
+<link rel="canonical" href="https://example.com/post/">
+<meta property="og:url" content="https://example.com/post/">
+</head><body></body></html>
+```
+"""
+
+import re
+
+from seoaudit import urls
+from seoaudit.model import Violation
+
+from ._shared import metadata_urls, unique
+
+ID = "url/malformed"
+SEVERITY = "error"
+
+# A second scheme inside the host part: `https://example.comhttps://…` (a path may embed a URL: image proxies).
+_GLUED = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*(https?:|https?%3a)", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+# Checked by other rules, or not URLs in practice (`article:author` often holds a name).
+OWNED_ELSEWHERE = ("og:image", "og:image:url", "og:image:secure_url", "article:author", "article:publisher")
+
+
+def problem(item) -> str | None:
+    raw = item.value
+    if item.label in OWNED_ELSEWHERE[3:]:
+        return None
+    if _GLUED.match(raw):
+        return "has a second scheme glued into its host"
+    parsed = urls.parse(raw)
+    if parsed is not None:
+        return "has a path that starts with //" if parsed.path.startswith("//") else None
+    if item.kind in ("canonical", "alternate") or item.label in OWNED_ELSEWHERE or item.label.endswith(" @id"):
+        return None
+    has_scheme = bool(_SCHEME.match(raw)) and not re.match(r"^[^:/]+:\d", raw)
+    if raw.startswith("//"):
+        return "is protocol-relative"
+    if (item.kind == "external" and has_scheme and "://" in raw) or raw.lower().startswith(("mailto:", "tel:")):
+        return None
+    if has_scheme:
+        return "is not an http(s) URL" if not urls.is_malformed(raw) else "does not parse"
+    if raw.startswith(("/", ".", "?")):
+        return "is relative"
+    return "has no scheme" if "." in raw.split("/", 1)[0] else "is not a URL"
+
+
+def check(page, options):
+    for item in unique(metadata_urls(page)):
+        why = problem(item)
+        if why is None:
+            continue
+        yield Violation(f"{item.label} {why}: {item.value!r}", item.location, value=item.value,
+                        expected="an absolute http(s) URL such as https://example.com/path/", view=item.view,
+                        fix="Output full URLs with scheme and host; when a front end rewrites URLs, replace only "
+                            "the origin of URLs that are already absolute.")

@@ -1,0 +1,138 @@
+"""What the wordpress rules share: which SEO plugin produced a view or a JSON-LD block, and the
+`_embedded` resources of a REST object.
+
+Producers are recognised by what they print: Yoast's `<!-- This site is optimized with the Yoast SEO
+plugin vX -->` comment and `yoast-schema-graph` script class (and the `yoast_head*` REST fields), Rank
+Math's `<!-- Search Engine Optimization by Rank Math -->` comment and `rank-math-schema` class, AIOSEO's
+`<!-- All in One SEO X -->` comment, `aioseo-schema` class and `aioseo_head*` fields, The SEO Framework's
+comment, and the schema plugins' script classes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+from seoaudit.model import Location
+
+# (name, pattern over the page bytes or the head string; group 1 = version when printed)
+_COMMENTS = (
+    ("Yoast SEO", re.compile(rb"<!--\s*This site is optimized with the Yoast (?:WordPress )?SEO"
+                             rb"(?: Premium)?(?: for TYPO3)? plugin(?: v([0-9][0-9.]*))?")),
+    ("Rank Math", re.compile(rb"<!--\s*Search Engine Optimization by Rank Math(?: PRO)?()")),
+    ("All in One SEO", re.compile(rb"<!--\s*All in One SEO(?: Pack)?(?: Pro)?(?: v?([0-9][0-9.]*))?")),
+    ("The SEO Framework", re.compile(rb"<!--\s*The SEO Framework by Sybre Waaijer()")),
+    ("SEOPress", re.compile(rb"<!--\s*(?:SEOPress|Managed by SEOPress)()")),
+)
+# JSON-LD script classes → the plugin that prints them.
+SCRIPT_CLASSES = {
+    "yoast-schema-graph": "Yoast SEO",
+    "rank-math-schema": "Rank Math",
+    "rank-math-schema-pro": "Rank Math",
+    "aioseo-schema": "All in One SEO",
+    "aioseop-schema": "All in One SEO",
+    "saswp-schema-markup-output": "Schema & Structured Data for WP",
+    "wp-schema-pro-schema": "Schema Pro",
+}
+REST_FIELDS = {"yoast_head_json": "Yoast SEO", "yoast_head": "Yoast SEO", "aioseo_head_json": "All in One SEO",
+               "aioseo_head": "All in One SEO"}
+_VERSION = re.compile(r"Yoast SEO(?: Premium)? plugin v([0-9][0-9.]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Producer:
+    name: str
+    version: str | None
+    evidence: str  # "yoast_head_json", "<!-- … --> comment at line 12", "rank-math-schema script"
+    location: Location
+
+
+_CACHE: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def producers(page) -> list[Producer]:
+    """The SEO plugins whose output is in the document, each once, in the order found."""
+    found = _CACHE.get(page)
+    if found is None:
+        found = _dedupe(list(_detect(page)))
+        _CACHE[page] = found
+    return found
+
+
+def _dedupe(items: list[Producer]) -> list[Producer]:
+    best: dict[str, Producer] = {}
+    for item in items:
+        kept = best.get(item.name)
+        if kept is None or (kept.version is None and item.version is not None):
+            best[item.name] = item if kept is None else Producer(item.name, item.version, kept.evidence,
+                                                                   kept.location)
+    return list(best.values())
+
+
+def _detect(page):
+    data = page.document.data if isinstance(page.document.data, dict) else None
+    if page.kind == "yoast-get-head":
+        yield Producer("Yoast SEO", _yoast_version(data.get("html")), "Yoast get_head response",
+                       Location(pointer=page.document.pointer or ""))
+    for key, name in REST_FIELDS.items():
+        if key in page.views:
+            version = _yoast_version(data.get("yoast_head")) if data and key.startswith("yoast") else None
+            yield Producer(name, version, key, page.views[key].location)
+    html = page.views.get("html")
+    if html is not None:
+        raw = page.document.html or b""
+        end = _head_end(raw)
+        marked = raw.find(b"SEO", 0, end) >= 0 or raw.find(b"Rank Math", 0, end) >= 0
+        for name, pattern in _COMMENTS if marked else ():
+            match = pattern.search(raw, 0, end)
+            if match:
+                version = match.group(1).decode("ascii").rstrip(".") if match.group(1) else None
+                line = raw.count(b"\n", 0, match.start()) + 1
+                yield Producer(name, version, f"HTML comment at line {line}", Location(line=line))
+    for view in page.views.values():
+        for block in view.jsonld:
+            for css in (block.css_class or "").split():
+                if css in SCRIPT_CLASSES:
+                    yield Producer(SCRIPT_CLASSES[css], None, f"{css} script in {view.name}", block.location)
+
+
+def _head_end(raw: bytes) -> int:
+    """Where `</head>` is (plugins print their comment in wp_head), so the search stays cheap."""
+    end = raw.find(b"</head>")
+    if end < 0:
+        end = raw.find(b"</HEAD>")
+    return end if end >= 0 else min(len(raw), 262144)
+
+
+def _yoast_version(head) -> str | None:
+    match = _VERSION.search(head) if isinstance(head, str) else None
+    return match.group(1).rstrip(".") if match else None
+
+
+def block_producer(block) -> str | None:
+    """The plugin a JSON-LD script belongs to, from its class (None: a theme or an unknown plugin)."""
+    for css in (block.css_class or "").split():
+        if css in SCRIPT_CLASSES:
+            return SCRIPT_CLASSES[css]
+    return None
+
+
+# -- _embedded ------------------------------------------------------------------------------------------------
+
+
+def embedded(page, relation: str) -> list[tuple[dict, Location]]:
+    """The embedded resources of one relation (`author`, `wp:featuredmedia`), with their locations."""
+    post = page.post
+    if post is None or not post.embedded:
+        return []
+    items = post.embedded.get(relation)
+    if not isinstance(items, list):
+        return []
+    base = post.location.child("_embedded", relation)
+    return [(item, base.child(index)) for index, item in enumerate(items) if isinstance(item, dict)]
+
+
+def is_error(item: dict) -> bool:
+    """WordPress embeds a relation it cannot read as `{code, message, data: {status}}`."""
+    return isinstance(item.get("code"), str) and "message" in item and "id" not in item
