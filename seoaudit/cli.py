@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+from contextlib import contextmanager
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -93,13 +96,29 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="Print counts per rule, not each finding.")] = (
         False),
     color: Annotated[Color, typer.Option("--color", help="Colour the terminal report.")] = Color.auto,
+    insecure: InsecureOpt = False,
+    timeout: TimeoutOpt = 15.0,
+    concurrency: ConcurrencyOpt = 8,
+    per_host: PerHostOpt = 4,
+    max_urls: MaxUrlsOpt = 1000,
+    no_follow: NoFollowOpt = False,
+    respect_robots: RobotsOpt = False,
 ) -> None:
-    """Audit posts and pages; exit 0 (clean), 1 (findings at --fail-on or above) or 2 (usage, config or
-    unreadable input)."""
+    """Audit posts and pages, URLs, sitemaps and WordPress REST URLs; exit 0 (clean), 1 (findings at
+    --fail-on or above), 2 (usage, config or unreadable input, or an internal error), 130 or 143 (Ctrl-C or
+    SIGTERM, after reporting what was audited) or 141 (standard output closed)."""
+    live = _LiveArgs(insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots)
+    _audit_run(lambda limits: _check_documents(paths, live, limits), format, output, fail_on, select, extend_select,
+               ignore, site_url, config_file, isolated, baseline, write_baseline, quiet, statistics, color)
+
+
+def _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,
+               baseline, write_baseline, quiet, statistics, color) -> None:
+    """Load the config, audit what `documents(limits)` returns ((documents, live session or None)), write the
+    reports and exit. Shared by `check` and `site`."""
     from . import baseline as baselines
     from .config import ConfigError, Overrides, load
     from .engine import Report, add_batch_findings, iter_audit
-    from .load import load_paths
 
     destinations = _destinations(format or [], output or [])
     overrides = Overrides(select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore),
@@ -115,43 +134,187 @@ def check(
         except baselines.BaselineError as exc:
             raise _usage_error(str(exc)) from None
     outputs = _open(destinations, color, quiet, statistics, settings.fail_on)
+    interrupted: int | None = None  # the exit status, once Ctrl-C or SIGTERM stopped the audit
     try:
         results = []
-        for result in iter_audit(load_paths(paths), config):
-            if result.document.problem is not None:
-                print(f"seoaudit: error: {result.document.display_source}: {result.document.problem.message}",
-                      file=sys.stderr)
-            for out in outputs:
-                out.document(result)
-            results.append(result)
+        sources, session = documents(config.limits)
+        try:
+            for result in iter_audit(sources, config):
+                with _signals_deferred():  # a document is in every report and in the summary, or in none
+                    if result.document.problem is not None:
+                        print(f"seoaudit: error: {result.document.display_source}: "
+                              f"{result.document.problem.message}", file=sys.stderr)
+                    results.append(result)
+                    for out in outputs:
+                        out.document(result)
+        except (KeyboardInterrupt, Interrupted) as exc:  # stop fetching, report what was audited, exit 130/143
+            interrupted = exc.status if isinstance(exc, Interrupted) else ExitStatus.INTERRUPTED
+            print(f"seoaudit: interrupted: reporting the {len(results)} document"
+                  f"{'s' if len(results) != 1 else ''} audited so far", file=sys.stderr)
+        if session is not None:
+            sources.close()  # stop fetching now (a no-op when every URL is done)
+            results.sort(key=lambda r: session.order.get(id(r.document), ()))  # input order, not arrival
+            for note in session.notes:
+                print(f"seoaudit: note: {note}", file=sys.stderr)
         # Rules that compare documents (duplicate titles…) speak once every document is in: streamed
         # reports get their findings at the end; the others see them in place.
         batch_ids = {rule.id for rule in config.rules() if rule.is_batch}
         add_batch_findings(results, config)
         late = [(r, [f for f in r.findings if f.rule in batch_ids]) for r in results] if batch_ids else []
         late = [(r, found) for r, found in late if found]
-        report = Report(results)
-        for out in outputs:
-            out.finish(report, late)
-        if write_baseline is not None:
+        report = Report(results, interrupted=interrupted is not None)
+        with _signals_deferred():  # a second Ctrl-C waits until the reports are whole
+            for out in outputs:
+                out.finish(report, late)
+        if write_baseline is not None and interrupted is None:  # half a baseline would hide nothing it lacks
             from .report.sink import atomic_write
 
             atomic_write(write_baseline, baselines.render(report.documents))
+    except BrokenPipeError:  # `seoaudit check … | head`: the reader is gone, end quietly
+        raise _broken_pipe() from None
     except OSError as exc:
         raise _usage_error(f"cannot write {exc.filename or 'the report'}: {exc.strerror or exc}") from None
     finally:
         for out in outputs:
             out.sink.abort()  # a no-op for reports already committed; never leave half a report behind
-    _terminal_summary(report, outputs, color, statistics)
-    if write_baseline is not None:
+    try:
+        _terminal_summary(report, outputs, color, statistics)
+    except BrokenPipeError:
+        raise _broken_pipe() from None
+    for finding in report.internal_errors:
+        print(f"seoaudit: error: internal error: {finding.message}", file=sys.stderr)
+    if write_baseline is not None and interrupted is not None:
+        print(f"seoaudit: interrupted: the baseline {write_baseline} was not written", file=sys.stderr)
+    elif write_baseline is not None:
         count = sum(len(r.findings) + len(r.baselined) for r in report.documents)
         print(f"seoaudit: wrote {count} finding{'s' if count != 1 else ''} to the baseline {write_baseline}",
               file=sys.stderr)
-    if report.unreadable:
+    if interrupted is not None:
+        raise typer.Exit(interrupted)
+    if report.unreadable or report.internal_errors:  # either way, part of the input was not audited
         raise typer.Exit(ExitStatus.USAGE)
     if write_baseline is None and report.fails(settings.fail_on):
         raise typer.Exit(ExitStatus.FINDINGS)
     raise typer.Exit(ExitStatus.OK)
+
+
+# -- live mode: URLs, sitemaps, WordPress REST (seoaudit/live, imported only when a URL is given) -------------
+
+InsecureOpt = Annotated[bool, typer.Option("--insecure", help="Do not verify TLS certificates.")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for each answer.")]
+ConcurrencyOpt = Annotated[int, typer.Option("--concurrency", min=1, max=64, help="Requests in flight at most.")]
+PerHostOpt = Annotated[int, typer.Option("--per-host", min=1, max=64, help="Requests in flight per host at most.")]
+MaxUrlsOpt = Annotated[int, typer.Option("--max-urls", min=1, help="Audit at most this many URLs of sitemaps.")]
+NoFollowOpt = Annotated[bool, typer.Option(
+    "--no-follow", help="Fetch only the URLs given: not a REST post's link, the canonical target or the images.")]
+RobotsOpt = Annotated[bool, typer.Option("--respect-robots", help="Skip URLs that robots.txt disallows.")]
+
+
+class _LiveArgs:
+    def __init__(self, insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots):
+        self.insecure, self.timeout, self.concurrency, self.per_host = insecure, timeout, concurrency, per_host
+        self.max_urls, self.no_follow, self.respect_robots = max_urls, no_follow, respect_robots
+
+    def session(self, auth_origin: str | None = None):
+        from .live.fetch import FetchOptions
+        from .live.run import LiveOptions, Session
+        from .live.wordpress import credentials_from_env
+
+        auth = credentials_from_env() if auth_origin else None
+        fetch = FetchOptions(timeout=self.timeout, concurrency=self.concurrency,
+                             per_host=min(self.per_host, self.concurrency), insecure=self.insecure,
+                             respect_robots=self.respect_robots, auth=auth, auth_origin=auth_origin if auth else None)
+        return Session(LiveOptions(fetch=fetch, follow=not self.no_follow, max_urls=self.max_urls))
+
+
+def _is_url(text: str) -> bool:
+    return text.lower().startswith(("http://", "https://"))
+
+
+def _check_documents(paths: list[str], live: _LiveArgs, limits=None):
+    """Files first (as before), then every URL through one live session; (documents, session or None)."""
+    from .load import load_paths
+
+    found = [p for p in paths if _is_url(p)]
+    files = [p for p in paths if not _is_url(p)]
+    if not found:
+        return load_paths(files, limits), None
+    from .live.fetch import origin
+    from .live.wordpress import is_rest_url
+
+    # Credentials go to the origin of the first REST URL only (never to another host, even after a redirect).
+    rest = [u for u in found if is_rest_url(u)]
+    session = live.session(origin(rest[0]) if rest else None)
+    live_documents = session.check(found)
+
+    def chained():
+        yield from load_paths(files, limits)
+        yield from live_documents  # closing `chained` closes the live run too
+
+    return chained(), session
+
+
+@app.command()
+def site(
+    url: Annotated[str, typer.Argument(help="The WordPress site, e.g. https://example.com (or its folder).")],
+    type_: Annotated[list[str] | None, typer.Option(
+        "--type", help="REST types to enumerate (posts, pages, or a custom type's rest_base). Default: posts,pages.")
+    ] = None,
+    status: Annotated[list[str] | None, typer.Option(
+        "--status", help="Statuses (publish, draft, pending, future, private). Default: publish; with credentials "
+        "also draft, pending, future and private.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only items modified after this date (YYYY-MM-DD).")
+                     ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many items per type.")] = None,
+    per_page: Annotated[int, typer.Option("--per-page", min=1, max=100, help="REST page size.")] = 100,
+    format: Annotated[list[str] | None, typer.Option(
+        "--format", "-f", metavar="FORMAT[:FILE]", help=FORMAT_HELP)] = None,
+    output: Annotated[list[Path] | None, typer.Option("--output", "-o", metavar="FILE", help="See check.")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="See check.")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="See check.")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", help="See check.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="See check.")] = None,
+    site_url: Annotated[str | None, typer.Option("--site-url", help="The site's public origin (headless).")] = None,
+    config_file: Annotated[Path | None, typer.Option("--config", help="See check.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every config file.")] = False,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="See check.")] = None,
+    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="See check.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line (rich).")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Print counts per rule.")] = False,
+    color: Annotated[Color, typer.Option("--color", help="Colour the terminal report.")] = Color.auto,
+    insecure: InsecureOpt = False,
+    timeout: TimeoutOpt = 15.0,
+    concurrency: ConcurrencyOpt = 8,
+    per_host: PerHostOpt = 4,
+    no_follow: NoFollowOpt = False,
+    respect_robots: RobotsOpt = False,
+) -> None:
+    """Audit every post and page of a WordPress site through its REST API (`_embed`; with SEOAUDIT_WP_USER and
+    SEOAUDIT_WP_APP_PASSWORD in the environment also drafts, pending and scheduled posts, via context=edit).
+    Each published item's served page is fetched and compared with the REST head. Exit codes as for check."""
+    if not _is_url(url):
+        raise _usage_error(f"{url!r} is not an http(s) URL")
+    if since is not None:
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(since[:10])
+        except ValueError:
+            raise _usage_error(f"--since {since!r}: give a date as YYYY-MM-DD") from None
+    from .live.fetch import origin
+    from .live.wordpress import Listing, credentials_from_env
+
+    live = _LiveArgs(insecure, timeout, concurrency, per_host, 10**9, no_follow, respect_robots)
+    credentials = credentials_from_env()
+    listing = Listing(base=url, types=_split(type_) or ("posts", "pages"), statuses=_split(status), since=since,
+                      limit=limit, per_page=per_page, edit=credentials is not None)
+
+    def documents(limits=None):
+        session = live.session(origin(url))
+        return session.site(listing), session
+
+    _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,
+               baseline, write_baseline, quiet, statistics, color)
 
 
 def _destinations(formats: list[str], outputs: list[Path]) -> list[tuple[str, Path | None]]:
@@ -312,12 +475,63 @@ def _options_text(options: dict) -> str:
     return "\n\n**Defaults.** " + ", ".join(f"`{k} = {v!r}`" for k, v in options.items())
 
 
+class Interrupted(BaseException):
+    """Raised by the SIGINT and SIGTERM handlers `main` installs. A BaseException (as KeyboardInterrupt is)
+    so that no `except Exception` swallows it, and not a KeyboardInterrupt, which click would turn into
+    "Aborted!" and exit 1. `_audit_run` catches it, reports the documents audited so far and exits `status`."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.status = ExitStatus.TERMINATED if signum == signal.SIGTERM else ExitStatus.INTERRUPTED
+
+
+_deferring = False  # inside _signals_deferred(): a signal is remembered, not raised
+_pending: int | None = None
+
+
+def _on_signal(signum: int, frame) -> None:
+    global _pending
+    if _deferring:
+        _pending = signum
+        return
+    raise Interrupted(signum)
+
+
+@contextmanager
+def _signals_deferred():
+    """Hold SIGINT/SIGTERM (as handled by `main`) while a document's report lines are written, so that a
+    stream never ends in half a line and the summary counts exactly the documents the reports hold."""
+    global _deferring, _pending
+    outer, _deferring = _deferring, True
+    try:
+        yield
+    finally:
+        _deferring = outer
+        if not outer and _pending is not None:
+            signum, _pending = _pending, None
+            raise Interrupted(signum)
+
+
+def _broken_pipe() -> typer.Exit:
+    """Standard output's reader has gone: point stdout at /dev/null so that the final flush cannot fail
+    ("Exception ignored … BrokenPipeError"), and exit 141 as a process killed by SIGPIPE would."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real stdout (tests): nothing to flush
+        pass
+    return typer.Exit(ExitStatus.BROKEN_PIPE)
+
+
 def main() -> None:
+    signal.signal(signal.SIGINT, _on_signal)
+    signal.signal(signal.SIGTERM, _on_signal)
     try:
         app()
-    except KeyboardInterrupt:
+    except (Interrupted, KeyboardInterrupt) as exc:  # before or after the audit: nothing to report
         print("seoaudit: interrupted", file=sys.stderr)
-        sys.exit(130)
+        sys.exit(exc.status if isinstance(exc, Interrupted) else ExitStatus.INTERRUPTED)
     except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(ExitStatus.OK)
+        _broken_pipe()
+        sys.exit(ExitStatus.BROKEN_PIPE)

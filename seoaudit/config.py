@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .limits import Limits
 from .model import CATEGORIES, Severity
 from .registry import RuleError, all_rules
 
@@ -221,7 +222,8 @@ def resolve(file: FileConfig, cli: Overrides | None = None) -> Settings:
     config = Config(select=select, ignore=ignore, extend_select=extend_select, severities=severities,
                     options=options, per_file_ignores=tuple(per_file),
                     site_url=cli.site_url or values.get("site-url"),
-                    allowed_hosts=tuple(values.get("allowed-hosts", ())))
+                    allowed_hosts=tuple(values.get("allowed-hosts", ())),
+                    limits=Limits.from_config(values.get("limits", {})))
     return Settings(config, None if fail_on == "never" else Severity.parse(fail_on), baseline, file.path)
 
 

@@ -9,6 +9,7 @@ ones), then the baseline. `iter_audit` streams results as documents finish; `aud
 from __future__ import annotations
 
 import fnmatch
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,8 +17,9 @@ from functools import cached_property
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
+from .limits import Limits
 from .metadata import page_metadata
-from .model import CATEGORIES, Document, Finding, Location, Severity
+from .model import CATEGORIES, Document, Finding, Location, Severity, Violation
 from .page import Page
 from .registry import Rule, RuleError, _suggest, all_rules
 
@@ -46,6 +48,7 @@ class Config:
     allowed_hosts: tuple[str, ...] = ()
     baseline: Baseline | None = None
     structured_data: bool = True  # microdata and RDFa in the metadata (extruct); rules do not need them
+    limits: Limits = field(default_factory=Limits)  # how much of one document is read (seoaudit/limits.py)
 
     def rules(self) -> list[Rule]:
         return resolve_rules(self.select, self.extend_select, self.ignore)
@@ -126,6 +129,7 @@ class Report:
     """
 
     documents: list[DocumentResult]
+    interrupted: bool = False  # Ctrl-C or SIGTERM: `documents` are those audited before it (summary says so)
 
     @property
     def findings(self) -> Iterator[Finding]:
@@ -140,6 +144,7 @@ class Report:
 
     def summary(self) -> dict[str, Any]:
         severities, categories, rules = self._counts
+        extra = {"interrupted": True} if self.interrupted else {}
         return {
             "documents": len(self.documents),
             "unreadable": sum(r.unreadable for r in self.documents),
@@ -149,6 +154,7 @@ class Report:
             "by_rule": dict(sorted(rules.items())),
             "suppressed": sum(len(r.suppressed) for r in self.documents),
             "baselined": sum(len(r.baselined) for r in self.documents),
+            **extra,
         }
 
     def max_severity(self) -> Severity | None:
@@ -163,25 +169,48 @@ class Report:
     def unreadable(self) -> list[DocumentResult]:
         return [r for r in self.documents if r.unreadable]
 
+    @property
+    def internal_errors(self) -> list[Finding]:
+        """seoaudit's own failures (`input/internal-error`): the audit is incomplete, the CLI exits 2."""
+        return [f for f in self.findings if f.rule == INTERNAL_ERROR]
+
 
 def audit_document(document: Document, config: Config, rules: list[Rule] | None = None) -> DocumentResult:
-    from . import suppress
-
+    """Never raises: whatever goes wrong inside becomes an `input/internal-error` finding."""
     rules = config.rules_for(document, config.rules() if rules is None else rules)
     try:
-        page = Page(document, site_url=config.site_url)
+        return _audit_document(document, config, rules)
+    except Exception as exc:  # a bug outside any one rule (suppressions, baseline…): still a result
+        return DocumentResult(document, _internal_error(document, "audit", exc, config, rules), {})
+
+
+def _audit_document(document: Document, config: Config, rules: list[Rule]) -> DocumentResult:
+    from . import suppress
+
+    # The deadline is checked between rules (a rule is never interrupted): see seoaudit/limits.py.
+    deadline = time.monotonic() + config.limits.document_timeout
+    try:
+        page = Page(document, site_url=config.site_url, limits=config.limits)
     except Exception as exc:  # a page we cannot model is reported, never a traceback
-        return DocumentResult(document, [_internal_error(document, "extraction", exc)], {})
+        return DocumentResult(document, _internal_error(document, "extraction", exc, config, rules), {})
     page.allowed_hosts = config.allowed_hosts  # for url rules; Page does not take it as an argument yet
     findings: list[Finding] = []
     ran: list[str] = []
-    for rule in rules:
-        if document.problem is not None and rule.category != "input":
-            continue
+    # Input rules first, so that what they report (limits, encoding) is never lost to the deadline.
+    todo = [r for r in rules if document.problem is None or r.category == "input"]
+    todo.sort(key=lambda r: r.category != "input")
+    timed_out = False
+    for index, rule in enumerate(todo):
         ran.append(rule.id)
         if not rule.is_batch:
-            findings.extend(_run(rule, page, config))
-    signatures = _signatures(page, rules, config) if document.problem is None else {}
+            findings.extend(_run(rule, page, config, rules))
+        if time.monotonic() >= deadline and index + 1 < len(todo):
+            findings.extend(_timeout(document, config, rules, rule, todo[index + 1:]))
+            timed_out = True
+            break
+    order = {rule.id: i for i, rule in enumerate(rules)}
+    ran.sort(key=order.__getitem__)
+    signatures = _signatures(page, rules, config) if document.problem is None and not timed_out else {}
     suppressed: list[Finding] = []
     if document.problem is None:
         # Batch rules find their problems only once every document is in (add_batch_findings), so
@@ -195,9 +224,9 @@ def audit_document(document: Document, config: Config, rules: list[Rule] | None 
     if config.baseline is not None:
         findings, baselined = config.baseline.split(document, findings)
     try:
-        metadata = page_metadata(page, config.structured_data) if document.problem is None else {}
+        metadata = page_metadata(page, config.structured_data) if document.problem is None and not timed_out else {}
     except Exception as exc:
-        findings.append(_internal_error(document, "metadata", exc))
+        findings.extend(_internal_error(document, "metadata", exc, config, rules))
         metadata = {}
     findings.sort(key=Finding.sort_key)
     return DocumentResult(document, findings, metadata, tuple(ran), suppressed, baselined, signatures)
@@ -244,11 +273,11 @@ def add_batch_findings(results: list[DocumentResult], config: Config) -> list[Do
     return results
 
 
-def _run(rule: Rule, page: Page, config: Config) -> list[Finding]:
+def _run(rule: Rule, page: Page, config: Config, rules: list[Rule] | None = None) -> list[Finding]:
     try:
         return _stamp(rule, config, rule.check(page, _options(rule, config)))
     except Exception as exc:  # one broken rule must not cost the other rules or documents
-        return [_internal_error(page.document, f"rule {rule.id}", exc)]
+        return _internal_error(page.document, f"rule {rule.id}", exc, config, rules)
 
 
 def _stamp(rule: Rule, config: Config, violations) -> list[Finding]:
@@ -257,11 +286,40 @@ def _stamp(rule: Rule, config: Config, violations) -> list[Finding]:
             for v in violations]
 
 
-def _internal_error(document: Document, stage: str, exc: Exception) -> Finding:
-    return Finding("input/internal-error", "input", Severity.ERROR,
-                   f"{stage} failed on {document.display_source}: {type(exc).__name__}: {exc}",
-                   Location(pointer=document.pointer or None),
-                   fix="Report this at the seoaudit issue tracker with the input file.")
+INTERNAL_ERROR = "input/internal-error"
+LIMIT_EXCEEDED = "input/limit-exceeded"
+
+
+def _internal_error(document: Document, stage: str, exc: Exception, config: Config,
+                    rules: list[Rule] | None = None) -> list[Finding]:
+    """An exception inside seoaudit, as a finding of `input/internal-error` (rules/input/internal_error.py),
+    unless that rule is ignored. The CLI exits 2 when a run has one: the audit is incomplete."""
+    if rules is not None and not any(r.id == INTERNAL_ERROR for r in rules):
+        return []
+    text = " ".join(str(exc).split())
+    text = text if len(text) <= 300 else text[:300] + "…"
+    violation = Violation(f"{stage} failed on {document.display_source}: {type(exc).__name__}: {text}",
+                          Location(pointer=document.pointer or None), value=type(exc).__name__,
+                          fix="Report this at the seoaudit issue tracker with the input file.")
+    rule = all_rules().get(INTERNAL_ERROR)
+    if rule is None:  # the rules package is incomplete: still say it
+        return [Finding(INTERNAL_ERROR, "input", Severity.ERROR, violation.message, violation.location,
+                        violation.value, None, violation.fix)]
+    return _stamp(rule, config, [violation])
+
+
+def _timeout(document: Document, config: Config, rules: list[Rule], last: Rule, skipped: list[Rule]) -> list[Finding]:
+    rule = all_rules().get(LIMIT_EXCEEDED)
+    if rule is None or not any(r.id == LIMIT_EXCEEDED for r in rules):
+        return []
+    seconds = config.limits.document_timeout
+    names = ", ".join(r.id for r in skipped[:5]) + (", …" if len(skipped) > 5 else "")
+    return _stamp(rule, config, [Violation(
+        f"auditing {document.display_source} took over {seconds:g} s (document-timeout), the last rule to run "
+        f"being {last.id}; {len(skipped)} rule{'s' if len(skipped) != 1 else ''} not run ({names}) and no metadata "
+        "extracted",
+        Location(pointer=document.pointer or None), value=len(skipped), expected=seconds,
+        fix="Raise [tool.seoaudit.limits] document-timeout, or report the slow rule with the input file.")])
 
 
 def iter_audit(documents: Iterable[Document], config: Config | None = None) -> Iterator[DocumentResult]:

@@ -7,14 +7,15 @@ is a reference too). `sameAs` values are identifiers of other things, never refe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from .extract.view import JsonLdBlock
 from .model import Location
 
 MAX_DEPTH = 64
+T = TypeVar("T")
 NOT_REFERENCES = frozenset({"sameAs", "url", "@context"})
 
 
@@ -55,7 +56,18 @@ class Graph:
     by_id: dict[str, list[Node]] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
     contexts: list[Context] = field(default_factory=list)  # one per top-level object, even when absent
-    too_deep: Location | None = None
+    too_deep: Location | None = None  # the first node nested past `max_depth` (it and what it holds are left out)
+    too_many: int = 0  # nodes found past `max_nodes` (left out); 0: every node is in the graph
+    max_depth: int = MAX_DEPTH
+    max_nodes: int = 5000
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)  # see `memo`
+
+    def memo(self, compute: Callable[[Graph], T]) -> T:
+        """`compute(self)`, computed once per graph: what several rules derive from it (the articles, the
+        nodes under a schema.org context) is derived by the first that asks. The graph is never changed."""
+        if compute not in self._memo:
+            self._memo[compute] = compute(self)
+        return self._memo[compute]
 
     def resolve(self, ref: Any) -> list[Node]:
         """The typed nodes a reference (or an inline node) stands for."""
@@ -78,8 +90,10 @@ class Graph:
         return found
 
 
-def build_graph(blocks: Iterable[JsonLdBlock]) -> Graph:
-    graph = Graph()
+def build_graph(blocks: Iterable[JsonLdBlock], max_depth: int = MAX_DEPTH, max_nodes: int = 5000) -> Graph:
+    """The graph of these blocks, with at most `max_nodes` nodes nested at most `max_depth` deep: past
+    either, `too_deep` / `too_many` say what was left out (`input/limit-exceeded` reports it)."""
+    graph = Graph(max_depth=max_depth, max_nodes=max_nodes)
     for block in blocks:
         if block.error is not None or block.data is None:
             continue
@@ -108,8 +122,11 @@ def _walk_top(graph: Graph, data: Any, where: Location) -> None:
 
 def _walk_node(graph: Graph, data: dict, where: Location, parent: Node | None, prop: str | None,
                depth: int, top_level: bool) -> None:
-    if depth > MAX_DEPTH:
+    if depth > graph.max_depth:
         graph.too_deep = graph.too_deep or where
+        return
+    if len(graph.nodes) + len(graph.references) >= graph.max_nodes:  # an @id reference counts as a node
+        graph.too_many += 1
         return
     node_id = data.get("@id")
     raw_type = data.get("@type")

@@ -2,43 +2,66 @@
 
 Never raises for anything a user can feed in: a file that cannot be read or understood becomes a
 Document carrying an `InputProblem`, which the `input/*` rules report, and the batch goes on.
+
+Bytes are read up to `Limits.max_input_bytes` (gzip inputs, by name or by magic bytes, are decompressed as
+a stream under the same cap, so a zip bomb costs nothing). JSON is decoded as RFC 8259 says (UTF-8, or
+UTF-16/32 told by a BOM or by the NUL pattern of its first characters), strictly: NaN, Infinity and numbers
+out of a float's range are errors, not values a report could not write. HTML is decoded once, here (BOM,
+`<meta charset>` checked against the bytes, UTF-8 with replacement), and handed on as UTF-8; what had to
+be repaired is noted on the document for `input/bad-encoding`.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from . import strict_json
+from .limits import Limits, json_depth_exceeds
 from .model import Document, InputProblem, Location
 
 _JSON_TYPES = {int: "number", float: "number", str: "string", bool: "boolean", type(None): "null", list: "array"}
 AUDITED_SUFFIXES = (".json", ".html", ".htm")
+GZIP_SUFFIX = ".gz"
+GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF_BYTES = 8192
+_STARTS = b"<{[ \t\r\n\xef"  # what a text page or JSON document can start with (ASCII, or a UTF-8 BOM)
 
 
-def load_paths(paths: Iterable[str]) -> Iterator[Document]:
+def is_audited(path: Path) -> bool:
+    """A file a directory walk picks up: .json, .html, .htm, each maybe gzip-compressed (.html.gz)."""
+    name = path.name.lower().removesuffix(GZIP_SUFFIX)
+    return name.endswith(AUDITED_SUFFIXES)
+
+
+def load_paths(paths: Iterable[str], limits: Limits | None = None) -> Iterator[Document]:
+    limits = limits or Limits()
     for raw in paths:
         if raw == "-":
-            yield from load_bytes(sys.stdin.buffer.read(), "-")
+            yield from load_bytes(_read_capped(sys.stdin.buffer, limits.max_input_bytes), "-", limits)
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in AUDITED_SUFFIXES and p.is_file())
+            files = sorted(p for p in path.rglob("*") if is_audited(p) and p.is_file())
             if not files:
                 yield _problem(raw, "unreadable", "directory holds no .json, .html or .htm file")
             for file in files:
-                yield from load_file(file)
+                yield from load_file(file, None, limits)
         else:
-            yield from load_file(path, raw)
+            yield from load_file(path, raw, limits)
 
 
-def load_file(path: Path, name: str | None = None) -> Iterator[Document]:
+def load_file(path: Path, name: str | None = None, limits: Limits | None = None) -> Iterator[Document]:
     name = name or str(path)
+    limits = limits or Limits()
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = _read_capped(stream, limits.max_input_bytes)
     except FileNotFoundError:
         yield _problem(name, "unreadable", "no such file or directory")
         return
@@ -48,45 +71,157 @@ def load_file(path: Path, name: str | None = None) -> Iterator[Document]:
     except OSError as exc:
         yield _problem(name, "unreadable", exc.strerror or str(exc))
         return
-    yield from load_bytes(data, name)
+    yield from load_bytes(data, name, limits)
 
 
-def load_bytes(data: bytes, source: str) -> Iterator[Document]:
-    """Sniff what the bytes are (JSON or HTML) and turn them into documents."""
+def _read_capped(stream, cap: int) -> bytes:
+    """At most `cap + 1` bytes: one more than allowed says "too big" without reading a 50 GB file."""
+    chunks, size = [], 0
+    while size <= cap:
+        chunk = stream.read(min(1 << 20, cap + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+class _TooBig(Exception):
+    pass
+
+
+def gunzip(data: bytes, cap: int) -> bytes:
+    """Decompress every gzip member of `data`, never holding more than `cap + 1` output bytes.
+    Raises `_TooBig` past the cap and `zlib.error` for a stream that is corrupt or cut short."""
+    out = bytearray()
+    while data[:2] == GZIP_MAGIC:
+        stream = zlib.decompressobj(wbits=31)
+        while True:
+            out += stream.decompress(data, cap + 1 - len(out))
+            if len(out) > cap:
+                raise _TooBig
+            if stream.eof:
+                data = stream.unused_data
+                break
+            if not stream.unconsumed_tail:
+                raise zlib.error("the gzip stream is cut short")
+            data = stream.unconsumed_tail
+    return bytes(out)  # bytes after the last member that are not a gzip member are ignored, as gzip(1) does
+
+
+def load_bytes(data: bytes, source: str, limits: Limits | None = None) -> Iterator[Document]:
+    """Sniff what the bytes are (gzip, JSON or HTML) and turn them into documents."""
+    limits = limits or Limits()
+    name = source.lower()
+    cap = limits.max_input_bytes
+    if len(data) > cap:
+        yield _too_big(source, cap)
+        return
+    name = name.removesuffix(GZIP_SUFFIX)  # a .gz that is not gzip-compressed is read as it is
+    if data[:2] == GZIP_MAGIC:
+        try:
+            data = gunzip(data, cap)
+        except _TooBig:
+            yield _too_big(source, cap, "decompressed ")
+            return
+        except zlib.error as exc:
+            yield _problem(source, "unreadable", f"corrupt gzip data: {exc}")
+            return
     if not data.strip():
         yield _problem(source, "empty", "file is empty" if not data else "file holds only whitespace")
         return
-    if b"\x00" in data[:_SNIFF_BYTES] and not _is_utf16(data):
+    wide = _wide_encoding(data)
+    if wide is None and b"\x00" in data[:_SNIFF_BYTES]:
         yield _problem(source, "unreadable", "binary file (NUL bytes), not JSON or HTML")
         return
-    text_start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    if text_start in (b"{", b"[") or source.lower().endswith(".json"):
-        yield from _load_json(data, source)
+    start = data[:64].decode(wide or "utf-8", "ignore").lstrip("\ufeff \t\r\n")[:1]
+    if start in ("{", "[") or name.endswith(".json"):
+        yield from _load_json(data, source, limits, wide)
     else:
-        yield Document(source=source, kind="html", html=data)
+        from .extract.html import decode_html
+
+        text, notes = decode_html(data, wide)
+        yield Document(source=source, kind="html", html=text, notes=notes, encoding="utf-8")
 
 
-def _is_utf16(data: bytes) -> bool:
-    return data[:2] in (b"\xff\xfe", b"\xfe\xff")
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32, from a BOM or (RFC 4627 §3, for JSON and HTML alike) the NULs around the first
+    ASCII character; None for everything byte-wide (UTF-8, Latin-1, …)."""
+    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return name
+    head = data[:4]
+    if len(head) < 4:
+        return None
+    if head[:3] == b"\x00\x00\x00" and head[3:] in _ASCII_STARTS:
+        return "utf-32-be"
+    if head[1:] == b"\x00\x00\x00" and head[:1] in _ASCII_STARTS:
+        return "utf-32-le"
+    if head[0] == 0 and head[2] == 0 and head[1:2] in _ASCII_STARTS and head[3:] != b"\x00":
+        return "utf-16-be"
+    if head[1] == 0 and head[3] == 0 and head[:1] in _ASCII_STARTS and head[2:3] != b"\x00":
+        return "utf-16-le"
+    return None
 
 
-def _load_json(data: bytes, source: str) -> Iterator[Document]:
+_ASCII_STARTS = [bytes([c]) for c in b"<{[ \t\r\n"]
+
+
+def _load_json(data: bytes, source: str, limits: Limits, wide: str | None) -> Iterator[Document]:
     try:
-        text = data.decode("utf-16") if _is_utf16(data) else data.decode("utf-8-sig")
+        text = data.decode(wide or "utf-8-sig")
     except UnicodeDecodeError as exc:
-        yield _problem(source, "unreadable", f"not UTF-8 text (invalid byte at offset {exc.start})")
+        encoding = (wide or "UTF-8").upper()
+        yield _problem(source, "unreadable", f"not {encoding} text (invalid byte at offset {exc.start})")
         return
     try:
-        value = json.loads(text)
+        value = strict_json.loads(text)
     except json.JSONDecodeError as exc:
         yield _problem(source, "invalid-json",
                        f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
                        Location(line=exc.lineno, column=exc.colno))
         return
     except RecursionError:
-        yield _problem(source, "invalid-json", "JSON is nested too deeply to read")
+        yield _too_deep(source, limits.max_json_depth, "")
         return
-    yield from documents_from_json(value, source)
+    except ValueError as exc:  # a number JSON allows but no report could hold: RFC 8259 §6 lets us refuse it
+        yield _problem(source, "invalid-json", f"invalid JSON: {str(exc).split(':')[0]}")
+        return
+    notes = []
+    if strict_json.may_hold_surrogates(text):
+        value, count = strict_json.replace_lone_surrogates(value)
+        if count:
+            notes.append(strict_json.surrogate_note(count))
+    if wide is not None:
+        notes.append(f"JSON encoded as {wide.upper()}, not UTF-8 (RFC 8259 §8.1); read anyway")
+    # A collection's array is one level: each post in it gets the rest, and only a too-deep post is lost.
+    limit = limits.max_json_depth
+    if not isinstance(value, list) and json_depth_exceeds(value, limit):
+        yield _too_deep(source, limit, "")
+        return
+    deep = {i for i, item in enumerate(value) if json_depth_exceeds(item, limit - 1)} if isinstance(value, list) else ()
+    for index, document in enumerate(documents_from_json(value, source)):
+        if index in deep:
+            yield _too_deep(source, limit, f"/{index}")
+            continue
+        document.notes.extend(notes)
+        yield document
+
+
+def _too_big(source: str, cap: int, what: str = "") -> Document:
+    return _limit(source, f"{what}input is over the {cap:,}-byte limit (max-input-bytes); "
+                  "not audited")
+
+
+def _too_deep(source: str, limit: int, pointer: str) -> Document:
+    return _limit(source, f"JSON is nested more than {limit} levels deep (max-json-depth); "
+                  "not audited", pointer)
+
+
+def _limit(source: str, message: str, pointer: str = "") -> Document:
+    return Document(source=source, kind="invalid", pointer=pointer,
+                    problem=InputProblem("limit-exceeded", message, Location(pointer=pointer or None)))
 
 
 def documents_from_json(value: Any, source: str) -> Iterator[Document]:
@@ -106,6 +241,10 @@ def _classify(value: Any, source: str, pointer: str) -> Document:
     if not isinstance(value, dict):
         return _problem(source, "not-a-post", f"a JSON {_JSON_TYPES.get(type(value), 'value')} is not a "
                         "WordPress REST object", where, pointer)
+    if "seoaudit_http" in value:  # a recorded HTTP exchange (live mode's facts, audited offline)
+        from .live.record import recorded_document
+
+        return recorded_document(value, source, pointer)
     if _is_rest_error(value):
         data = value.get("data")
         status = data.get("status") if isinstance(data, dict) else None

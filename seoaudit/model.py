@@ -151,7 +151,9 @@ class Document:
     html: bytes | None = None
     pointer: str = ""
     problem: InputProblem | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what loading had to repair (input/bad-encoding says it)
+    encoding: str | None = None  # of `html`: "utf-8" once load.py decoded it; None: sniff (BOM, meta charset)
+    wire: Any = None  # seoaudit.live.wire.Wire: what the server said (live runs and recorded exchanges)
 
     @property
     def display_source(self) -> str:

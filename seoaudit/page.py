@@ -9,11 +9,12 @@ from functools import cache, cached_property
 from typing import Any
 
 from . import urls
-from .extract.html import html_view, parse_html_bytes, parse_html_fragment
+from .extract.html import decode_html, html_view, parse_html_bytes, parse_html_fragment
 from .extract.plugin_json import aioseo_json_view, yoast_json_view
 from .extract.post import PostFields, post_fields
 from .extract.view import Field, View
 from .graph import Graph, build_graph
+from .limits import Limits
 from .model import Document, Location
 
 # Which view speaks for the page when several producers are present (most precise locations first).
@@ -21,20 +22,28 @@ PRIMARY_ORDER = ("html", "yoast_head_json", "aioseo_head_json", "yoast_head", "a
 
 
 class Page:
-    def __init__(self, document: Document, site_url: str | None = None):
+    def __init__(self, document: Document, site_url: str | None = None, limits: Limits | None = None):
         self.document = document
         self.site_url = site_url
+        self.limits = limits or Limits()
         self.views: dict[str, View] = {}
+        self.notes: list[str] = list(document.notes)  # what loading and decoding repaired (input/bad-encoding)
         self.post: PostFields | None = None
         if document.problem is not None:
             return
+        if document.wire is not None and document.wire.is_error:
+            return  # an HTTP error page is not the page: only the wire rules speak (url/http-error)
         base = Location(pointer=document.pointer) if document.data is not None else Location()
         if document.kind == "html":
-            self.views["html"] = html_view(parse_html_bytes(document.html or b""), "html", Location())
+            data = document.html or b""
+            if document.encoding is None:  # not through load.py (live mode): decode, and say what was repaired
+                data, notes = decode_html(data)
+                self.notes.extend(notes)
+            self.views["html"] = html_view(parse_html_bytes(data, "utf-8"), "html", Location(), self.limits)
         elif document.kind == "yoast-get-head":
             data = document.data
             self.views["yoast_head_json"] = yoast_json_view(data["json"], base.child("json"))
-            self.views["yoast_head"] = _fragment_view(data["html"], "yoast_head", base.child("html"))
+            self.views["yoast_head"] = _fragment_view(data["html"], "yoast_head", base.child("html"), self.limits)
         else:
             self._add_wp_views(document.data, base)
 
@@ -48,7 +57,7 @@ class Page:
         for key in ("yoast_head", "aioseo_head"):
             value = data.get(key)
             if isinstance(value, str) and value.strip():
-                self.views[key] = _fragment_view(value, key, base.child(key))
+                self.views[key] = _fragment_view(value, key, base.child(key), self.limits)
 
     # -- what rules ask ---------------------------------------------------------------------------
 
@@ -76,10 +85,13 @@ class Page:
     @cached_property
     def graph(self) -> Graph:
         view = self.schema_view
-        return build_graph(view.jsonld) if view is not None else Graph()
+        return self._build_graph(view) if view is not None else Graph()
 
     def graph_of(self, view: View) -> Graph:
-        return self.graph if view is self.schema_view else build_graph(view.jsonld)
+        return self.graph if view is self.schema_view else self._build_graph(view)
+
+    def _build_graph(self, view: View) -> Graph:
+        return build_graph(view.jsonld, self.limits.max_graph_depth, self.limits.max_jsonld_nodes)
 
     @cached_property
     def link(self) -> Field | None:
@@ -132,8 +144,8 @@ class Page:
         return _extruct(view.tree, self.document.html or b"", self.site_origin or "")
 
 
-def _fragment_view(text: str, name: str, base: Location) -> View:
-    return html_view(parse_html_fragment(text), name, base)
+def _fragment_view(text: str, name: str, base: Location, limits: Limits | None = None) -> View:
+    return html_view(parse_html_fragment(text), name, base, limits)
 
 
 def _extruct(tree, raw: bytes, base_url: str) -> dict[str, Any]:
@@ -141,7 +153,10 @@ def _extruct(tree, raw: bytes, base_url: str) -> dict[str, Any]:
     found: dict[str, Any] = {}
     lowered = raw.lower()  # one pass; a case-insensitive regex over the page is ten times slower
     if b"itemscope" in lowered:
-        found["microdata"] = _microdata_extractor().extract_items(tree, base_url)
+        try:
+            found["microdata"] = _microdata_extractor().extract_items(tree, base_url)
+        except Exception as exc:  # lxml refuses to rebuild text with control characters, and more: keep going
+            found["microdata_error"] = f"{type(exc).__name__}: {exc}"
     if b"typeof" in lowered or b"vocab" in lowered:
         from extruct.rdfa import RDFaExtractor
 

@@ -18,16 +18,21 @@ URLs" (pick one form and use it consistently). peer-checks.md rows 25–26.
 **Fails:**
 
 ```json
-[{"link": "https://example.com/a/", "title": {"rendered": "A"}, "yoast_head_json": {"canonical": "https://example.com/a/"}},
- {"link": "https://example.com/b/", "title": {"rendered": "B"}, "yoast_head_json": {"canonical": "https://example.com/b/"}},
- {"link": "https://example.com/c/", "title": {"rendered": "C"}, "yoast_head_json": {"canonical": "https://example.com/c"}}]
+[{"link": "https://example.com/a/", "title": {"rendered": "A"},
+  "yoast_head_json": {"canonical": "https://example.com/a/"}},
+ {"link": "https://example.com/b/", "title": {"rendered": "B"},
+  "yoast_head_json": {"canonical": "https://example.com/b/"}},
+ {"link": "https://example.com/c/", "title": {"rendered": "C"},
+  "yoast_head_json": {"canonical": "https://example.com/c"}}]
 ```
 
 **Passes:**
 
 ```json
-[{"link": "https://example.com/a/", "title": {"rendered": "A"}, "yoast_head_json": {"canonical": "https://example.com/a/"}},
- {"link": "https://example.com/b/", "title": {"rendered": "B"}, "yoast_head_json": {"canonical": "https://example.com/b/"}}]
+[{"link": "https://example.com/a/", "title": {"rendered": "A"},
+  "yoast_head_json": {"canonical": "https://example.com/a/"}},
+ {"link": "https://example.com/b/", "title": {"rendered": "B"},
+  "yoast_head_json": {"canonical": "https://example.com/b/"}}]
 ```
 """
 

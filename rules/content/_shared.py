@@ -28,6 +28,7 @@ class Content:
     body: object = None  # the lxml <body>
     is_post: bool = False
     _elements: tuple | None = None
+    found: dict | None = None  # tag → elements, when extraction already walked the body (View.body_elements)
 
     def at(self, element) -> Location:
         return Location(pointer=self.base.pointer, line=element.sourceline)
@@ -45,18 +46,23 @@ class Content:
         return self._split()[2]
 
     def _split(self) -> tuple[list, list, list]:
-        """One walk over the body for every content rule (a walk costs a fifth of the parse: do it once)."""
+        """One walk over the body for every content rule (a walk costs a seventh of the parse: do it once,
+        or not at all when extraction did it)."""
         if self._elements is None:
-            h1, images, anchors, hidden = [], [], [], set()
-            buckets = {"h1": h1, "img": images, "a": anchors}
-            for element in self.body.iter("a", "img", "h1", "noscript", "template"):
-                bucket = buckets.get(element.tag)
-                if bucket is None:
-                    hidden.update(element.iter("a", "img", "h1"))
-                elif not hidden or element not in hidden:
-                    bucket.append(element)
-            self._elements = (h1, images, anchors)
+            found = self.found if self.found is not None else _walk(self.body)
+            hidden = {e for tag in ("noscript", "template") for box in found[tag] for e in box.iter("a", "img", "h1")}
+            h1 = [e for e in found["headings"] if e.tag == "h1"]
+            self._elements = tuple([e for e in elements if e not in hidden] if hidden else elements
+                                   for elements in (h1, found["img"], found["a"]))
         return self._elements
+
+
+def _walk(body) -> dict[str, list]:
+    """What View.body_elements holds (for a post's content, which is no view), for the tags we need."""
+    found: dict[str, list] = {"a": [], "img": [], "headings": [], "noscript": [], "template": []}
+    for element in body.iter("a", "img", "h1", "noscript", "template"):
+        found["headings" if element.tag == "h1" else element.tag].append(element)
+    return found
 
 
 _CACHE: WeakKeyDictionary = WeakKeyDictionary()
@@ -79,7 +85,7 @@ def _scan(page) -> Content | None:
         if body is None:
             return None
         return Content("the page body", "html", Location(), _page_url(page), view.lang.value if view.lang else None,
-                       body)
+                       body, found=view.body_elements)
     post = page.post
     if post is None or not post.content_html or not post.content_html.strip():
         return None
@@ -107,7 +113,8 @@ def _site_lang(page) -> str | None:
 def text_of(element) -> str:
     """The element's text as a reader sees it, spaces collapsed (innerText, roughly)."""
     if len(element):
-        return " ".join("".join(element.itertext()).split())
+        # libxml2 gathers the text in C: the string "".join(element.itertext()) gives, three times faster.
+        return " ".join(etree.tostring(element, method="text", encoding=str, with_tail=False).split())
     text = element.text
     return " ".join(text.split()) if text else ""
 

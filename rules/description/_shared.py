@@ -49,10 +49,10 @@ def label(view: View, field: Field) -> str:
 # WordPress's auto-excerpt ends in " [&hellip;]" (excerpt_more); themes replace it with "… Continue reading
 # <title>" or "Read more"; other generators cut with "…" or "...".
 _BRACKETED = re.compile(r"\[\s*(?:…|\.{3}|&hellip;)\s*\]\s*$")
-_ELLIPSIS = re.compile(r"(?:…|\.{3,})\s*$")
+_ELLIPSIS = re.compile(r"(?:…|(?<!\.)\.{3,})\s*$")  # (?<!\.): one try per run of dots, not one per dot
 _MORE = re.compile(
     r"(?:(?:…|\.{3}|\])\s*(?:continue reading|read more|weiterlesen|lire la suite|leer más|leggi tutto)\b"
-    r"|\b(?:continue reading|read more|weiterlesen|lire la suite|leer más|leggi tutto)\s*[»›→…>.]*\s*$)",
+    r"|\b(?:continue reading|read more|weiterlesen|lire la suite|leer más|leggi tutto)\s*(?:[»›→…>.]+\s*)?$)",
     re.IGNORECASE,
 )
 

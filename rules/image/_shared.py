@@ -19,7 +19,7 @@ from seoaudit.extract.view import Field, OgImage, View
 from seoaudit.graph import Graph, Node
 from seoaudit.model import Location
 
-_PIXELS = re.compile(r"^\s*(\d+)\s*(?:px)?\s*$", re.IGNORECASE)
+_PIXELS = re.compile(r"^\s*(\d+)\s*(?:px\s*)?$", re.IGNORECASE)  # not \s*(?:px)?\s*: quadratic on spaces
 _PIXEL_UNITS = (None, "", "E37", "px", "PX")  # UN/CEFACT E37 = pixel
 ARTICLE_TYPES = frozenset({"BlogPosting", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting",
                            "Report"})
@@ -27,7 +27,7 @@ ARTICLE_TYPES = frozenset({"BlogPosting", "LiveBlogPosting", "SocialMediaPosting
 
 def og_pixels(field: Field | None) -> int | None:
     """A positive `og:image:width`/`height`, or None when absent, empty, zero or not an integer."""
-    if field is None or not field.value.isdigit():
+    if field is None or not field.value.isdecimal():  # not isdigit(): int() refuses "²"
         return None
     number = int(field.value)
     return number if number > 0 else None

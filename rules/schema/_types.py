@@ -55,11 +55,13 @@ class Vocabulary:
     def is_a(self, name: str, parent: str) -> bool:
         return parent in self.ancestors(name)
 
+    @lru_cache(maxsize=4096)  # noqa: B019 - one vocabulary per process
     def allows(self, prop: str, types: tuple[str, ...]) -> bool:
         """A property fits a node when some ancestor of one of its types is in the property's domain."""
         domains = self.properties[prop]
         return not domains or any(domains & self.ancestors(t) for t in types)
 
+    @lru_cache(maxsize=1024)  # noqa: B019 - one vocabulary per process; difflib takes a millisecond
     def suggest(self, name: str, kind: str) -> str | None:
         """The vocabulary's spelling of a misspelt term (case first, then the closest name)."""
         pool = self.types if kind == "type" else self.properties
@@ -83,6 +85,11 @@ def schema_term(raw: Any) -> str | None:
     vocabulary (`og:title`, `dc:creator`, `https://example.com/ns#x`), which we cannot judge."""
     if not isinstance(raw, str) or not raw:
         return None
+    return _schema_term(raw)
+
+
+@lru_cache(maxsize=8192)  # every key of every node comes here, from several rules: the same few hundred terms
+def _schema_term(raw: str) -> str | None:
     for prefix in SCHEMA_PREFIXES:
         if raw.startswith(prefix):
             return raw[len(prefix):]
@@ -117,9 +124,17 @@ def _within(location: Location, base: Location) -> bool:
     return a[1] == b[1] and a[0].startswith(b[0]) and a[2].startswith(b[2])
 
 
-def judged_nodes(graph):
+def judged_nodes(graph) -> list[tuple[Any, frozenset[str]]]:
     """(node, the terms its context defines) for every node whose top-level object has a schema.org
-    context: nodes under another vocabulary (or no context) are not ours to judge."""
+    context: nodes under another vocabulary (or no context) are not ours to judge. Once per graph."""
+    return graph.memo(_judged_nodes)
+
+
+def _judged_nodes(graph) -> list[tuple[Any, frozenset[str]]]:
+    return list(_judge(graph))
+
+
+def _judge(graph):
     bases = []
     for ctx in graph.contexts:
         where = ctx.location
@@ -164,10 +179,91 @@ def type_validator(name: str):
     return Draft202012Validator(schema)
 
 
+def schema_errors(name: str, instance: Any):
+    """The errors of `instance` against `schemas/types/<name>.json`: none, without asking the validator,
+    when `_valid` finds the instance valid (most nodes are, and the validator takes a sixth of a
+    millisecond per node); else all the validator finds."""
+    validator = type_validator(name)
+    if _valid(validator.schema, instance, validator) is True:
+        return iter(())
+    return validator.iter_errors(instance)
+
+
+# Keywords that say nothing about validity.
+_ANNOTATIONS = frozenset({"$schema", "$id", "$comment", "$defs", "title", "description"})
+
+
+def _valid(schema: Any, instance: Any, validator) -> bool | None:
+    """JSON Schema validity, for the keywords the type packs use (read from the schema, so the packs stay
+    the one source); None when the schema uses another keyword (the validator then decides)."""
+    if isinstance(schema, bool):
+        return schema
+    verdict: bool | None = True
+    for keyword, value in schema.items():
+        if keyword in _ANNOTATIONS:
+            continue
+        keyword_check = _KEYWORDS.get(keyword)
+        result = keyword_check(value, instance, validator) if keyword_check is not None else None
+        if result is False:
+            return False
+        if result is None:
+            verdict = None
+    return verdict
+
+
+def _all(results) -> bool | None:
+    verdict: bool | None = True
+    for result in results:
+        if result is False:
+            return False
+        if result is None:
+            verdict = None
+    return verdict
+
+
+def _any(results) -> bool | None:
+    verdict: bool | None = False
+    for result in results:
+        if result is True:
+            return True
+        if result is None:
+            verdict = None
+    return verdict
+
+
+def _ref(value: str, instance: Any, validator) -> bool | None:
+    if not value.startswith("#/"):
+        return None
+    target = validator.schema
+    for token in value[2:].split("/"):
+        target = target.get(token.replace("~1", "/").replace("~0", "~")) if isinstance(target, dict) else None
+    return _valid(target, instance, validator) if isinstance(target, dict | bool) else None
+
+
+def _is(validator, instance: Any, kind: str) -> bool:
+    return validator.TYPE_CHECKER.is_type(instance, kind)  # the validator's own notion (1.0 is an integer)
+
+
+_KEYWORDS = {
+    "type": lambda v, i, val: any(_is(val, i, t) for t in (v if isinstance(v, list) else [v])),
+    "required": lambda v, i, val: not isinstance(i, dict) or all(k in i for k in v),
+    "properties": lambda v, i, val: not isinstance(i, dict) or _all(_valid(sub, i[k], val) for k, sub in v.items()
+                                                                    if k in i),
+    "items": lambda v, i, val: not isinstance(i, list) or _all(_valid(v, item, val) for item in i),
+    "minItems": lambda v, i, val: not isinstance(i, list) or len(i) >= v,
+    "maxItems": lambda v, i, val: not isinstance(i, list) or len(i) <= v,
+    "minimum": lambda v, i, val: not _is(val, i, "number") or i >= v,
+    "pattern": lambda v, i, val: not isinstance(i, str) or re.search(v, i) is not None,
+    "anyOf": lambda v, i, val: _any(_valid(sub, i, val) for sub in v),
+    "not": lambda v, i, val: None if (result := _valid(v, i, val)) is None else not result,
+    "$ref": _ref,
+}
+
+
 def missing_and_invalid(name: str, data: dict) -> tuple[list[str], list[tuple[str, str]]]:
     """(required properties that are absent, (property, why) for those present but empty or malformed)."""
     missing, invalid = [], []
-    for error in type_validator(name).iter_errors(data):
+    for error in schema_errors(name, data):
         if error.validator == "required" and not error.path:
             missing.extend(p for p in error.validator_value if p not in data)
         elif error.path:
@@ -182,8 +278,13 @@ GOOGLE_ARTICLE_ROOTS = ("NewsArticle", "BlogPosting")
 
 def is_article(node) -> bool:
     """Any Article type (Article, NewsArticle, BlogPosting, TechArticle, Report…)."""
+    return _any_article(node.types)
+
+
+@lru_cache(maxsize=1024)
+def _any_article(types: tuple[str, ...]) -> bool:
     vocab = vocabulary()
-    return any((name := schema_term(t)) in vocab.types and vocab.is_a(name, "Article") for t in node.types)
+    return any((name := schema_term(t)) in vocab.types and vocab.is_a(name, "Article") for t in types)
 
 
 def is_google_article(node) -> bool:
@@ -200,7 +301,11 @@ def articles(page):
     graph, view = schema_graph(page)
     if graph is None:
         return None, None, []
-    return graph, view, [n for n in graph.nodes if is_article(n)]
+    return graph, view, graph.memo(_articles)
+
+
+def _articles(graph) -> list:
+    return [n for n in graph.nodes if is_article(n)]
 
 
 @dataclass(frozen=True, slots=True)

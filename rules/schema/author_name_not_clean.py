@@ -47,7 +47,7 @@ SEVERITY = "warning"
 
 BYLINE = re.compile(r"^\s*(?:(?:posted|written|published)\s+)?by\b[\s:]*", re.IGNORECASE)
 HONORIFIC = re.compile(r"^\s*(?:dr|mr|mrs|ms|mx|prof|sir)\b\.?\s", re.IGNORECASE)
-SEPARATOR = re.compile(r",|;|\s/\s|\s&\s|\s+and\s+", re.IGNORECASE)
+SEPARATOR = re.compile(r",|;|\s/\s|\s&\s|(?<!\s)\s+and\s+", re.IGNORECASE)  # (?<!\s): linear on long spaces
 
 
 def is_organization(types) -> bool:

@@ -48,7 +48,7 @@ peer-checks.md §7 row 92 (`breadcrumb/valid`).
 from seoaudit.model import Violation
 
 from ._shared import node_label, schema_graph
-from ._types import type_validator
+from ._types import schema_errors
 
 ID = "schema/breadcrumb-invalid"
 SEVERITY = "warning"
@@ -78,7 +78,7 @@ def position(item) -> int | None:
         return None
     if isinstance(raw, int):
         return raw
-    return int(raw) if isinstance(raw, str) and raw.strip().isdigit() else None
+    return int(raw) if isinstance(raw, str) and raw.strip().isdecimal() else None
 
 
 def has_item(item: dict) -> bool:
@@ -92,7 +92,7 @@ def schema_problems(items):
     """What `BreadcrumbList.json` says is wrong: too few items, a bad position, a crumb without a name,
     an `item` that is neither a URL nor a node."""
     document = {"itemListElement": [item for item, _ in items]}
-    for error in type_validator("BreadcrumbList").iter_errors(document):
+    for error in schema_errors("BreadcrumbList", document):
         path = list(error.path)
         if path == ["itemListElement"] and error.validator == "minItems":
             yield None, f"has {len(items)} ListItem{'s' if len(items) != 1 else ''}, fewer than 2"

@@ -63,7 +63,7 @@ def check(page, options):
     reported = set()  # Yoast's Article and WebPage carry the same pair: one finding per pair of dates
     for node in graph.nodes:
         published, modified = comparable(node.get("datePublished")), comparable(node.get("dateModified"))
-        pair = (node.get("datePublished"), node.get("dateModified"))
+        pair = (repr(node.get("datePublished")), repr(node.get("dateModified")))  # repr: a list is no key
         if pair in reported:
             continue
         if (published and modified and modified < published - TOLERANCE) or (

@@ -64,6 +64,29 @@ def body_text(tree) -> str:
     return normalise(" ".join(tree.xpath(_VISIBLE_TEXT)))
 
 
+def headings_text(view) -> str:
+    """The text nodes of `_HEADINGS`, joined: from the headings extraction collected, when the page has one
+    <body> (the XPath would walk the whole page again); nested headings give their text once."""
+    found = view.body_elements
+    if found is None or not _one_body(view.tree):
+        return " ".join(view.tree.xpath(_HEADINGS))
+    texts: list[str] = []
+    for heading in found["headings"]:
+        if next(heading.iterancestors("h1", "h2", "h3"), None) is None:
+            texts.extend(heading.itertext())  # the parser merges adjacent text: one piece per text node
+    return " ".join(texts)
+
+
+def _one_body(root) -> bool:
+    """`//body` is `root.find("body")` alone: no other root (a stray </html> can start one) and no other <body>
+    under the root's other children (a <body> tag after </body> lands in whatever is open)."""
+    if any(isinstance(s.tag, str) for s in (*root.itersiblings(), *root.itersiblings(preceding=True))):
+        return False
+    body = root.find("body")
+    return all(child is body or not isinstance(child.tag, str) or next(child.iter("body"), None) is None
+               for child in root)
+
+
 def check(page, options):
     view = page.views.get("html")
     if view is None or view.tree is None or page.schema_view is not view:
@@ -74,7 +97,7 @@ def check(page, options):
     headlines = [(n, h) for n, h in headlines if len(h.split()) >= minimum]
     if not headlines:
         return
-    headings = normalise(" ".join(view.tree.xpath(_HEADINGS)))  # where a headline usually is: cheap
+    headings = normalise(headings_text(view))  # where a headline usually is: cheap
     text = None
     reported = set()
     for node, headline in headlines:

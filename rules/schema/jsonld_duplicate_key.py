@@ -37,6 +37,7 @@ RFC 8259 §4 ("The names within an object SHOULD be unique"); peer-checks.md §7
 """
 
 import json
+from functools import partial
 
 from seoaudit.model import Violation
 
@@ -51,7 +52,11 @@ class _Object(dict):
     duplicates: tuple = ()
 
 
-def _keep_duplicates(pairs):
+def _keep_duplicates(pairs, found: list):
+    plain = dict(pairs)  # the common case, in C: no key twice
+    if len(plain) == len(pairs):
+        return plain
+    found.append(pairs)
     obj = _Object()
     seen = []
     for key, value in pairs:
@@ -82,10 +87,13 @@ def check(page, options):
         for block in view.jsonld:
             if block.error is not None or not block.text:
                 continue
+            found: list = []
             try:
-                data = json.loads(block.text, object_pairs_hook=_keep_duplicates)
+                data = json.loads(block.text, object_pairs_hook=partial(_keep_duplicates, found=found))
             except (ValueError, RecursionError):
                 continue
+            if not found:
+                continue  # no object repeats a key: no need to walk the data
             for tokens, key in duplicate_keys(data):
                 yield Violation(f'duplicate key "{key}" in one JSON-LD object in {view.name}: consumers keep only '
                                 "one of the values, and not all the same one", block.location.child(*tokens, key),

@@ -43,17 +43,20 @@ MAX_DEPTH = 64
 _FOLDED = {k.lower(): k for k in JSONLD_KEYWORDS}
 
 
-def unknown_keywords(value, where, depth=0):
+def unknown_keywords(value, where, depth=0, tokens=()):
+    # The path is carried as tokens: a Location is built only for a key that is reported.
     if depth > MAX_DEPTH:
         return
     if isinstance(value, dict):
         for key, item in value.items():
             if key.startswith("@") and key not in JSONLD_KEYWORDS:
-                yield key, where.child(key)
-            yield from unknown_keywords(item, where.child(key), depth + 1)
+                yield key, where.child(*tokens, key)
+            if isinstance(item, dict | list):
+                yield from unknown_keywords(item, where, depth + 1, (*tokens, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from unknown_keywords(item, where.child(index), depth + 1)
+            if isinstance(item, dict | list):
+                yield from unknown_keywords(item, where, depth + 1, (*tokens, index))
 
 
 def check(page, options):

@@ -39,6 +39,8 @@ peer-checks.md §7 row 69 (`schema/unknown-property`).
 ```
 """
 
+from functools import lru_cache
+
 from seoaudit.model import Violation
 
 from ._shared import schema_graph
@@ -52,6 +54,15 @@ KEYWORD_ALIASES = frozenset({"id", "type"})  # schema.org's own context maps the
 
 def property_name(key: str, vocab) -> str | None:
     """The schema.org property a key names (None when it is not ours to judge)."""
+    return _property_name(key) if vocab is vocabulary() else _name_of(key, vocab)
+
+
+@lru_cache(maxsize=4096)  # the same few hundred keys on every page
+def _property_name(key: str) -> str | None:
+    return _name_of(key, vocabulary())
+
+
+def _name_of(key: str, vocab) -> str | None:
     name = schema_term(key)
     if name is None:
         return None

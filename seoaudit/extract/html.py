@@ -8,20 +8,29 @@ import re
 
 from lxml import etree, html
 
+from .. import strict_json
+from ..limits import LimitHit, Limits, json_depth_exceeds
 from ..model import Location
 from .view import Field, JsonLdBlock, OgImage, View
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.IGNORECASE)
 _METADATA_TAGS = ("title", "meta", "link", "script")
+# What rules look at in <body> besides metadata (content/*, schema/headline-not-visible): tag → its key in
+# View.body_elements (h1–h3 share one list, in document order).
+BODY_TAGS = {"a": "a", "img": "img", "h1": "headings", "h2": "headings", "h3": "headings", "noscript": "noscript",
+             "template": "template"}
 _OG_IMAGE_PARTS = {"og:image:width": "width", "og:image:height": "height", "og:image:alt": "alt",
                    "og:image:type": "type", "og:image:secure_url": "secure_url"}
 _BOT_METAS = ("robots", "googlebot", "googlebot-news", "bingbot")
 
 
-def parse_html_bytes(data: bytes):
-    """Parse a page the way a browser would pick its encoding: BOM, then <meta charset>, then UTF-8."""
-    encoding = _sniff_encoding(data)
-    # lxml.html's parser makes HtmlElements, which extruct's microdata extractor needs.
+def parse_html_bytes(data: bytes, encoding: str | None = None):
+    """Parse a page. `encoding`: what load.py decoded it to (UTF-8); None: decide here (`decode_html`)."""
+    if encoding is None:
+        data, _ = decode_html(data)
+        encoding = "utf-8"
+    # lxml.html's parser makes HtmlElements, which extruct's microdata extractor needs. The encoding given
+    # here wins over any <meta charset> in the page (decode_html has already judged that one).
     parser = html.HTMLParser(encoding=encoding, recover=True, default_doctype=False)
     root = etree.fromstring(data, parser)
     if root is None:  # nothing but comments or whitespace
@@ -35,23 +44,115 @@ def parse_html_fragment(text: str):
     return etree.fromstring("<html><head>" + text + "</head><body></body></html>", parser)
 
 
-def _sniff_encoding(data: bytes) -> str:
+def decode_html(data: bytes, wide: str | None = None) -> tuple[bytes, list[str]]:
+    """The page as UTF-8 bytes, decoded the way a browser picks the encoding, and what had to be repaired.
+
+    A BOM wins (`wide`: UTF-16/32 that load.py told from a BOM or NUL pattern). Then `<meta charset>`, checked
+    against the bytes: when the declared charset cannot decode them, or they are valid, non-ASCII UTF-8 (which
+    the declared single-byte charset would turn into mojibake: `Ã©` for `é`), the page is read as UTF-8 and the
+    disagreement noted. Without either, UTF-8. Bytes invalid in the encoding used become U+FFFD, noted.
+    """
+    notes: list[str] = []
     if data.startswith(codecs.BOM_UTF8):
-        return "utf-8"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    match = _CHARSET.search(data[:4096])
-    if match:
-        name = match.group(1).decode("ascii", "replace")
+        return _decode(data[3:], "utf-8", notes), notes
+    if wide is not None:
+        return _decode(data, wide, notes), notes
+    label, codec = _declared_charset(data)
+    if label is not None and codec is None:
+        notes.append(f"<meta charset> names {label!r}, which is no known text encoding; read as UTF-8")
+    elif codec is not None and codec.startswith(("utf-16", "utf-32")):
+        notes.append(f"<meta charset> declares {label!r} but the page has no byte-order mark: bytes declared "
+                     "that way are read as UTF-8 (HTML Standard); declare utf-8")
+    elif codec is not None and codec != "utf-8":
+        strict = _try(data, codec)
+        utf8 = None if data.isascii() else _try(data, "utf-8")
+        if utf8 is not None:
+            notes.append(f"<meta charset> declares {label!r} but the bytes are UTF-8 (read as {label!r} they give "
+                         f"mojibake such as {_mojibake(utf8, codec)!r}); read as UTF-8")
+            return _utf8(utf8), notes
+        if strict is not None:
+            return _utf8(strict), notes
+        return _decode(data, codec, notes, f"declared {label!r}"), notes
+    return _decode(data, "utf-8", notes), notes
+
+
+def _decode(data: bytes, encoding: str, notes: list[str], what: str = "") -> bytes:
+    try:
+        text = data.decode(encoding)
+        if encoding == "utf-8":  # valid UTF-8 (which never decodes to surrogates): already what we return
+            return data
+    except UnicodeError as exc:
+        name = what or encoding.upper()
+        offset = f" (first at byte offset {exc.start})" if isinstance(exc, UnicodeDecodeError) else ""
         try:
-            return codecs.lookup(name).name
-        except LookupError:
-            pass
-    return "utf-8"
+            text = data.decode(encoding, "replace")
+        except Exception:  # a codec that cannot even replace: read as UTF-8
+            notes.append(f"bytes not readable as {name}; read as UTF-8, invalid bytes replaced with U+FFFD")
+            return data.decode("utf-8", "replace").encode("utf-8")
+        notes.append(f"bytes invalid in {name}{offset} replaced with U+FFFD")
+    return _utf8(text)
 
 
-def html_view(root, name: str, base: Location) -> View:
-    """Walk <head> then <body> once, collecting every element that carries metadata."""
+def _utf8(text: str) -> bytes:
+    # Some codecs decode to lone surrogates (UTF-16 with 'replace' does not, a few CJK codecs may): U+FFFD.
+    # Only they make the strict encode fail, which costs nothing otherwise (a regex scan costs a third of a parse).
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
+
+
+def _try(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeError:
+        return None
+
+
+def _mojibake(text: str, codec: str) -> str:
+    """The first non-ASCII stretch of the page (with a few characters around it), as the declared codec reads it."""
+    match = _NON_ASCII.search(text)
+    if match is None:
+        return ""
+    start = match.start()
+    while start > 0 and start > match.start() - 8 and text[start - 1].isalnum():
+        start -= 1
+    end = match.end()
+    while end < len(text) and end < match.end() + 8 and text[end].isalnum():
+        end += 1
+    return text[start:end].encode("utf-8").decode(codec, "replace")
+
+
+_NON_ASCII = re.compile("[^\x00-\x7f]{1,8}")
+
+
+# The HTML Standard reads these labels as windows-1252 (a superset: C1 bytes are characters there).
+_WINDOWS_1252 = {"latin_1", "iso8859_1", "ascii", "cp1252"}
+# Python codecs that are no charset a page may declare (the HTML Standard's list has none of them).
+_NOT_CHARSETS = {"utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "palmos", "mbcs",
+                 "oem", "undefined", "charmap"}
+
+
+def _declared_charset(data: bytes) -> tuple[str | None, str | None]:
+    """(the label a <meta charset> or http-equiv Content-Type gives in the first 4 KB, its Python codec)."""
+    match = _CHARSET.search(data[:4096])
+    if not match:
+        return None, None
+    label = match.group(1).decode("ascii", "replace").lower()
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return label, None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:  # rot13, zlib: not charsets
+        return label, None
+    name = info.name.replace("_", "-") if info.name.startswith("utf") else info.name
+    return label, "cp1252" if info.name.replace("-", "_") in _WINDOWS_1252 else name
+
+
+def html_view(root, name: str, base: Location, limits: Limits | None = None) -> View:
+    """Walk <head> then <body> once, collecting every element that carries metadata, at most
+    `limits.max_elements` of each kind (past that: a LimitHit on the view, never a silent cut)."""
+    limits = limits or Limits()
     view = View(name=name, location=base, tree=root)
     if root is None:
         return view
@@ -60,19 +161,38 @@ def html_view(root, name: str, base: Location) -> View:
         view.lang = Field(lang.strip(), _at(base, root))
     head = root.find("head")
     body = root.find("body")
+    seen = dict.fromkeys(_METADATA_TAGS, 0)
+    route: dict[str, list] = {}
+    if body is not None:
+        view.body_elements = {key: [] for key in BODY_TAGS.values()}
+        route = {tag: view.body_elements[key] for tag, key in BODY_TAGS.items()}
     for container, in_head in ((head, True), (body, False)):
         if container is None:
             continue
-        for element in container.iter(*_METADATA_TAGS):
-            _collect(view, element, in_head, base)
+        # The content elements of <body> are gathered in the same walk: a walk costs a seventh of the parse.
+        elements = {} if in_head else route
+        for element in container.iter(*_METADATA_TAGS, *elements):
+            tag = element.tag
+            if tag in elements:
+                elements[tag].append(element)
+                continue
+            seen[tag] += 1
+            if seen[tag] <= limits.max_elements:
+                _collect(view, element, in_head, base, limits)
+    for tag, count in seen.items():
+        if count > limits.max_elements:
+            view.limit_hits.append(LimitHit(
+                "max-elements", f"{count:,} <{tag}> elements in {name}; only the first {limits.max_elements:,} "
+                "were read (max-elements)", base, count, limits.max_elements))
     return view
+
 
 
 def _at(base: Location, element) -> Location:
     return Location(pointer=base.pointer, line=element.sourceline)
 
 
-def _collect(view: View, element, in_head: bool, base: Location) -> None:
+def _collect(view: View, element, in_head: bool, base: Location, limits: Limits) -> None:
     tag = element.tag
     if tag == "title":
         if not in_head and _inside_svg(element):
@@ -85,7 +205,7 @@ def _collect(view: View, element, in_head: bool, base: Location) -> None:
     elif tag == "script":
         kind = (element.get("type") or "").strip().lower()
         if kind == "application/ld+json":
-            view.jsonld.append(parse_jsonld_script(element, base))
+            view.jsonld.append(parse_jsonld_script(element, base, limits, view))
 
 
 def _collect_meta(view: View, element, in_head: bool, base: Location) -> None:
@@ -143,20 +263,43 @@ def _collect_link(view: View, element, in_head: bool, base: Location) -> None:
         view.hreflang.append(field)
 
 
-def parse_jsonld_script(element, base: Location) -> JsonLdBlock:
+def parse_jsonld_script(element, base: Location, limits: Limits | None = None, view: View | None = None) -> JsonLdBlock:
+    """One JSON-LD block, parsed strictly (seoaudit.strict_json). A block nested deeper than
+    `limits.max_json_depth` keeps no data and leaves a LimitHit on `view`."""
+    limits = limits or Limits()
     location = _at(base, element)
     text = element.text or ""
     block = JsonLdBlock(location=location, css_class=element.get("class"), text=text)
     try:
-        block.data = json.loads(text)
+        block.data = strict_json.loads(text)
     except json.JSONDecodeError as exc:
         line = (element.sourceline or 1) + exc.lineno - 1
         block.error = f"{exc.msg.removesuffix(' at')} at line {exc.lineno}, column {exc.colno} of the block"
         block.error_location = Location(pointer=base.pointer, line=line, column=exc.colno)
+        return block
     except RecursionError:
-        block.error = "JSON-LD is nested too deeply to read"
+        block.data = None
+        _too_deep(view, location, limits)
+        return block
+    except ValueError as exc:  # NaN, Infinity, 1e400, a 5000-digit integer
+        block.error = str(exc)
         block.error_location = location
+        return block
+    if json_depth_exceeds(block.data, limits.max_json_depth):
+        block.data = None
+        _too_deep(view, location, limits)
+    elif strict_json.may_hold_surrogates(text):
+        block.data, count = strict_json.replace_lone_surrogates(block.data)
+        if count and view is not None:
+            view.notes.append(f"JSON-LD block at line {location.line}: {strict_json.surrogate_note(count)}")
     return block
+
+
+def _too_deep(view: View | None, location: Location, limits: Limits) -> None:
+    if view is not None:
+        view.limit_hits.append(LimitHit(
+            "max-json-depth", f"JSON-LD block in {view.name} is nested more than {limits.max_json_depth} levels "
+            "deep (max-json-depth); its graph was not read", location, None, limits.max_json_depth))
 
 
 def _inside_svg(element) -> bool:

@@ -58,6 +58,11 @@ class View:
     hreflang: list[Field] = field(default_factory=list)
     lang: Field | None = None
     tree: Any = None  # the lxml document for HTML views, shared with extruct
+    # HTML views: the <body>'s "a", "img", "headings" (h1–h3), "noscript" and "template" elements, in document
+    # order (extract.html.BODY_TAGS); None without a <body>
+    body_elements: dict[str, list[Any]] | None = None
+    limit_hits: list[Any] = field(default_factory=list)  # seoaudit.limits.LimitHit: what was not read, and why
+    notes: list[str] = field(default_factory=list)  # what extraction repaired (input/bad-encoding says it)
 
     def first(self, key: str) -> Field | None:
         """The first value of an og:/twitter:/article: property, as consumers read it."""

@@ -60,6 +60,9 @@ def sarif_dict(report: Report, options: RenderOptions) -> dict[str, Any]:
     notifications = [{"level": "error", "message": {"text": f"{r.document.display_source}: {problem.message}"},
                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(r.document.source)}}}]}
                      for r in report.unreadable if (problem := r.document.problem) is not None]
+    if report.interrupted:
+        notifications.append({"level": "error", "message": {"text": "interrupted: only the documents audited "
+                                                                    "before the signal are reported"}})
     invocation: dict[str, Any] = {"executionSuccessful": not notifications}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications

@@ -1,0 +1,57 @@
+"""The canonical URL is itself noindex (meta robots or X-Robots-Tag).
+
+**What it checks.** In live mode, when a page's canonical is another URL than the page's own, that URL
+is fetched and its `X-Robots-Tag` headers and `<meta name="robots">` / `googlebot` are read: `noindex` or
+`none` there is reported.
+
+**Why it matters.** The page says "index that URL instead of me" and that URL says "do not index me":
+Google resolves the contradiction by indexing neither, or by ignoring the canonical. It happens when a
+staging noindex is left on the canonical host, or when a canonical points at a noindexed archive.
+
+**Options.** None.
+
+**Source.** Google, "Consolidate duplicate URLs" and "Block indexing with noindex"; Screaming Frog
+"Canonicals: Non-Indexable Canonical".
+
+**Fails:**
+
+```json
+{"seoaudit_http": {"url": "https://example.com/post/?ref=x", "status": 200,
+                   "canonical": {"url": "https://example.com/post/", "status": 200, "robots": "noindex, follow"}},
+ "body": "<html><head><title>Post</title><link rel='canonical' href='https://example.com/post/'></head></html>"}
+```
+
+**Passes:**
+
+```json
+{"seoaudit_http": {"url": "https://example.com/post/?ref=x", "status": 200,
+                   "canonical": {"url": "https://example.com/post/", "status": 200, "robots": "index, follow"}},
+ "body": "<html><head><title>Post</title><link rel='canonical' href='https://example.com/post/'></head></html>"}
+```
+"""
+
+from seoaudit.live.wire import canonical_robots, noindex_bots, wire_of
+from seoaudit.model import Violation
+
+ID = "canonical/target-noindex"
+SEVERITY = "error"
+
+
+def check(page, options):
+    wire = wire_of(page)
+    target = wire.canonical if wire is not None else None
+    if target is None or page.canonical is None or not target.ok:
+        return
+    header = noindex_bots(target.header_values("x-robots-tag"))
+    meta = canonical_robots(target) or ""
+    in_meta = {"noindex", "none"} & {d.strip().lower() for d in meta.split(",")}
+    if not header and not in_meta:
+        return
+    said = []
+    if header:
+        said.append("X-Robots-Tag noindex" + ("" if header == ["*"] else f" for {', '.join(header)}"))
+    if in_meta:
+        said.append(f"meta robots {meta!r}")
+    yield Violation(f"the canonical {target.final_url or target.url} is not indexable: {' and '.join(said)}",
+                    page.canonical.location, value=target.url,
+                    fix="Remove the noindex from the canonical URL, or point the canonical at an indexable page.")

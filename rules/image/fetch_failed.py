@@ -1,0 +1,53 @@
+"""A declared image cannot be fetched: it answers 4xx/5xx, redirects in a loop or does not answer.
+
+**What it checks.** In live mode, every declared og:image, `twitter:image` and schema image URL is
+requested (a Range request for its first bytes): an HTTP error status, a timeout or a connection error is
+reported with the URL.
+
+**Why it matters.** A share card with a broken image URL is shown without an image, and Google cannot
+use a schema image it cannot fetch for rich results. Images break when media are moved to a CDN or
+deleted from the library while the SEO plugin keeps the old URL.
+
+**Options.** None.
+
+**Source.** Facebook Sharing Debugger ("Could not retrieve data from URL"); Google, "Image SEO best
+practices" (crawlable images).
+
+**Fails:**
+
+```json
+{"seoaudit_http": {"url": "https://example.com/post/", "status": 200,
+   "images": {"https://example.com/gone.jpg": {"status": 404}}},
+ "body": "<html><head><title>Post</title><meta property='og:image' content='https://example.com/gone.jpg'></head></html>"}
+```
+
+**Passes:**
+
+```json
+{"seoaudit_http": {"url": "https://example.com/post/", "status": 200,
+   "images": {"https://example.com/cover.jpg": {"status": 206, "format": "jpeg", "width": 1200, "height": 630}}},
+ "body": "<html><head><title>Post</title><meta property='og:image' content='https://example.com/cover.jpg'></head></html>"}
+```
+"""
+
+from seoaudit.live.wire import wire_of
+from seoaudit.model import Violation
+
+ID = "image/fetch-failed"
+SEVERITY = "error"
+
+
+def check(page, options):
+    wire = wire_of(page)
+    if wire is None:
+        return
+    for url, probe in wire.images.items():
+        if probe.error:
+            problem = probe.error
+        elif probe.status is not None and probe.status >= 400:
+            problem = f"HTTP {probe.status}"
+        else:
+            continue
+        yield Violation(f"image {url} cannot be fetched: {problem}", value=probe.status or probe.error,
+                        expected="200 or 206",
+                        fix="Fix the image URL in the SEO plugin or media library, or restore the file.")

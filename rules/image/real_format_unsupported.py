@@ -1,0 +1,54 @@
+"""A social image is served in a format social networks do not show (SVG, AVIF, HEIC, …).
+
+**What it checks.** In live mode, every declared og:image, `twitter:image` and schema image is fetched
+far enough to read its first bytes, and its real format (from the bytes, not the URL or the declared type)
+must be JPEG, PNG, GIF or WebP. An image whose bytes are an HTML page (a login wall, a soft 404) is
+reported too. The URL-based check that needs no fetch is `twitter/image-unsupported-format`.
+
+**Why it matters.** X supports "JPG, PNG, WEBP and GIF … SVG is not supported"; Facebook and LinkedIn
+reject SVG too, and AVIF/HEIC are not shown everywhere. A `.png` URL that a CDN answers with AVIF, or an
+SVG logo set as the default social image, gives cards with no image.
+
+**Options.** None.
+
+**Source.** X "Cards markup" (`twitter:image` formats); Facebook "Sharing: Images"; peer-checks catalogue
+`og/image-bytes-format`.
+
+**Fails:**
+
+```json
+{"seoaudit_http": {"url": "https://example.com/post/", "status": 200,
+   "images": {"https://example.com/logo.png": {"status": 200, "format": "svg", "content_type": "image/svg+xml"}}},
+ "body": "<html><head><title>Post</title><meta property='og:image' content='https://example.com/logo.png'></head></html>"}
+```
+
+**Passes:**
+
+```json
+{"seoaudit_http": {"url": "https://example.com/post/", "status": 200,
+   "images": {"https://example.com/cover.png": {"status": 200, "format": "png", "width": 1200, "height": 630}}},
+ "body": "<html><head><title>Post</title><meta property='og:image' content='https://example.com/cover.png'></head></html>"}
+```
+"""
+
+from seoaudit.live.wire import wire_of
+from seoaudit.model import Violation
+
+ID = "image/real-format-unsupported"
+SEVERITY = "error"
+SUPPORTED = ("jpeg", "png", "gif", "webp")
+
+
+def check(page, options):
+    wire = wire_of(page)
+    if wire is None:
+        return
+    for url, probe in wire.images.items():
+        if probe.format is None or probe.format in SUPPORTED or probe.error or (probe.status or 0) >= 400:
+            continue
+        what = "an HTML page, not an image" if probe.format == "html" else f"{probe.format.upper()}"
+        yield Violation(f"image {url} is served as {what}"
+                        + (f" (Content-Type {probe.content_type})" if probe.content_type else "")
+                        + ": social networks show JPEG, PNG, GIF and WebP only", value=probe.format,
+                        expected="jpeg, png, gif or webp",
+                        fix="Use a JPEG or PNG (1200×630) as the social image.")

@@ -1,0 +1,57 @@
+"""The page (or a REST post's served page) answers an HTTP error: 4xx or 5xx.
+
+**What it checks.** In live mode (`seoaudit check URL`, `seoaudit site`), the status of the page after
+redirects, and for a published REST post the status of its `link`: a 4xx or 5xx answer is reported with
+the redirects that led to it, and nothing else is audited on that page (its body is an error page). 429 and
+503 were retried first, honouring `Retry-After`. Offline runs have no status and are not checked.
+
+**Why it matters.** Search engines drop 4xx pages from the index and slow their crawl on 5xx; a shared
+link to a 404 shows no card. A published post whose permalink is a 404 (a permalink change, a cache, a
+headless route that does not exist) is invisible however good its metadata is.
+
+**Options.** None.
+
+**Source.** Google Search Central, "How HTTP status codes affect Google's crawlers"; RFC 9110 §15.
+
+**Fails:**
+
+```json
+{"seoaudit_http": {"url": "https://example.com/gone/", "status": 404}, "body": "<html><title>Not found</title>"}
+```
+
+**Passes:**
+
+```json
+{"seoaudit_http": {"url": "https://example.com/post/", "status": 200},
+ "body": "<html><head><title>Post</title><link rel='canonical' href='https://example.com/post/'></head></html>"}
+```
+"""
+
+from http import HTTPStatus
+
+from seoaudit.live.wire import chain, page_response, wire_of
+from seoaudit.model import Violation
+
+ID = "url/http-error"
+SEVERITY = "error"
+
+
+def check(page, options):
+    wire = wire_of(page)
+    if wire is None:
+        return
+    for what, response in (("page", wire.response), ("served page", page_response(page))):
+        if response is None or response.status is None or response.status < 400:
+            continue
+        if what == "page" and page.document.data is not None:
+            continue  # a REST object that loaded is not an error page
+        try:
+            reason = HTTPStatus(response.status).phrase
+        except ValueError:
+            reason = "error"
+        via = f" (via {chain(response)})" if response.redirects else ""
+        yield Violation(f"{what} {response.url} answers HTTP {response.status} {reason}{via}",
+                        value=response.status, expected="2xx",
+                        fix="Restore the page, or redirect (301) its URL to the page that replaced it and "
+                            "update the links and the sitemap.")
+        return
