@@ -82,12 +82,24 @@ class Graph:
 
     def targets(self, node: Node, prop: str) -> list[Node]:
         """The nodes a property of `node` points at, inline or by `@id`."""
+        references, nested = self.memo(_edges)
         found: list[Node] = []
-        for ref in self.references:
-            if ref.source is node and ref.property == prop:
-                found.extend(self.resolve(ref))
-        found.extend(n for n in self.nodes if n.parent is node and n.property == prop)
+        for ref in references.get((node, prop), ()):
+            found.extend(self.resolve(ref))
+        found.extend(nested.get((node, prop), ()))
         return found
+
+
+def _edges(graph: Graph) -> tuple[dict, dict]:
+    """(node, property) → its references, and → the nodes nested under it, each in graph order: `targets`
+    without a pass over the whole graph per question."""
+    references: dict = {}
+    nested: dict = {}
+    for ref in graph.references:
+        references.setdefault((ref.source, ref.property), []).append(ref)
+    for node in graph.nodes:
+        nested.setdefault((node.parent, node.property), []).append(node)
+    return references, nested
 
 
 def build_graph(blocks: Iterable[JsonLdBlock], max_depth: int = MAX_DEPTH, max_nodes: int = 5000) -> Graph:
@@ -147,8 +159,8 @@ def _walk_node(graph: Graph, data: dict, where: Location, parent: Node | None, p
 
 def _walk_children(graph: Graph, owner: Node, data: dict, where: Location, depth: int) -> None:
     for key, value in data.items():
-        if key.startswith("@") or key in NOT_REFERENCES:
-            continue
+        if key.startswith("@") or key in NOT_REFERENCES or not isinstance(value, dict | list):
+            continue  # a string or a number holds no node (and needs no Location)
         for at, item in _members(value, where.child(key)):
             _walk_node(graph, item, at, owner, key, depth + 1, False)
 

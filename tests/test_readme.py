@@ -25,3 +25,12 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     command = next(line.strip() for line in ci.splitlines() if "pytest" in line and not line.startswith("#"))
     assert command in readme
+
+
+def test_sample_report_is_the_tools_real_output():
+    spec = importlib.util.spec_from_file_location("readme_sample", ROOT / "tools" / "readme_sample.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert module.START in text
+    assert module.with_sample(text) == text, "run `python tools/readme_sample.py` to regenerate the sample"

@@ -96,7 +96,12 @@ def is_webpage(node: Node) -> bool:
 
 def primary_objects(graph: Graph) -> list[Node]:
     """The ImageObjects that stand for the page: `primaryImageOfPage` of any node, and the `image` of an
-    Article (any *Article, BlogPosting, …) or a WebPage (any *Page type). Person avatars and logos are not."""
+    Article (any *Article, BlogPosting, …) or a WebPage (any *Page type). Person avatars and logos are not.
+    Found once per graph (several rules ask)."""
+    return graph.memo(_primary_objects)
+
+
+def _primary_objects(graph: Graph) -> list[Node]:
     found: list[Node] = []
     for node in graph.nodes:
         props = ["primaryImageOfPage"] + (["image"] if is_article(node) or is_webpage(node) else [])

@@ -69,10 +69,19 @@ _CACHE: WeakKeyDictionary = WeakKeyDictionary()
 
 def metadata_urls(page) -> list[MetaUrl]:
     """Every URL-valued metadata field of every view, the primary view first. Computed once per page."""
+    return _cached(page)[0]
+
+
+def unique_urls(page) -> list[MetaUrl]:
+    """`unique(metadata_urls(page))`, computed once per page (every url rule asks)."""
+    return _cached(page)[1]
+
+
+def _cached(page) -> tuple[list[MetaUrl], list[MetaUrl]]:
     found = _CACHE.get(page)
     if found is None:
-        found = list(_collect(page))
-        _CACHE[page] = found
+        items = list(_collect(page))
+        found = _CACHE[page] = (items, unique(items))
     return found
 
 

@@ -46,7 +46,7 @@ leaking into metadata); RFC 2606 and RFC 6761 (reserved names); Yoast#15983, Yoa
 
 from seoaudit.model import Violation
 
-from ._shared import allowed, dev_host_reasons, host_label, listing, metadata_urls, unique
+from ._shared import allowed, dev_host_reasons, host_label, listing, unique_urls
 
 ID = "url/dev-host"
 SEVERITY = "error"
@@ -54,7 +54,7 @@ SEVERITY = "error"
 
 def check(page, options):
     by_host: dict[str, tuple[list[str], list]] = {}
-    for item in unique(metadata_urls(page)):
+    for item in unique_urls(page):
         url = item.parsed
         if url is None or allowed(page, url):
             continue

@@ -38,7 +38,7 @@ Yoast#1626; Google, "Consolidate duplicate URLs" (https preferred).
 from seoaudit import urls
 from seoaudit.model import Violation
 
-from ._shared import allowed, bare, listing, metadata_urls, site_host, unique
+from ._shared import allowed, bare, listing, site_host, unique_urls
 
 ID = "url/insecure"
 SEVERITY = "error"
@@ -51,7 +51,7 @@ def check(page, options):
         return
     canonical = page.canonical.value if page.canonical is not None else None
     by_host: dict[str, list] = {}
-    for item in unique(metadata_urls(page)):
+    for item in unique_urls(page):
         url = item.parsed
         if url is None or url.scheme != "http" or item.kind not in CHECKED or item.label == "og:image:secure_url":
             continue

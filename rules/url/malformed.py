@@ -44,7 +44,7 @@ import re
 from seoaudit import urls
 from seoaudit.model import Violation
 
-from ._shared import metadata_urls, unique
+from ._shared import unique_urls
 
 ID = "url/malformed"
 SEVERITY = "error"
@@ -80,7 +80,7 @@ def problem(item) -> str | None:
 
 
 def check(page, options):
-    for item in unique(metadata_urls(page)):
+    for item in unique_urls(page):
         why = problem(item)
         if why is None:
             continue

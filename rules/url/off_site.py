@@ -47,7 +47,7 @@ peer-checks.md §7 row 76; Yoast#16134, Yoast#15235.
 from seoaudit import urls
 from seoaudit.model import Violation
 
-from ._shared import allowed, bare, configured_host, dev_host_reasons, listing, metadata_urls, site_host, unique
+from ._shared import allowed, bare, configured_host, dev_host_reasons, listing, site_host, unique_urls
 
 ID = "url/off-site"
 SEVERITY = "error"
@@ -62,7 +62,7 @@ def check(page, options):
     kinds = {"page"} | ({"canonical"} if configured else set()) | ({"media"} if options["media_on_site"] else set())
     tolerated = set() if configured else canonical_hosts(page)
     by_host: dict[str, list] = {}
-    for item in unique(metadata_urls(page)):
+    for item in unique_urls(page):
         url = item.parsed
         if item.kind not in kinds or url is None or bare(url.host) == bare(host) or bare(url.host) in tolerated:
             continue

@@ -38,7 +38,7 @@ shares point at a redirect.
 from seoaudit import urls
 from seoaudit.model import Violation
 
-from ._shared import listing, metadata_urls, unique
+from ._shared import listing, unique_urls
 
 ID = "url/plain-permalink"
 SEVERITY = "error"
@@ -55,7 +55,7 @@ def check(page, options):
         if canonical is None or urls.parse(canonical.value) is None or urls.is_plain_permalink(canonical.value):
             return
         reference = f"the canonical is {canonical.value!r}"
-    plain = [item for item in unique(metadata_urls(page))
+    plain = [item for item in unique_urls(page)
              if item.kind in CHECKED and urls.is_plain_permalink(item.value)]
     if not plain:
         return

@@ -40,7 +40,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from seoaudit import urls
 from seoaudit.model import Violation
 
-from ._shared import metadata_urls, unique
+from ._shared import unique_urls
 
 ID = "url/tracking-params"
 SEVERITY = "warning"
@@ -57,7 +57,7 @@ def is_tracking(name: str) -> bool:
 
 
 def check(page, options):
-    for item in unique(metadata_urls(page)):
+    for item in unique_urls(page):
         if item.label not in ("canonical", "og:url"):
             continue
         url = urls.parse(item.value)

@@ -210,8 +210,8 @@ def _collect(view: View, element, in_head: bool, base: Location, limits: Limits)
 
 def _collect_meta(view: View, element, in_head: bool, base: Location) -> None:
     key = (element.get("property") or element.get("name") or "").strip().lower()
-    if not key:
-        return
+    if key != "description" and key not in _BOT_METAS and not key.startswith(_KEPT_PREFIXES):
+        return  # viewport, generator…: kept nowhere below, so no Field is built
     content = element.get("content")
     if content is None:
         content = element.get("value") or ""
@@ -232,8 +232,11 @@ def _collect_meta(view: View, element, in_head: bool, base: Location) -> None:
             part = _OG_IMAGE_PARTS[key]
             if getattr(image, part) is None:
                 view.og_images[-1] = _replace(image, part, field)
-    elif key.startswith(("og:", "twitter:", "article:", "fb:", "author")):
+    elif key.startswith(_KEPT_PREFIXES):
         view.meta.setdefault(key, []).append(field)
+
+
+_KEPT_PREFIXES = ("og:", "twitter:", "article:", "fb:", "author")
 
 
 def _continues_image(view: View) -> bool:
@@ -252,6 +255,8 @@ def _replace(image: OgImage, part: str, field: Field) -> OgImage:
 
 def _collect_link(view: View, element, in_head: bool, base: Location) -> None:
     rels = (element.get("rel") or "").lower().split()
+    if "canonical" not in rels and ("alternate" not in rels or element.get("hreflang") is None):
+        return  # a stylesheet, a preload…: kept nowhere below, so no Field is built
     href = element.get("href")
     if href is None:
         return
