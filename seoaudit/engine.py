@@ -233,7 +233,8 @@ def _audit_document(document: Document, config: Config, rules: list[Rule]) -> Do
 
 
 def _options(rule: Rule, config: Config) -> dict[str, Any]:
-    return {**rule.options, **config.options.get(rule.id, {})}
+    overrides = config.options.get(rule.id)  # usually none: no copy per rule and document (rules only read it)
+    return {**rule.options, **overrides} if overrides else rule.options
 
 
 def _signatures(page: Page, rules: list[Rule], config: Config) -> dict[str, Any]:

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 from weakref import WeakKeyDictionary
 
-from lxml import etree, html
+from lxml import etree
 
 from seoaudit import urls
+from seoaudit.extract.html import html_parser
 from seoaudit.model import Location
 
 
@@ -66,7 +67,7 @@ def _walk(body) -> dict[str, list]:
 
 
 _CACHE: WeakKeyDictionary = WeakKeyDictionary()
-_PARSER = html.HTMLParser(recover=True, default_doctype=False)
+_PARSER = html_parser()
 
 
 def content(page) -> Content | None:

@@ -31,7 +31,7 @@ def parse_html_bytes(data: bytes, encoding: str | None = None):
         encoding = "utf-8"
     # lxml.html's parser makes HtmlElements, which extruct's microdata extractor needs. The encoding given
     # here wins over any <meta charset> in the page (decode_html has already judged that one).
-    parser = html.HTMLParser(encoding=encoding, recover=True, default_doctype=False)
+    parser = html_parser(encoding=encoding)
     root = etree.fromstring(data, parser)
     if root is None:  # nothing but comments or whitespace
         root = etree.fromstring(b"<html><head></head><body></body></html>", parser)
@@ -40,8 +40,23 @@ def parse_html_bytes(data: bytes, encoding: str | None = None):
 
 def parse_html_fragment(text: str):
     """Parse a head fragment such as `yoast_head`; the prefix keeps the line numbers of the string."""
-    parser = html.HTMLParser(recover=True, default_doctype=False)
-    return etree.fromstring("<html><head>" + text + "</head><body></body></html>", parser)
+    return etree.fromstring("<html><head>" + text + "</head><body></body></html>", html_parser())
+
+
+def html_parser(encoding: str | None = None) -> html.HTMLParser:
+    """lxml.html's parser (HtmlElement and its form classes), with the element classes looked up in C:
+    lxml.html's own lookup is a Python call for every element a rule touches."""
+    parser = html.HTMLParser(encoding=encoding, recover=True, default_doctype=False)
+    parser.set_element_class_lookup(_LOOKUP)
+    return parser
+
+
+# What lxml.html.HtmlElementClassLookup answers (its tag → class table, HtmlElement for other tags), in C.
+_LOOKUP = etree.ElementNamespaceClassLookup(etree.ElementDefaultClassLookup(
+    element=html.HtmlElement, comment=html.HtmlComment, pi=html.HtmlProcessingInstruction, entity=html.HtmlEntity))
+_LOOKUP.get_namespace(None).update({"form": html.FormElement, "input": html.InputElement,
+                                    "select": html.SelectElement, "textarea": html.TextareaElement,
+                                    "label": html.LabelElement})
 
 
 def decode_html(data: bytes, wide: str | None = None) -> tuple[bytes, list[str]]:
