@@ -282,9 +282,12 @@ def _run(rule: Rule, page: Page, config: Config, rules: list[Rule] | None = None
 
 
 def _stamp(rule: Rule, config: Config, violations) -> list[Finding]:
+    found = list(violations)  # most rules find nothing on most pages: stamp only what they found
+    if not found:
+        return found
     severity = config.severities.get(rule.id, rule.severity)
     return [Finding(rule.id, rule.category, severity, v.message, v.location, v.value, v.expected, v.fix, v.view)
-            for v in violations]
+            for v in found]
 
 
 INTERNAL_ERROR = "input/internal-error"

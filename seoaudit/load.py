@@ -127,7 +127,7 @@ def load_bytes(data: bytes, source: str, limits: Limits | None = None) -> Iterat
         except zlib.error as exc:
             yield _problem(source, "unreadable", f"corrupt gzip data: {exc}")
             return
-    if not data.strip():
+    if not data or data.isspace():  # isspace stops at the first other byte; strip() would copy the page
         yield _problem(source, "empty", "file is empty" if not data else "file holds only whitespace")
         return
     wide = _wide_encoding(data)

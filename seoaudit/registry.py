@@ -36,13 +36,13 @@ class Rule:
     merge: Callable[[Any, Any], Any] | None = None
     check_batch: Callable[..., Iterator[Any]] | None = None
 
-    @property
-    def is_batch(self) -> bool:
-        return self.signature is not None
+    # Asked for every rule of every document: computed once.
+    category: str = field(init=False)
+    is_batch: bool = field(init=False)
 
-    @property
-    def category(self) -> str:
-        return self.id.split("/", 1)[0]
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "category", self.id.split("/", 1)[0])
+        object.__setattr__(self, "is_batch", self.signature is not None)
 
     @property
     def summary(self) -> str:
