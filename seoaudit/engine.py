@@ -184,9 +184,58 @@ def audit_document(document: Document, config: Config, rules: list[Rule] | None 
         return DocumentResult(document, _internal_error(document, "audit", exc, config, rules), {})
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What every document of a run derives from the config and the rule list, built once per run rather
+    than once per document (some 165 rules × every document)."""
+
+    config: Config
+    rules: list[Rule]
+    # (rule, check or None for a batch rule, options, severity), input rules first; `steps[:inputs]` are those
+    # an unreadable document runs
+    steps: tuple[tuple[Rule, Any, dict[str, Any], Severity], ...]
+    inputs: int
+    order: dict[str, int]  # rule id → its place in `rules`, the order `DocumentResult.rules` keeps
+    ran: tuple[str, ...]  # the ids of `steps`, in that order
+    input_ran: tuple[str, ...]  # the same for `steps[:inputs]`
+    per_document: list[Rule]  # the rules that are not batch rules (suppressions judge them)
+    batch: list[Rule]
+    unused_rule: Rule | None  # input/unused-suppression, when selected
+
+    @classmethod
+    def build(cls, config: Config, rules: list[Rule]) -> _Plan:
+        from . import suppress
+
+        # Input rules first, so that what they report (limits, encoding) is never lost to the deadline.
+        todo = sorted(rules, key=lambda r: r.category != "input")
+        steps = tuple((r, None if r.is_batch else r.check, _options(r, config),
+                       config.severities.get(r.id, r.severity)) for r in todo)
+        inputs = sum(r.category == "input" for r in todo)
+        order = {rule.id: i for i, rule in enumerate(rules)}
+
+        def in_order(part: list[Rule]) -> tuple[str, ...]:
+            return tuple(sorted((r.id for r in part), key=order.__getitem__))
+
+        return cls(config, rules, steps, inputs, order, in_order(todo), in_order(todo[:inputs]),
+                   [r for r in rules if not r.is_batch], [r for r in rules if r.is_batch],
+                   next((r for r in rules if r.id == suppress.RULE_ID), None))
+
+
+_last_plan: _Plan | None = None  # the plan of the last (config, rules): one run audits many documents
+
+
+def _plan(config: Config, rules: list[Rule]) -> _Plan:
+    global _last_plan
+    plan = _last_plan
+    if plan is None or plan.config is not config or plan.rules is not rules:
+        plan = _last_plan = _Plan.build(config, rules)
+    return plan
+
+
 def _audit_document(document: Document, config: Config, rules: list[Rule]) -> DocumentResult:
     from . import suppress
 
+    plan = _plan(config, rules)
     # The deadline is checked between rules (a rule is never interrupted): see seoaudit/limits.py.
     deadline = time.monotonic() + config.limits.document_timeout
     try:
@@ -195,31 +244,34 @@ def _audit_document(document: Document, config: Config, rules: list[Rule]) -> Do
         return DocumentResult(document, _internal_error(document, "extraction", exc, config, rules), {})
     page.allowed_hosts = config.allowed_hosts  # for url rules; Page does not take it as an argument yet
     findings: list[Finding] = []
-    ran: list[str] = []
-    # Input rules first, so that what they report (limits, encoding) is never lost to the deadline.
-    todo = [r for r in rules if document.problem is None or r.category == "input"]
-    todo.sort(key=lambda r: r.category != "input")
+    todo = plan.steps if document.problem is None else plan.steps[:plan.inputs]
+    ran = plan.ran if document.problem is None else plan.input_ran
     timed_out = False
-    for index, rule in enumerate(todo):
-        ran.append(rule.id)
-        if not rule.is_batch:
-            findings.extend(_run(rule, page, config, rules))
-        if time.monotonic() >= deadline and index + 1 < len(todo):
-            findings.extend(_timeout(document, config, rules, rule, todo[index + 1:]))
+    monotonic = time.monotonic
+    last = len(todo) - 1
+    # The loop runs once per rule and document: the body of `_run` is inlined here.
+    for index, (rule, check, options, severity) in enumerate(todo):
+        if check is not None:
+            try:
+                found = list(check(page, options))
+                if found:  # most rules find nothing on most pages
+                    findings.extend([Finding(rule.id, rule.category, severity, v.message, v.location, v.value,
+                                             v.expected, v.fix, v.view) for v in found])
+            except Exception as exc:  # one broken rule must not cost the other rules or documents
+                findings.extend(_internal_error(document, f"rule {rule.id}", exc, config, rules))
+        if monotonic() >= deadline and index < last:
+            findings.extend(_timeout(document, config, rules, rule, [step[0] for step in todo[index + 1:]]))
             timed_out = True
+            ran = tuple(sorted((step[0].id for step in todo[:index + 1]), key=plan.order.__getitem__))
             break
-    order = {rule.id: i for i, rule in enumerate(rules)}
-    ran.sort(key=order.__getitem__)
-    signatures = _signatures(page, rules, config) if document.problem is None and not timed_out else {}
+    signatures = _signatures(page, plan.batch, config) if document.problem is None and not timed_out else {}
     suppressed: list[Finding] = []
     if document.problem is None:
         # Batch rules find their problems only once every document is in (add_batch_findings), so
         # whether a suppression of one is used cannot be judged here.
-        findings, suppressed, unused = suppress.apply(suppress.find(document), findings,
-                                                      [r for r in rules if not r.is_batch])
-        for rule in rules:
-            if rule.id == suppress.RULE_ID:  # reported only when the rule is selected
-                findings.extend(_stamp(rule, config, unused))
+        findings, suppressed, unused = suppress.apply(suppress.find(document), findings, plan.per_document)
+        if unused and plan.unused_rule is not None:  # reported only when the rule is selected
+            findings.extend(_stamp(plan.unused_rule, config, unused))
     baselined: list[Finding] = []
     if config.baseline is not None:
         findings, baselined = config.baseline.split(document, findings)
@@ -229,7 +281,7 @@ def _audit_document(document: Document, config: Config, rules: list[Rule]) -> Do
         findings.extend(_internal_error(document, "metadata", exc, config, rules))
         metadata = {}
     findings.sort(key=Finding.sort_key)
-    return DocumentResult(document, findings, metadata, tuple(ran), suppressed, baselined, signatures)
+    return DocumentResult(document, findings, metadata, ran, suppressed, baselined, signatures)
 
 
 def _options(rule: Rule, config: Config) -> dict[str, Any]:
@@ -237,10 +289,9 @@ def _options(rule: Rule, config: Config) -> dict[str, Any]:
     return {**rule.options, **overrides} if overrides else rule.options
 
 
-def _signatures(page: Page, rules: list[Rule], config: Config) -> dict[str, Any]:
+def _signatures(page: Page, batch: list[Rule], config: Config) -> dict[str, Any]:
     from .aggregate import document_signatures
 
-    batch = [r for r in rules if r.is_batch]
     if not batch:
         return {}
     try:
@@ -272,13 +323,6 @@ def add_batch_findings(results: list[DocumentResult], config: Config) -> list[Do
                 result.baselined.extend(baselined)
             result.findings = sorted([*result.findings, *extra], key=Finding.sort_key)
     return results
-
-
-def _run(rule: Rule, page: Page, config: Config, rules: list[Rule] | None = None) -> list[Finding]:
-    try:
-        return _stamp(rule, config, rule.check(page, _options(rule, config)))
-    except Exception as exc:  # one broken rule must not cost the other rules or documents
-        return _internal_error(page.document, f"rule {rule.id}", exc, config, rules)
 
 
 def _stamp(rule: Rule, config: Config, violations) -> list[Finding]:

@@ -33,7 +33,10 @@ class Node:
         return self.data.get(key, default)
 
     def is_a(self, *names: str) -> bool:
-        return any(t in names for t in self.types)
+        for t in self.types:  # noqa: SIM110 - a loop is twice as fast as any(genexpr), asked of every node
+            if t in names:
+                return True
+        return False
 
 
 @dataclass(slots=True)
@@ -142,7 +145,10 @@ def _walk_node(graph: Graph, data: dict, where: Location, parent: Node | None, p
         return
     node_id = data.get("@id")
     raw_type = data.get("@type")
-    types = tuple(t for t in (raw_type if isinstance(raw_type, list) else [raw_type]) if isinstance(t, str))
+    if isinstance(raw_type, str):  # the usual case, without a generator
+        types: tuple[str, ...] = (raw_type,)
+    else:
+        types = tuple(t for t in raw_type if isinstance(t, str)) if isinstance(raw_type, list) else ()
     if not top_level and parent is not None and "@type" not in data and "@id" in data:
         graph.references.append(Reference(node_id, prop or "", where.child("@id"), parent))
         # A reference may also describe its target (`{"@id": …, "name": …, "logo": {…}}`): walk what it holds,
@@ -159,7 +165,7 @@ def _walk_node(graph: Graph, data: dict, where: Location, parent: Node | None, p
 
 def _walk_children(graph: Graph, owner: Node, data: dict, where: Location, depth: int) -> None:
     for key, value in data.items():
-        if key.startswith("@") or key in NOT_REFERENCES or not isinstance(value, dict | list):
+        if not isinstance(value, (dict, list)) or key in NOT_REFERENCES or key.startswith("@"):
             continue  # a string or a number holds no node (and needs no Location)
         for at, item in _members(value, where.child(key)):
             _walk_node(graph, item, at, owner, key, depth + 1, False)

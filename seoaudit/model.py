@@ -72,7 +72,10 @@ class Location:
     def child(self, *tokens: str | int) -> Location:
         """The location of a member below this one: inside the embedded JSON text when the location
         is a line of HTML, else further down the JSON pointer."""
-        suffix = "".join("/" + str(t).replace("~", "~0").replace("/", "~1") for t in tokens)
+        if len(tokens) == 1:  # the usual case, asked thousands of times per page: no generator
+            suffix = "/" + str(tokens[0]).replace("~", "~0").replace("/", "~1")
+        else:
+            suffix = "".join(["/" + str(t).replace("~", "~0").replace("/", "~1") for t in tokens])
         if self.line is not None:
             return Location(self.pointer, self.line, self.column, (self.path or "") + suffix)
         return Location((self.pointer or "") + suffix, None, None, self.path)

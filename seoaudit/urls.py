@@ -3,12 +3,14 @@ everything else (scheme, trailing slash, query) does, so we can say exactly what
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import SplitResult, urlsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 PLAIN_PERMALINK_KEYS = ("p", "page_id", "attachment_id")
+_NOT_IN_URL = re.compile(r'[ \t\n\r<>"]')  # what no URL holds unencoded (a regex: one pass, in C)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,7 @@ class Url:
 @lru_cache(maxsize=4096)
 def parse(raw: str) -> Url | None:
     """An absolute http(s) URL, or None when `raw` is relative, not http(s) or malformed."""
-    if not raw or any(c in raw for c in " \t\n\r<>\"") :
+    if not raw or _NOT_IN_URL.search(raw):
         return None
     try:
         parts: SplitResult = urlsplit(raw)

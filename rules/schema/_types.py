@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from functools import cache, lru_cache
@@ -119,11 +120,6 @@ def _prefix(location: Location) -> tuple:
     return (location.pointer or "", location.line, location.path or "")
 
 
-def _within(location: Location, base: Location) -> bool:
-    a, b = _prefix(location), _prefix(base)
-    return a[1] == b[1] and a[0].startswith(b[0]) and a[2].startswith(b[2])
-
-
 def judged_nodes(graph) -> list[tuple[Any, frozenset[str]]]:
     """(node, the terms its context defines) for every node whose top-level object has a schema.org
     context: nodes under another vocabulary (or no context) are not ours to judge. Once per graph."""
@@ -135,7 +131,7 @@ def _judged_nodes(graph) -> list[tuple[Any, frozenset[str]]]:
 
 
 def _judge(graph):
-    bases = []
+    bases = []  # (line, pointer, path, length, schema, defined) of each top-level object, read once
     for ctx in graph.contexts:
         where = ctx.location
         for attr in ("path", "pointer"):
@@ -143,15 +139,18 @@ def _judge(graph):
             if value and value.endswith("/@context"):
                 where = Location(**{**where.to_dict(), attr: value[: -len("/@context")]})
                 break
-        bases.append((where, *context_terms(ctx.value)))
+        pointer, line, path = _prefix(where)
+        bases.append((line, pointer, path, len(path) + len(pointer), *context_terms(ctx.value)))
     for node in graph.nodes:
-        best = None
-        for base, schema, defined in bases:
-            if _within(node.location, base) and (best is None or len(_prefix(base)[2]) + len(_prefix(base)[0])
-                                                  >= len(_prefix(best[0])[2]) + len(_prefix(best[0])[0])):
-                best = (base, schema, defined)
-        if best is not None and best[1]:
-            yield node, best[2]
+        pointer, line, path = _prefix(node.location)
+        best, best_length = None, -1
+        for base_line, base_pointer, base_path, length, schema, defined in bases:
+            # the innermost base that holds the node (the later one on a tie)
+            if (length >= best_length and base_line == line and pointer.startswith(base_pointer)
+                    and path.startswith(base_path)):
+                best, best_length = (schema, defined), length
+        if best is not None and best[0]:
+            yield node, best[1]
 
 
 def node_types(node) -> tuple[str, ...] | None:
@@ -183,79 +182,165 @@ def schema_errors(name: str, instance: Any):
     """The errors of `instance` against `schemas/types/<name>.json`: none, without asking the validator,
     when `_valid` finds the instance valid (most nodes are, and the validator takes a sixth of a
     millisecond per node); else all the validator finds."""
-    validator = type_validator(name)
-    if _valid(validator.schema, instance, validator) is True:
+    if _compiled(name)(instance) is True:
         return iter(())
-    return validator.iter_errors(instance)
+    return type_validator(name).iter_errors(instance)
+
+
+@cache
+def _compiled(name: str):
+    validator = type_validator(name)
+    return _compile(validator.schema, validator)
 
 
 # Keywords that say nothing about validity.
 _ANNOTATIONS = frozenset({"$schema", "$id", "$comment", "$defs", "title", "description"})
+Check = Callable[[Any], "bool | None"]
 
 
-def _valid(schema: Any, instance: Any, validator) -> bool | None:
-    """JSON Schema validity, for the keywords the type packs use (read from the schema, so the packs stay
-    the one source); None when the schema uses another keyword (the validator then decides)."""
+def _compile(schema: Any, validator) -> Check:
+    """JSON Schema validity as a function of the instance, for the keywords the type packs use (read from the
+    schema, so the packs stay the one source): True, False, or None when the schema uses another keyword
+    (the validator then decides). Compiled once per pack: the nodes of every page are checked with it."""
     if isinstance(schema, bool):
-        return schema
-    verdict: bool | None = True
+        return lambda instance: schema
+    checks = []
+    unknown = False
     for keyword, value in schema.items():
         if keyword in _ANNOTATIONS:
             continue
-        keyword_check = _KEYWORDS.get(keyword)
-        result = keyword_check(value, instance, validator) if keyword_check is not None else None
-        if result is False:
-            return False
-        if result is None:
-            verdict = None
-    return verdict
+        make = _KEYWORDS.get(keyword)
+        if make is None:
+            unknown = True
+        else:
+            checks.append(make(value, validator))
+    return _all_of(checks, unknown)
 
 
-def _all(results) -> bool | None:
-    verdict: bool | None = True
-    for result in results:
-        if result is False:
-            return False
-        if result is None:
-            verdict = None
-    return verdict
+def _all_of(checks: list[Check], unknown: bool = False) -> Check:
+    """False when one check is False, else None when one is None (or a keyword is unknown), else True."""
+    def check(instance: Any) -> bool | None:
+        verdict: bool | None = None if unknown else True
+        for keyword_check in checks:
+            result = keyword_check(instance)
+            if result is False:
+                return False
+            if result is None:
+                verdict = None
+        return verdict
+
+    return check
 
 
-def _any(results) -> bool | None:
-    verdict: bool | None = False
-    for result in results:
-        if result is True:
-            return True
-        if result is None:
-            verdict = None
-    return verdict
+def _any_of(checks: list[Check]) -> Check:
+    """True when one check is True, else None when one is None, else False."""
+    def check(instance: Any) -> bool | None:
+        verdict: bool | None = False
+        for keyword_check in checks:
+            result = keyword_check(instance)
+            if result is True:
+                return True
+            if result is None:
+                verdict = None
+        return verdict
+
+    return check
 
 
-def _ref(value: str, instance: Any, validator) -> bool | None:
+def _ref(value: str, validator) -> Check:
     if not value.startswith("#/"):
-        return None
+        return lambda instance: None
     target = validator.schema
     for token in value[2:].split("/"):
         target = target.get(token.replace("~1", "/").replace("~0", "~")) if isinstance(target, dict) else None
-    return _valid(target, instance, validator) if isinstance(target, dict | bool) else None
+    if not isinstance(target, dict | bool):
+        return lambda instance: None
+    compiled: list[Check] = []  # on first use: a schema may refer to itself
+
+    def check(instance: Any) -> bool | None:
+        if not compiled:
+            compiled.append(_compile(target, validator))
+        return compiled[0](instance)
+
+    return check
 
 
-def _is(validator, instance: Any, kind: str) -> bool:
-    return validator.TYPE_CHECKER.is_type(instance, kind)  # the validator's own notion (1.0 is an integer)
+# Types whose test cannot differ from the validator's; "integer" and "number" ask it (1.0 is an integer).
+_PLAIN_TYPES = {"string": str, "object": dict, "array": list}
 
 
-_KEYWORDS = {
-    "type": lambda v, i, val: any(_is(val, i, t) for t in (v if isinstance(v, list) else [v])),
-    "required": lambda v, i, val: not isinstance(i, dict) or all(k in i for k in v),
-    "properties": lambda v, i, val: not isinstance(i, dict) or _all(_valid(sub, i[k], val) for k, sub in v.items()
-                                                                    if k in i),
-    "items": lambda v, i, val: not isinstance(i, list) or _all(_valid(v, item, val) for item in i),
-    "minItems": lambda v, i, val: not isinstance(i, list) or len(i) >= v,
-    "maxItems": lambda v, i, val: not isinstance(i, list) or len(i) <= v,
-    "minimum": lambda v, i, val: not _is(val, i, "number") or i >= v,
-    "pattern": lambda v, i, val: not isinstance(i, str) or re.search(v, i) is not None,
-    "anyOf": lambda v, i, val: _any(_valid(sub, i, val) for sub in v),
-    "not": lambda v, i, val: None if (result := _valid(v, i, val)) is None else not result,
+def _type(value: Any, validator) -> Check:
+    kinds = value if isinstance(value, list) else [value]
+    plain = tuple(_PLAIN_TYPES.get(kind) for kind in kinds)
+    if all(plain):
+        return lambda instance: isinstance(instance, plain)
+    is_type = validator.TYPE_CHECKER.is_type
+    return lambda instance: any(is_type(instance, kind) for kind in kinds)
+
+
+def _properties(value: dict, validator) -> Check:
+    checks = [(key, _compile(sub, validator)) for key, sub in value.items()]
+
+    def check(instance: Any) -> bool | None:
+        if not isinstance(instance, dict):
+            return True
+        verdict: bool | None = True
+        for key, sub in checks:
+            if key in instance:
+                result = sub(instance[key])
+                if result is False:
+                    return False
+                if result is None:
+                    verdict = None
+        return verdict
+
+    return check
+
+
+def _items(value: Any, validator) -> Check:
+    sub = _compile(value, validator)
+
+    def check(instance: Any) -> bool | None:
+        if not isinstance(instance, list):
+            return True
+        verdict: bool | None = True
+        for item in instance:
+            result = sub(item)
+            if result is False:
+                return False
+            if result is None:
+                verdict = None
+        return verdict
+
+    return check
+
+
+def _not(value: Any, validator) -> Check:
+    sub = _compile(value, validator)
+    return lambda instance: None if (result := sub(instance)) is None else not result
+
+
+def _minimum(value: Any, validator) -> Check:
+    is_type = validator.TYPE_CHECKER.is_type
+    return lambda instance: not is_type(instance, "number") or instance >= value
+
+
+def _pattern(value: str, validator) -> Check:
+    search = re.compile(value).search
+    return lambda instance: not isinstance(instance, str) or search(instance) is not None
+
+
+_KEYWORDS: dict[str, Callable[[Any, Any], Check]] = {
+    "type": _type,
+    "required": lambda v, val: lambda i: not isinstance(i, dict) or all(k in i for k in v),
+    "properties": _properties,
+    "items": _items,
+    "minItems": lambda v, val: lambda i: not isinstance(i, list) or len(i) >= v,
+    "maxItems": lambda v, val: lambda i: not isinstance(i, list) or len(i) <= v,
+    "minimum": _minimum,
+    "pattern": _pattern,
+    "anyOf": lambda v, val: _any_of([_compile(sub, val) for sub in v]),
+    "not": _not,
     "$ref": _ref,
 }
 
@@ -398,6 +483,7 @@ _ISO_BASIC = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # the same few dates on every node of a page (and several rules ask): parsed once
 def parse_iso(raw: str) -> IsoDate | None:
     """An ISO 8601 date or date-time (extended `2024-05-01T09:00:00+02:00` or basic `20240501T090000+0200`
     form), or None when the text is not ISO 8601 at all."""
@@ -441,13 +527,14 @@ def wp_gmt(raw: str | None) -> datetime | None:
     return parsed.moment if parsed.has_zone else parsed.moment.replace(tzinfo=UTC)
 
 
-def dated_values(graph):
-    """(node, property, raw string, location) for every date property in the graph."""
-    for node in graph.nodes:
-        for prop in DATE_PROPERTIES:
-            value = node.get(prop)
-            if isinstance(value, str):
-                yield node, prop, value, node.location.child(prop)
+def dated_values(graph) -> list[tuple[Any, str, str, Location]]:
+    """(node, property, raw string, location) for every date property in the graph. Once per graph."""
+    return graph.memo(_dated_values)
+
+
+def _dated_values(graph) -> list[tuple[Any, str, str, Location]]:
+    return [(node, prop, value, node.location.child(prop)) for node in graph.nodes for prop in DATE_PROPERTIES
+            if isinstance(value := node.data.get(prop), str)]
 
 
 # -- where a WordPress page shows its author ------------------------------------------------------------

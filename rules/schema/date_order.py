@@ -62,7 +62,10 @@ def check(page, options):
     now = datetime.now(UTC)
     reported = set()  # Yoast's Article and WebPage carry the same pair: one finding per pair of dates
     for node in graph.nodes:
-        published, modified = comparable(node.get("datePublished")), comparable(node.get("dateModified"))
+        published = comparable(node.data.get("datePublished"))
+        if published is None:
+            continue  # both findings need a datePublished (most nodes have none)
+        modified = comparable(node.get("dateModified"))
         pair = (repr(node.get("datePublished")), repr(node.get("dateModified")))  # repr: a list is no key
         if pair in reported:
             continue

@@ -37,7 +37,6 @@ RFC 8259 §4 ("The names within an object SHOULD be unique"); peer-checks.md §7
 """
 
 import json
-from functools import partial
 
 from seoaudit.model import Violation
 
@@ -52,10 +51,7 @@ class _Object(dict):
     duplicates: tuple = ()
 
 
-def _keep_duplicates(pairs, found: list):
-    plain = dict(pairs)  # the common case, in C: no key twice
-    if len(plain) == len(pairs):
-        return plain
+def _with_duplicates(pairs, found: list):
     found.append(pairs)
     obj = _Object()
     seen = []
@@ -65,6 +61,17 @@ def _keep_duplicates(pairs, found: list):
         obj[key] = value
     obj.duplicates = tuple(dict.fromkeys(seen))
     return obj
+
+
+def _loads(text: str) -> tuple[object, list]:
+    """The decoded text, and the pairs of every object that names a key twice."""
+    found: list = []
+
+    def keep_duplicates(pairs):  # once per object: a closure, the common case in C (no key twice)
+        plain = dict(pairs)
+        return plain if len(plain) == len(pairs) else _with_duplicates(pairs, found)
+
+    return json.loads(text, object_pairs_hook=keep_duplicates), found
 
 
 def duplicate_keys(value, tokens=(), depth=0):
@@ -87,9 +94,8 @@ def check(page, options):
         for block in view.jsonld:
             if block.error is not None or not block.text:
                 continue
-            found: list = []
             try:
-                data = json.loads(block.text, object_pairs_hook=partial(_keep_duplicates, found=found))
+                data, found = _loads(block.text)
             except (ValueError, RecursionError):
                 continue
             if not found:

@@ -33,6 +33,8 @@ template placeholders.
 ```
 """
 
+import re
+
 from seoaudit.model import Violation
 
 from ._types import JSONLD_KEYWORDS
@@ -59,12 +61,24 @@ def unknown_keywords(value, where, depth=0, tokens=()):
                 yield from unknown_keywords(item, where, depth + 1, (*tokens, index))
 
 
+def may_have_unknown(text: str | None) -> bool:
+    """False when the block's raw text shows that no key can be an unknown keyword: every string that starts
+    with "@" is a keyword, and none is written with an escape (`"\\u0040x"` decodes to "@x"). A scan in C
+    instead of a walk of the decoded data in Python, for the common block."""
+    if text is None or '"\\u' in text:
+        return True
+    return any(end == "\\" or name not in JSONLD_KEYWORDS for name, end in _AT_STRINGS.findall(text))
+
+
+_AT_STRINGS = re.compile(r'"(@[^"\\]*)(["\\])')  # a string that starts with "@", and what ends its plain part
+
+
 def check(page, options):
     view = page.schema_view
     if view is None:
         return
     for block in view.jsonld:
-        if block.error is not None:
+        if block.error is not None or not may_have_unknown(block.text):
             continue
         for key, where in unknown_keywords(block.data, block.location):
             guess = _FOLDED.get(key.lower())

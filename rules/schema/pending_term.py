@@ -31,13 +31,21 @@ section; peer-checks.md §7 row 70 (`schema/pending-property`).
 ```
 """
 
+from functools import cache
+
 from seoaudit.model import Violation
 
 from ._shared import schema_graph
-from ._types import judged_nodes, schema_term, vocabulary
+from ._types import SCHEMA_PREFIXES, judged_nodes, schema_term, vocabulary
 
 ID = "schema/pending-term"
 SEVERITY = "info"
+
+
+@cache
+def _pending_keys(vocab) -> frozenset[str]:
+    """Every spelling of a key whose `schema_term` is pending: `term`, `schema:term`, `https://schema.org/term`…"""
+    return frozenset(prefix + term for term in vocab.pending for prefix in ("", *SCHEMA_PREFIXES))
 
 
 def check(page, options):
@@ -45,6 +53,7 @@ def check(page, options):
     if graph is None:
         return
     vocab = vocabulary()
+    pending_keys = _pending_keys(vocab)
     for node, defined in judged_nodes(graph):
         raw_types = node.get("@type")
         for raw in raw_types if isinstance(raw_types, list) else [raw_types]:
@@ -53,6 +62,8 @@ def check(page, options):
                                 value=raw, expected="a type of schema.org's core", view=view,
                                 fix="Keep it if it describes the thing best, but add a core type beside it "
                                     "(\"@type\": [\"OnlineStore\", \"Store\"]) so consumers understand the node.")
+        if pending_keys.isdisjoint(node.data):
+            continue  # no key names a pending term (most nodes): no loop over the keys
         for key in node.data:
             if key.startswith("@") or key in defined:
                 continue

@@ -76,29 +76,39 @@ def check(page, options):
     graph, view = schema_graph(page)
     if graph is None:
         return
-    vocab = vocabulary()
     for node, defined in judged_nodes(graph):
         types = node_types(node)
         if types is None:
             continue
-        for key in node.data:
-            if key.startswith("@") or key in defined or key in KEYWORD_ALIASES:
-                continue
-            name = property_name(key, vocab)
-            if name is None:
-                continue
-            if name not in vocab.properties:
-                guess = vocab.suggest(name, "property")
-                hint = f' (did you mean "{guess}"?)' if guess else ""
-                message = f'"{key}" on {"/".join(node.types)} is not a schema.org property{hint}'
-                expected = guess or "a schema.org property"
-            elif not vocab.allows(name, types):
-                domains = sorted(vocab.properties[name])
-                shown = ", ".join(domains[:4]) + (", …" if len(domains) > 4 else "")
-                message = f'"{key}" is not a property of {"/".join(node.types)} (schema.org defines it on {shown})'
-                expected = f"a property of {'/'.join(types)}"
-            else:
-                continue
+        for key, message, expected in _problems(node.types, types, tuple(node.data), defined):
             yield Violation(message, node.location.child(key), value=key, expected=expected, view=view,
                             fix="Spell the property as schema.org does, or move it to the node it describes; "
                                 "consumers drop properties they do not know.")
+
+
+@lru_cache(maxsize=4096)  # a pure function of names: the same few node shapes on every page are judged once
+def _problems(shown: tuple[str, ...], types: tuple[str, ...], keys: tuple[str, ...],
+              defined: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
+    """(key, message, expected) for each key of a node of these types that schema.org does not allow."""
+    vocab = vocabulary()
+    found = []
+    for key in keys:
+        if key.startswith("@") or key in defined or key in KEYWORD_ALIASES:
+            continue
+        name = property_name(key, vocab)
+        if name is None:
+            continue
+        if name not in vocab.properties:
+            guess = vocab.suggest(name, "property")
+            hint = f' (did you mean "{guess}"?)' if guess else ""
+            message = f'"{key}" on {"/".join(shown)} is not a schema.org property{hint}'
+            expected = guess or "a schema.org property"
+        elif not vocab.allows(name, types):
+            domains = sorted(vocab.properties[name])
+            listed = ", ".join(domains[:4]) + (", …" if len(domains) > 4 else "")
+            message = f'"{key}" is not a property of {"/".join(shown)} (schema.org defines it on {listed})'
+            expected = f"a property of {'/'.join(types)}"
+        else:
+            continue
+        found.append((key, message, expected))
+    return tuple(found)

@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -200,7 +201,19 @@ _H1 = re.compile(rb"<h1(?:\s[^>]*)?>(.{0,2000}?)</h1\s*>", re.IGNORECASE | re.DO
 _TAG = re.compile(r"<[^>]*>")
 
 
-def first_h1(page) -> tuple[str, int | None] | None:
+@dataclass(frozen=True, slots=True)
+class FirstH1:
+    text: str
+    raw: bytes | None = None  # the HTML page's bytes, and where the H1 starts in them
+    offset: int = 0
+
+    @property
+    def line(self) -> int | None:
+        """Counted only when a finding needs it (a scan of the page up to the H1)."""
+        return self.raw.count(b"\n", 0, self.offset) + 1 if self.raw is not None else None
+
+
+def first_h1(page) -> FirstH1 | None:
     """The text of the first <h1> with its line: in an HTML page, found in the page's bytes (a byte search
     that stops at the first H1 is several times cheaper than walking a large tree); in a WordPress object,
     in the post's `content.rendered` (line None). None when there is no H1."""
@@ -212,14 +225,14 @@ def first_h1(page) -> tuple[str, int | None] | None:
         if match is None:
             return None
         inner = match.group(1).decode(view.tree.getroottree().docinfo.encoding or "utf-8", "replace")
-        return _squash(html.unescape(_TAG.sub(" ", inner))), raw.count(b"\n", 0, match.start()) + 1
+        return FirstH1(_squash(html.unescape(_TAG.sub(" ", inner))), raw, match.start())
     post = page.post
     if post is None or not post.content_html or "<h1" not in post.content_html.lower():
         return None
     from seoaudit.extract.html import parse_html_fragment  # only for the rare post content with an H1
 
     h1 = next(parse_html_fragment(post.content_html).iter("h1"), None)
-    return (_squash(h1.text_content()), None) if h1 is not None else None
+    return FirstH1(_squash(h1.text_content())) if h1 is not None else None
 
 
 def _squash(text: str) -> str:

@@ -40,9 +40,9 @@ def check(page, options):
     if view is None or view.title is None or not view.title.value:
         return
     h1 = first_h1(page)
-    if h1 is None or not same_text(view.title.value, h1[0]):
+    if h1 is None or not same_text(view.title.value, h1.text):
         return
-    line = h1[1]
+    line = h1.line
     where = f"line {line}" if line is not None else "content.rendered"
     yield Violation(f"title is the same as the first <h1> ({where}): {view.title.value!r}", view.title.location,
                     value=view.title.value, expected="a title that adds to the heading", view=view.name,

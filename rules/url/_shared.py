@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import fnmatch
 import ipaddress
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from weakref import WeakKeyDictionary
@@ -80,7 +79,7 @@ def unique_urls(page) -> list[MetaUrl]:
 def _cached(page) -> tuple[list[MetaUrl], list[MetaUrl]]:
     found = _CACHE.get(page)
     if found is None:
-        items = list(_collect(page))
+        items = _collect(page)
         found = _CACHE[page] = (items, unique(items))
     return found
 
@@ -102,58 +101,68 @@ def _views(page):
     return ranked + [v for v in page.views.values() if v not in ranked]
 
 
-def _collect(page) -> Iterator[MetaUrl]:
+def _collect(page) -> list[MetaUrl]:
+    found: list[MetaUrl] = []
+    add = found.append
     for view in _views(page):
         for field in view.canonicals:
             if field.value:
-                yield MetaUrl(field.value, "canonical", field.location, view.name, "canonical")
+                add(MetaUrl(field.value, "canonical", field.location, view.name, "canonical"))
         for keys, kind in ((PAGE_META, "page"), (MEDIA_META, "media"), (EXTERNAL_META, "external")):
             for key in keys:
                 for field in view.meta.get(key, ()):
                     if field.value:
-                        yield MetaUrl(field.value, key, field.location, view.name, kind)
+                        add(MetaUrl(field.value, key, field.location, view.name, kind))
         for field in view.hreflang:
             if field.value:
-                yield MetaUrl(field.value, f"hreflang {(field.attrs or {}).get('hreflang', '')}".strip(),
-                              field.location, view.name, "alternate")
+                add(MetaUrl(field.value, f"hreflang {(field.attrs or {}).get('hreflang', '')}".strip(),
+                            field.location, view.name, "alternate"))
         for block in view.jsonld:
             if block.error is None and block.data is not None:
-                yield from _walk(block.data, block.location, (), view.name, (), True, None)
+                _walk(block.data, block.location, (), view.name, (), True, None, add)
+    return found
 
 
-def _walk(data, block: Location, path: tuple, view: str, types: tuple, top: bool, prop: str | None
-          ) -> Iterator[MetaUrl]:
+def _walk(data, block: Location, path: tuple, view: str, types: tuple, top: bool, prop: str | None, add) -> None:
+    """`add` every URL below `data`, in document order (appending, not yielding: a generator nested as deep
+    as the JSON costs a frame switch per level for every URL)."""
     if isinstance(data, list):
         for index, item in enumerate(data):
             if isinstance(item, dict | list):
-                yield from _walk(item, block, (*path, index), view, types, top, prop)
+                _walk(item, block, (*path, index), view, types, top, prop, add)
         return
     if not isinstance(data, dict):
         return
     raw = data.get("@type")
-    own = tuple(t for t in (raw if isinstance(raw, list) else [raw]) if isinstance(t, str))
+    if isinstance(raw, str):  # the usual case, without a generator
+        own: tuple = (raw,)
+    else:
+        own = tuple(t for t in raw if isinstance(t, str)) if isinstance(raw, list) else ()
     if "@graph" in data:
-        yield from _walk(data["@graph"], block, (*path, "@graph"), view, (), True, None)
+        _walk(data["@graph"], block, (*path, "@graph"), view, (), True, None, add)
     node_types = own or (() if "@type" in data or "@id" in data else types)
     for key, value in data.items():
         if isinstance(value, str):
-            if key not in _SKIPPED and _looks_like_url(key, value) and not _vocabulary(value):
-                yield MetaUrl(value.strip(), f"schema {_label(own, prop)} {key}", block, view,
-                              _schema_kind(key, own, top, prop), (*path, key))
+            # "/" first: every URL _looks_like_url accepts outside _URL_KEYS has one, most texts have none
+            if ((key in _URL_KEYS or "/" in value) and key not in _SKIPPED and _looks_like_url(key, value)
+                    and not _vocabulary(value)):
+                add(MetaUrl(value.strip(), f"schema {_label(own, prop)} {key}", block, view,
+                            _schema_kind(key, own, top, prop), (*path, key)))
         elif isinstance(value, dict):
             if key != "@graph":
-                yield from _walk(value, block, (*path, key), view, node_types, False, key)
+                _walk(value, block, (*path, key), view, node_types, False, key, add)
         elif isinstance(value, list) and key not in _SKIPPED:
             for index, item in enumerate(value):
                 if isinstance(item, str):
-                    if _looks_like_url(key, item) and not _vocabulary(item):
-                        yield MetaUrl(item.strip(), f"schema {_label(own, prop)} {key}", block, view,
-                                      _schema_kind(key, own, top, prop), (*path, key, index))
+                    if (key in _URL_KEYS or "/" in item) and _looks_like_url(key, item) and not _vocabulary(item):
+                        add(MetaUrl(item.strip(), f"schema {_label(own, prop)} {key}", block, view,
+                                    _schema_kind(key, own, top, prop), (*path, key, index)))
                 elif isinstance(item, dict | list):
-                    yield from _walk(item, block, (*path, key, index), view, node_types, False, key)
+                    _walk(item, block, (*path, key, index), view, node_types, False, key, add)
 
 
 _SKIPPED = frozenset({"@graph", "@context", "@type"})
+_URL_KEYS = PAGE_PROPS | MEDIA_PROPS | {"sameAs"}  # where _looks_like_url takes any value but a blank node
 
 
 def _label(types: tuple, prop: str | None) -> str:
@@ -167,7 +176,7 @@ def _vocabulary(value: str) -> bool:
 
 def _looks_like_url(key: str, value: str) -> bool:
     text = value.strip()
-    if key in PAGE_PROPS or key in MEDIA_PROPS or key == "sameAs":
+    if key in _URL_KEYS:
         return bool(text) and not text.startswith(("_:", "#"))
     return text[:8].lower().startswith(("http://", "https://", "//"))
 
@@ -210,9 +219,11 @@ def allowed(page, url: urls.Url) -> bool:
     configured = configured_host(page)
     if configured is not None and bare(url.host) == bare(configured):
         return True
+    patterns = getattr(page, "allowed_hosts", ()) or ()
+    if not patterns:
+        return False  # the common case, asked for every URL of the page: no set to build
     names = {url.host, f"{url.host}:{url.port}" if url.port else url.host}
-    return any(fnmatch.fnmatchcase(name, pattern.lower()) for pattern in getattr(page, "allowed_hosts", ()) or ()
-               for name in names)
+    return any(fnmatch.fnmatchcase(name, pattern.lower()) for pattern in patterns for name in names)
 
 
 # -- development hosts --------------------------------------------------------------------------------------------

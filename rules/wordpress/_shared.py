@@ -16,15 +16,20 @@ from weakref import WeakKeyDictionary
 
 from seoaudit.model import Location
 
-# (name, pattern over the page bytes or the head string; group 1 = version when printed)
-_COMMENTS = (
-    ("Yoast SEO", re.compile(rb"<!--\s*This site is optimized with the Yoast (?:WordPress )?SEO"
-                             rb"(?: Premium)?(?: for TYPO3)? plugin(?: v([0-9][0-9.]*))?")),
-    ("Rank Math", re.compile(rb"<!--\s*Search Engine Optimization by Rank Math(?: PRO)?()")),
-    ("All in One SEO", re.compile(rb"<!--\s*All in One SEO(?: Pack)?(?: Pro)?(?: v?([0-9][0-9.]*))?")),
-    ("The SEO Framework", re.compile(rb"<!--\s*The SEO Framework by Sybre Waaijer()")),
-    ("SEOPress", re.compile(rb"<!--\s*(?:SEOPress|Managed by SEOPress)()")),
-)
+# (name, a word the comment holds, pattern over the page bytes or the head string; group 1 = version when
+# printed). The word is looked for first: a search for it is several times cheaper than one for `<!--` (every
+# tag starts with `<`). Literals are compiled too: re finds them faster than bytes.find does here.
+_COMMENTS = tuple((name, re.compile(re.escape(word)), re.compile(pattern)) for name, word, pattern in (
+    ("Yoast SEO", b"Yoast", rb"<!--\s*This site is optimized with the Yoast (?:WordPress )?SEO"
+                            rb"(?: Premium)?(?: for TYPO3)? plugin(?: v([0-9][0-9.]*))?"),
+    ("Rank Math", b"Rank Math", rb"<!--\s*Search Engine Optimization by Rank Math(?: PRO)?()"),
+    ("All in One SEO", b"All in One SEO", rb"<!--\s*All in One SEO(?: Pack)?(?: Pro)?(?: v?([0-9][0-9.]*))?"),
+    ("The SEO Framework", b"The SEO Framework", rb"<!--\s*The SEO Framework by Sybre Waaijer()"),
+    ("SEOPress", b"SEOPress", rb"<!--\s*(?:SEOPress|Managed by SEOPress)()"),
+))
+_SEO = re.compile(rb"SEO")  # in every comment but Rank Math's
+_HEAD_END = re.compile(rb"</head>")
+_HEAD_END_UPPER = re.compile(rb"</HEAD>")
 # JSON-LD script classes → the plugin that prints them.
 SCRIPT_CLASSES = {
     "yoast-schema-graph": "Yoast SEO",
@@ -83,9 +88,9 @@ def _detect(page):
     if html is not None:
         raw = page.document.html or b""
         end = _head_end(raw)
-        marked = raw.find(b"SEO", 0, end) >= 0 or raw.find(b"Rank Math", 0, end) >= 0
-        for name, pattern in _COMMENTS if marked else ():
-            match = pattern.search(raw, 0, end)
+        marked = _SEO.search(raw, 0, end) is not None or _COMMENTS[1][1].search(raw, 0, end) is not None
+        for name, word, pattern in _COMMENTS if marked else ():
+            match = pattern.search(raw, 0, end) if word.search(raw, 0, end) is not None else None
             if match:
                 version = match.group(1).decode("ascii").rstrip(".") if match.group(1) else None
                 line = raw.count(b"\n", 0, match.start()) + 1
@@ -99,10 +104,8 @@ def _detect(page):
 
 def _head_end(raw: bytes) -> int:
     """Where `</head>` is (plugins print their comment in wp_head), so the search stays cheap."""
-    end = raw.find(b"</head>")
-    if end < 0:
-        end = raw.find(b"</HEAD>")
-    return end if end >= 0 else min(len(raw), 262144)
+    match = _HEAD_END.search(raw) or _HEAD_END_UPPER.search(raw)
+    return match.start() if match is not None else min(len(raw), 262144)
 
 
 def _yoast_version(head) -> str | None:
