@@ -8,6 +8,7 @@ left out, as a browser with scripts on (Lighthouse) never builds them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 from weakref import WeakKeyDictionary
@@ -29,6 +30,7 @@ class Content:
     body: object = None  # the lxml <body>
     is_post: bool = False
     _elements: tuple | None = None
+    _suspects: tuple | None = None
     found: dict | None = None  # tag → elements, when extraction already walked the body (View.body_elements)
 
     def at(self, element) -> Location:
@@ -45,6 +47,21 @@ class Content:
     @property
     def anchors(self) -> list:
         return self._split()[2]
+
+    def suspect_links(self) -> tuple[list, list]:
+        """(links whose text may be generic, links whose href may not be crawlable): one cheap screen of every
+        link for both link rules, which then judge only these few (a page can have hundreds of links)."""
+        if self._suspects is None:
+            text_suspects, href_suspects = [], []
+            href_may_fail = HREF_MAY_FAIL.search
+            for anchor in self.anchors:
+                if len(anchor) or _text_may_be_generic(anchor.text):
+                    text_suspects.append(anchor)
+                href = anchor.get("href")
+                if href is None or href_may_fail(href) is not None:
+                    href_suspects.append(anchor)
+            self._suspects = (text_suspects, href_suspects)
+        return self._suspects
 
     def _split(self) -> tuple[list, list, list]:
         """One walk over the body for every content rule (a walk costs a seventh of the parse: do it once,
@@ -163,3 +180,37 @@ def where_list(items: list[tuple[str, Location]], limit: int = 5) -> str:
     """"'a.jpg' (line 3), 'b.png' (line 9) and 4 more"."""
     shown = ", ".join(f"{value!r} (line {loc.line})" if loc.line else repr(value) for value, loc in items[:limit])
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+# Lighthouse's link-text blocklists (core/audits/seo/link-text.js), by language.
+GENERIC = {
+    "en": {"click here", "click this", "go", "here", "information", "learn more", "more", "more info",
+           "more information", "right here", "read more", "see more", "start", "this"},
+    "ja": {"ここをクリック", "こちらをクリック", "リンク", "続きを読む", "続く", "全文表示"},
+    "es": {"click aquí", "click aqui", "clicka aquí", "clicka aqui", "pincha aquí", "pincha aqui", "aquí", "aqui",
+           "más", "mas", "más información", "más informacion", "mas información", "mas informacion", "este",
+           "enlace", "este enlace", "empezar"},
+    "pt": {"clique aqui", "ir", "mais informação", "mais informações", "mais", "veja mais"},
+    "ko": {"여기", "여기를 클릭", "클릭", "링크", "자세히", "자세히 보기", "계속", "이동", "전체 보기"},
+    "sv": {"här", "klicka här", "läs mer", "mer", "mer info", "mer information"},
+    "de": {"klicke hier", "hier klicken", "hier", "mehr", "siehe", "dies", "das", "weiterlesen"},
+    "ta": {"அடுத்த பக்கம்", "மறுபக்கம்", "முந்தைய பக்கம்", "முன்பக்கம்", "மேலும் அறிக", "மேலும் தகவலுக்கு",
+           "மேலும் தரவுகளுக்கு", "தயவுசெய்து இங்கே அழுத்தவும்", "இங்கே கிளிக் செய்யவும்"},
+    "fa": {"اطلاعات بیشتر", "اطلاعات", "این", "اینجا بزنید", "اینجا کلیک کنید", "اینجا", "برو", "بیشتر بخوانید",
+           "بیشتر بدانید", "بیشتر", "شروع"},
+}
+ANY = frozenset().union(*GENERIC.values())
+
+
+# What an href must contain to possibly fail crawlable-anchors (javascript:void(0), file:, an IPv6 literal, a
+# port or no host after `//`): a superset, as one search; uncrawlable-link's `_why` decides.
+HREF_MAY_FAIL = re.compile(r"void|file:|\[|//(?:[^/]*:|\s*$)", re.DOTALL)
+
+
+def _text_may_be_generic(text: str | None) -> bool:
+    """A cheap screen of a link's own text: generic, URL-like, or spaced in a way that needs collapsing first
+    (`isprintable` is False for newlines, tabs and non-breaking spaces)."""
+    if not text:
+        return False
+    term = text.strip().lower()
+    return term in ANY or term.startswith("http") or "  " in term or not term.isprintable()

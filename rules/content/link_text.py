@@ -38,40 +38,17 @@ from urllib.parse import urlsplit
 
 from seoaudit.model import Violation
 
-from ._shared import content, lang_of, same_page, text_of, where_list
+from ._shared import ANY, GENERIC, content, lang_of, same_page, text_of, where_list
 
 ID = "content/link-text"
 SEVERITY = "warning"
-
-# Lighthouse core/audits/seo/link-text.js, nonDescriptiveLinkTexts.
-GENERIC = {
-    "en": {"click here", "click this", "go", "here", "information", "learn more", "more", "more info",
-           "more information", "right here", "read more", "see more", "start", "this"},
-    "ja": {"ここをクリック", "こちらをクリック", "リンク", "続きを読む", "続く", "全文表示"},
-    "es": {"click aquí", "click aqui", "clicka aquí", "clicka aqui", "pincha aquí", "pincha aqui", "aquí", "aqui",
-           "más", "mas", "más información", "más informacion", "mas información", "mas informacion", "este",
-           "enlace", "este enlace", "empezar"},
-    "pt": {"clique aqui", "ir", "mais informação", "mais informações", "mais", "veja mais"},
-    "ko": {"여기", "여기를 클릭", "클릭", "링크", "자세히", "자세히 보기", "계속", "이동", "전체 보기"},
-    "sv": {"här", "klicka här", "läs mer", "mer", "mer info", "mer information"},
-    "de": {"klicke hier", "hier klicken", "hier", "mehr", "siehe", "dies", "das", "weiterlesen"},
-    "ta": {"அடுத்த பக்கம்", "மறுபக்கம்", "முந்தைய பக்கம்", "முன்பக்கம்", "மேலும் அறிக", "மேலும் தகவலுக்கு",
-           "மேலும் தரவுகளுக்கு", "தயவுசெய்து இங்கே அழுத்தவும்", "இங்கே கிளிக் செய்யவும்"},
-    "fa": {"اطلاعات بیشتر", "اطلاعات", "این", "اینجا بزنید", "اینجا کلیک کنید", "اینجا", "برو", "بیشتر بخوانید",
-           "بیشتر بدانید", "بیشتر", "شروع"},
-}
-ANY = frozenset().union(*GENERIC.values())
-LONGEST = max(len(term) for term in ANY)
-
 
 def check(page, options):
     found = content(page)
     if found is None:
         return
     failing = []
-    for anchor in found.anchors:
-        if not len(anchor) and not _may_fail(anchor.text):
-            continue  # the common case, tested inline: a plain-text link whose text is not generic
+    for anchor in found.suspect_links()[0]:  # links whose text may be generic (one screen for both link rules)
         reason = _why(anchor, found)
         if reason is not None:
             failing.append((reason, found.at(anchor), anchor.get("href")))
@@ -84,14 +61,6 @@ def check(page, options):
                     expected="link text that says where the link goes", view=found.view,
                     fix="Write link text that names the target (\"read the 2024 pricing guide\") instead of "
                         "\"click here\", \"read more\" or a bare URL.")
-
-
-def _may_fail(text: str | None) -> bool:
-    """A cheap screen of a link's own text: generic, URL-like, or spaced oddly enough to need a closer look."""
-    if not text:
-        return False
-    term = text.strip().lower()
-    return term in ANY or term.startswith("http") or "  " in term or "\n" in term or "\t" in term
 
 
 def _why(anchor, found) -> str | None:

@@ -54,10 +54,7 @@ def check(page, options):
     if found is None:
         return
     failing = []
-    for anchor in found.anchors:
-        raw = anchor.get("href")
-        if raw is not None and _MAY_FAIL.search(raw) is None:
-            continue  # the common case, screened inline: an href `_could_fail` passes
+    for anchor in found.suspect_links()[1]:  # links whose href may fail (one screen for both link rules)
         reason = _why(anchor, found.page_url)
         if reason is not None:
             label = (text_of(anchor) or anchor.get("href") or "<a>")[:60]
@@ -69,10 +66,6 @@ def check(page, options):
                     expected="<a href> with a resolvable URL", view=found.view,
                     fix="Give every link a real URL in href (keep the click handler if needed), or use a <button> "
                         "for actions that are not navigation.")
-
-
-# What `_could_fail` looks for, as one search (a superset: a later `//` may match too; `_why` decides).
-_MAY_FAIL = re.compile(r"void|file:|\[|//(?:[^/]*:|\s*$)", re.DOTALL)
 
 
 def _could_fail(raw: str) -> bool:

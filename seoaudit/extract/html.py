@@ -79,6 +79,8 @@ def decode_html(data: bytes, wide: str | None = None) -> tuple[bytes, list[str]]
         notes.append(f"<meta charset> declares {label!r} but the page has no byte-order mark: bytes declared "
                      "that way are read as UTF-8 (HTML Standard); declare utf-8")
     elif codec is not None and codec != "utf-8":
+        if data.isascii() and codec not in _NOT_ASCII_COMPATIBLE:
+            return data, notes  # ASCII reads the same in every ASCII-compatible charset
         strict = _try(data, codec)
         utf8 = None if data.isascii() else _try(data, "utf-8")
         if utf8 is not None:
@@ -91,7 +93,15 @@ def decode_html(data: bytes, wide: str | None = None) -> tuple[bytes, list[str]]
     return _decode(data, "utf-8", notes), notes
 
 
+# Python codecs a <meta charset> may name in which ASCII bytes do not stand for themselves.
+_NOT_ASCII_COMPATIBLE = frozenset({"utf-7", "cp037", "cp273", "cp424", "cp500", "cp875", "cp1026", "cp1140",
+                                   "hz", "iso2022_jp", "iso2022_jp_1", "iso2022_jp_2", "iso2022_jp_2004",
+                                   "iso2022_jp_3", "iso2022_jp_ext", "iso2022_kr"})
+
+
 def _decode(data: bytes, encoding: str, notes: list[str], what: str = "") -> bytes:
+    if encoding == "utf-8" and data.isascii():  # most pages: nothing to validate (isascii is ~50x a decode)
+        return data
     try:
         text = data.decode(encoding)
         if encoding == "utf-8":  # valid UTF-8 (which never decodes to surrogates): already what we return
