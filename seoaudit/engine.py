@@ -191,10 +191,14 @@ class _Plan:
 
     config: Config
     rules: list[Rule]
-    # (rule, check or None for a batch rule, options, severity), input rules first; `steps[:inputs]` are those
-    # an unreadable document runs
-    steps: tuple[tuple[Rule, Any, dict[str, Any], Severity], ...]
+    # (rule, check or None for a batch rule, options, severity, place in `steps`), input rules first;
+    # `steps[:inputs]` are those an unreadable document runs
+    steps: tuple[tuple[Rule, Any, dict[str, Any], Severity, int], ...]
     inputs: int
+    # by what a readable document has (bit 1 post, 2 wire, 4 graph): the steps to call, without the batch
+    # rules (nothing to call) and the rules whose REQUIRES it lacks (they would find nothing)
+    gated: tuple[tuple[tuple[Rule, Any, dict[str, Any], Severity, int], ...], ...]
+    input_steps: tuple[tuple[Rule, Any, dict[str, Any], Severity, int], ...]  # `steps[:inputs]` to call
     order: dict[str, int]  # rule id → its place in `rules`, the order `DocumentResult.rules` keeps
     ran: tuple[str, ...]  # the ids of `steps`, in that order
     input_ran: tuple[str, ...]  # the same for `steps[:inputs]`
@@ -209,14 +213,20 @@ class _Plan:
         # Input rules first, so that what they report (limits, encoding) is never lost to the deadline.
         todo = sorted(rules, key=lambda r: r.category != "input")
         steps = tuple((r, None if r.is_batch else r.check, _options(r, config),
-                       config.severities.get(r.id, r.severity)) for r in todo)
+                       config.severities.get(r.id, r.severity), i) for i, r in enumerate(todo))
         inputs = sum(r.category == "input" for r in todo)
         order = {rule.id: i for i, rule in enumerate(rules)}
+
+        def has(bits: int) -> frozenset[str]:
+            return frozenset(name for bit, name in ((1, "post"), (2, "wire"), (4, "graph")) if bits & bit)
+
+        gated = tuple(tuple(s for s in steps if s[1] is not None and s[0].requires <= has(bits)) for bits in range(8))
 
         def in_order(part: list[Rule]) -> tuple[str, ...]:
             return tuple(sorted((r.id for r in part), key=order.__getitem__))
 
-        return cls(config, rules, steps, inputs, order, in_order(todo), in_order(todo[:inputs]),
+        input_steps = tuple(s for s in steps[:inputs] if s[1] is not None)
+        return cls(config, rules, steps, inputs, gated, input_steps, order, in_order(todo), in_order(todo[:inputs]),
                    [r for r in rules if not r.is_batch], [r for r in rules if r.is_batch],
                    next((r for r in rules if r.id == suppress.RULE_ID), None))
 
@@ -244,25 +254,31 @@ def _audit_document(document: Document, config: Config, rules: list[Rule]) -> Do
         return DocumentResult(document, _internal_error(document, "extraction", exc, config, rules), {})
     page.allowed_hosts = config.allowed_hosts  # for url rules; Page does not take it as an argument yet
     findings: list[Finding] = []
-    todo = plan.steps if document.problem is None else plan.steps[:plan.inputs]
-    ran = plan.ran if document.problem is None else plan.input_ran
+    if document.problem is None:
+        ran = plan.ran
+        has = (page.post is not None) | (document.wire is not None) << 1 | (page.schema_view is not None) << 2
+        todo = plan.gated[has]
+        last = len(plan.steps) - 1
+    else:
+        ran = plan.input_ran
+        todo = plan.input_steps
+        last = plan.inputs - 1
     timed_out = False
     monotonic = time.monotonic
-    last = len(todo) - 1
     # The loop runs once per rule and document: the body of `_run` is inlined here.
-    for index, (rule, check, options, severity) in enumerate(todo):
-        if check is not None:
-            try:
-                found = list(check(page, options))
-                if found:  # most rules find nothing on most pages
-                    findings.extend([Finding(rule.id, rule.category, severity, v.message, v.location, v.value,
-                                             v.expected, v.fix, v.view) for v in found])
-            except Exception as exc:  # one broken rule must not cost the other rules or documents
-                findings.extend(_internal_error(document, f"rule {rule.id}", exc, config, rules))
+    for rule, check, options, severity, index in todo:
+        try:
+            found = [*check(page, options)]
+            if found:  # most rules find nothing on most pages
+                findings.extend([Finding(rule.id, rule.category, severity, v.message, v.location, v.value,
+                                         v.expected, v.fix, v.view) for v in found])
+        except Exception as exc:  # one broken rule must not cost the other rules or documents
+            findings.extend(_internal_error(document, f"rule {rule.id}", exc, config, rules))
         if monotonic() >= deadline and index < last:
-            findings.extend(_timeout(document, config, rules, rule, [step[0] for step in todo[index + 1:]]))
+            rest = plan.steps[index + 1:last + 1]
+            findings.extend(_timeout(document, config, rules, rule, [step[0] for step in rest]))
             timed_out = True
-            ran = tuple(sorted((step[0].id for step in todo[:index + 1]), key=plan.order.__getitem__))
+            ran = tuple(sorted((step[0].id for step in plan.steps[:index + 1]), key=plan.order.__getitem__))
             break
     signatures = _signatures(page, plan.batch, config) if document.problem is None and not timed_out else {}
     suppressed: list[Finding] = []

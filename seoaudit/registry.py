@@ -1,7 +1,11 @@
 """registry: find the rule modules shipped in `seoaudit.rules` and describe them.
 
 A rule module defines `ID` (`category/kebab-name`), `SEVERITY` (its default), optional `OPTIONS`
-(name → default) and `check(page, options)`, a generator of `Violation`s. Its docstring is its
+(name → default) and `check(page, options)`, a generator of `Violation`s. Optional `REQUIRES` names the inputs
+without which `check` finds nothing, so the engine does not even call it on a document that lacks one (as
+Lighthouse's `requiredArtifacts`): `"post"` (WP post fields, `page.post`), `"wire"` (live-mode HTTP facts,
+`document.wire`), `"graph"` (JSON-LD in some view, `page.schema_view`). Declare only what the code already
+returns early without: the findings must be the same with or without the gate. Its docstring is its
 documentation: the first line is the summary, and the fenced blocks after `Fails` and `Passes` are
 examples that the test suite runs.
 """
@@ -19,6 +23,7 @@ from typing import Any
 
 from .model import CATEGORIES, Severity
 
+REQUIREMENTS = ("post", "wire", "graph")  # what a rule's REQUIRES may name (see the module docstring)
 RULE_ID = re.compile(r"^([a-z]+)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
 _EXAMPLE = re.compile(r"^\*\*(Fails|Passes)[^\n]*\n+```(\w+)\n(.*?)\n```", re.MULTILINE | re.DOTALL)
 
@@ -35,6 +40,8 @@ class Rule:
     signature: Callable[..., Any] | None = None
     merge: Callable[[Any, Any], Any] | None = None
     check_batch: Callable[..., Iterator[Any]] | None = None
+    requires: frozenset[str] = frozenset()  # of REQUIREMENTS: without one, `check` is not called
+
 
     # Asked for every rule of every document: computed once.
     category: str = field(init=False)
@@ -65,6 +72,9 @@ def _rule_from_module(module) -> Rule:
     batch = [getattr(module, name, None) for name in ("signature", "merge", "check_batch")]
     if any(batch) and not all(batch):
         raise RuleError(f"{module.__name__}: a batch rule needs signature, merge and check_batch")
+    requires = frozenset(getattr(module, "REQUIRES", ()))
+    if not requires <= set(REQUIREMENTS):
+        raise RuleError(f"{module.__name__}: REQUIRES {sorted(requires)} names other than {REQUIREMENTS}")
     return Rule(
         id=rule_id,
         severity=Severity.parse(module.SEVERITY),
@@ -75,6 +85,7 @@ def _rule_from_module(module) -> Rule:
         signature=batch[0],
         merge=batch[1],
         check_batch=batch[2],
+        requires=requires,
     )
 
 

@@ -43,6 +43,7 @@ from ._shared import future_permalink, views_in_order, webpage_nodes
 
 ID = "canonical/draft-placeholder"
 SEVERITY = "info"
+REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

@@ -37,6 +37,7 @@ from seoaudit.model import Violation
 
 ID = "canonical/final-url-mismatch"
 SEVERITY = "warning"
+REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

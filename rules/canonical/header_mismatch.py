@@ -38,6 +38,7 @@ from seoaudit.model import Violation
 
 ID = "canonical/header-mismatch"
 SEVERITY = "error"
+REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

@@ -41,6 +41,7 @@ from ._shared import canonical_url, future_permalink, once_per_value, what_diffe
 
 ID = "canonical/mismatch-link"
 SEVERITY = "error"
+REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

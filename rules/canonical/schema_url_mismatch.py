@@ -51,6 +51,7 @@ from ._shared import canonical_url, once_per_value, webpage_nodes, what_differs
 
 ID = "canonical/schema-url-mismatch"
 SEVERITY = "error"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 FIX = ("Make the WebPage `url` (and `@id`) the canonical URL: rebuild the SEO plugin's data after a domain "
        "or permalink change, or rewrite the schema URLs too when a headless front end rewrites the canonical.")
 

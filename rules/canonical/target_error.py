@@ -36,6 +36,7 @@ from seoaudit.model import Violation
 
 ID = "canonical/target-error"
 SEVERITY = "error"
+REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

@@ -35,6 +35,7 @@ from seoaudit.model import Violation
 
 ID = "canonical/target-noindex"
 SEVERITY = "error"
+REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

@@ -41,6 +41,7 @@ from ._shared import comparable, content_text, fields_once, without_truncation
 
 ID = "description/same-as-content"
 SEVERITY = "info"
+REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
 OPTIONS = {"min_chars": 50}
 
 

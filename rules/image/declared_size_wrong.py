@@ -40,6 +40,7 @@ from ._shared import distinct, main_images
 
 ID = "image/declared-size-wrong"
 SEVERITY = "warning"
+REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

@@ -35,6 +35,7 @@ from seoaudit.model import Violation
 
 ID = "image/file-too-large"
 SEVERITY = "warning"
+REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
 OPTIONS = {"facebook_bytes": 8 * 1024 * 1024, "x_bytes": 5 * 1024 * 1024}
 
 

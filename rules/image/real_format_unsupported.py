@@ -36,6 +36,7 @@ from seoaudit.model import Violation
 
 ID = "image/real-format-unsupported"
 SEVERITY = "error"
+REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
 SUPPORTED = ("jpeg", "png", "gif", "webp")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from seoaudit.extract.view import Field, View
 
@@ -16,16 +17,30 @@ _LANGUAGE = re.compile(r"^([A-Za-z]{2,3})(?:[-_]|$)")
 
 def fields(view: View, key: str) -> list[Field]:
     """Every value of a property, under its own key or Yoast's underscore spelling of the nested colons."""
-    found = list(view.meta.get(key, ()))
+    found = view.meta.get(key, ())
+    alias = _underscored(key)
+    more = view.meta.get(alias) if alias is not None else None
+    return [*found, *more] if more else list(found)
+
+
+@lru_cache(maxsize=512)  # asked ~50 times per page with the same few keys
+def _underscored(key: str) -> str | None:
+    """Yoast's spelling of a nested key (`og:image:width` → `og:image_width`), None when not nested."""
     prefix, _, rest = key.partition(":")
-    if ":" in rest:
-        found += view.meta.get(f"{prefix}:{rest.replace(':', '_')}", [])
-    return found
+    return f"{prefix}:{rest.replace(':', '_')}" if ":" in rest else None
 
 
 def prop(view: View, key: str) -> Field | None:
     """The first non-empty value of a property, as consumers read it; None when absent or empty."""
-    return next((f for f in fields(view, key) if f.value), None)
+    meta = view.meta
+    for field in meta.get(key, ()):
+        if field.value:
+            return field
+    alias = _underscored(key)
+    for field in meta.get(alias, ()) if alias is not None else ():
+        if field.value:
+            return field
+    return None
 
 
 def has_open_graph(view: View) -> bool:

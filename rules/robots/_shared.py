@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 from seoaudit.extract.view import Field, View
 
@@ -58,17 +59,24 @@ def _is_rule(token: str) -> bool:
 
 
 def parse(field: Field, bot: str) -> list[Directive]:
+    return [Directive(name, value, token, field, bot) for name, value, token in _tokens(field.value)]
+
+
+@lru_cache(maxsize=1024)  # a pure function of the content: the same few robots strings on every page
+def _tokens(content: str) -> tuple[tuple[str, str | None, str], ...]:
     found = []
-    for token in _split(field.value):
+    for token in _split(content):
         name, colon, value = token.partition(":")
-        name = name.strip().lower()
-        found.append(Directive(name, value.strip() if colon else None, token, field, bot))
-    return found
+        found.append((name.strip().lower(), value.strip() if colon else None, token))
+    return tuple(found)
 
 
 def directives(view: View, bot: str = "robots", head_only: bool = False) -> list[Directive]:
     """Every directive of every `<meta name=bot>` of the view, in order."""
-    return [d for f in view.robots.get(bot, ()) if f.in_head or not head_only for d in parse(f, bot)]
+    fields = view.robots.get(bot)
+    if not fields:  # most views have no meta for most bots: asked ~30 times per page
+        return []
+    return [d for f in fields if f.in_head or not head_only for d in parse(f, bot)]
 
 
 def names(found: list[Directive]) -> set[str]:

@@ -34,6 +34,7 @@ from .noindex import blocking
 
 ID = "robots/noindex-before-publish"
 SEVERITY = "info"
+REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

@@ -49,6 +49,7 @@ from ._types import articles, entities, first_url
 
 ID = "schema/article-image-is-logo"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def logo_urls(graph) -> dict:

@@ -47,6 +47,7 @@ from ._types import articles
 
 ID = "schema/article-image-ratio"
 SEVERITY = "info"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 OPTIONS = {"tolerance": 0.03}
 RATIOS = {"16:9": 16 / 9, "4:3": 4 / 3, "1:1": 1.0}
 

@@ -50,6 +50,7 @@ from ._types import articles, is_google_article, missing_and_invalid
 
 ID = "schema/article-missing-property"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

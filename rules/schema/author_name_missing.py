@@ -46,6 +46,7 @@ from ._types import articles, entities, entity_name
 
 ID = "schema/author-name-missing"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def is_bare_reference(entity) -> bool:

@@ -44,6 +44,7 @@ from ._types import articles, entities, entity_name, vocabulary
 
 ID = "schema/author-name-not-clean"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 BYLINE = re.compile(r"^\s*(?:(?:posted|written|published)\s+)?by\b[\s:]*", re.IGNORECASE)
 HONORIFIC = re.compile(r"^\s*(?:dr|mr|mrs|ms|mx|prof|sir)\b\.?\s", re.IGNORECASE)

@@ -45,6 +45,7 @@ from .author_name_missing import is_bare_reference
 
 ID = "schema/author-url-missing"
 SEVERITY = "info"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def url_values(data: dict) -> list[tuple[str, object]]:

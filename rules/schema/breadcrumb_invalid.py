@@ -52,6 +52,7 @@ from ._types import schema_errors
 
 ID = "schema/breadcrumb-invalid"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 FIX = ("List the trail as ListItems with position 1…n, a name on each and the crumb's URL as `item` on all but the "
        "last (Yoast: every crumb needs a title and a URL, or Yoast drops the list).")
 

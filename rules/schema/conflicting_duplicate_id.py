@@ -47,6 +47,7 @@ from ._shared import is_blank, schema_graph
 
 ID = "schema/conflicting-duplicate-id"
 SEVERITY = "error"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 SCALARS = (str, int, float, bool)
 

@@ -41,6 +41,7 @@ from ._shared import schema_graph
 
 ID = "schema/context-not-schema-org"
 SEVERITY = "error"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 SCHEMA_HOSTS = ("schema.org", "www.schema.org")
 SCHEMA_PATHS = ("", "/", "/docs/jsonldcontext.json", "/docs/jsonldcontext.jsonld")

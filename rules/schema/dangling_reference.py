@@ -51,6 +51,7 @@ from ._shared import is_blank, node_label, schema_graph
 
 ID = "schema/dangling-reference"
 SEVERITY = "error"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 # Properties whose value may be the address of a page rather than a node of this graph.
 PAGE_ADDRESS_PROPERTIES = frozenset({"item", "mainEntityOfPage"})

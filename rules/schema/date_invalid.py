@@ -43,6 +43,7 @@ from ._types import dated_values, parse_iso
 
 ID = "schema/date-invalid"
 SEVERITY = "error"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

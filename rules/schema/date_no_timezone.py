@@ -41,6 +41,7 @@ from ._types import dated_values, parse_iso
 
 ID = "schema/date-no-timezone"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

@@ -46,6 +46,7 @@ from ._types import parse_iso
 
 ID = "schema/date-order"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 TOLERANCE = timedelta(seconds=60)
 FUTURE = timedelta(days=1)
 

@@ -46,6 +46,7 @@ from ._types import is_article, parse_iso, vocabulary, wp_gmt
 
 ID = "schema/date-post-mismatch"
 SEVERITY = "warning"
+REQUIRES = ("post", "graph")  # check() finds nothing without it: the engine skips it (registry.py)
 TOLERANCE = timedelta(seconds=60)
 PAIRS = (("datePublished", "date_gmt"), ("dateModified", "modified_gmt"))
 

@@ -41,6 +41,7 @@ from ._shared import is_blank, node_label, schema_graph
 
 ID = "schema/empty-id"
 SEVERITY = "error"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

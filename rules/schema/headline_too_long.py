@@ -41,6 +41,7 @@ from ._types import articles
 
 ID = "schema/headline-too-long"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 OPTIONS = {"max_chars": 110}
 
 

@@ -45,6 +45,7 @@ from ._shared import node_label, schema_graph
 
 ID = "schema/id-not-absolute"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 IRI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 

@@ -49,6 +49,7 @@ from ._shared import ARTICLE, WEBPAGE, fragment, id_page, schema_graph
 
 ID = "schema/id-off-canonical"
 SEVERITY = "error"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 PAGE_FRAGMENTS = ("primaryimage", "breadcrumb")
 

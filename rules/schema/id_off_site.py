@@ -43,6 +43,7 @@ from ._shared import ORGANIZATION, PERSON, WEBSITE, schema_graph
 
 ID = "schema/id-off-site"
 SEVERITY = "error"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 SITE_ENTITY_TYPES = WEBSITE | ORGANIZATION | PERSON
 

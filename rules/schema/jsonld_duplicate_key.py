@@ -42,6 +42,7 @@ from seoaudit.model import Violation
 
 ID = "schema/jsonld-duplicate-key"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 MAX_DEPTH = 64
 
 

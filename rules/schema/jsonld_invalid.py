@@ -39,6 +39,7 @@ from ._shared import block_text
 
 ID = "schema/jsonld-invalid"
 SEVERITY = "error"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

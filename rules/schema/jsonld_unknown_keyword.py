@@ -41,6 +41,7 @@ from ._types import JSONLD_KEYWORDS
 
 ID = "schema/jsonld-unknown-keyword"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 MAX_DEPTH = 64
 _FOLDED = {k.lower(): k for k in JSONLD_KEYWORDS}
 

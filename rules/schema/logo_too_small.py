@@ -46,6 +46,7 @@ from ._types import entities, first_url
 
 ID = "schema/logo-too-small"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 OPTIONS = {"min_size": 112}
 
 

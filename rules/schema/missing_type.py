@@ -39,6 +39,7 @@ from ._shared import schema_graph
 
 ID = "schema/missing-type"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

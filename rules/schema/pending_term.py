@@ -40,6 +40,7 @@ from ._types import SCHEMA_PREFIXES, judged_nodes, schema_term, vocabulary
 
 ID = "schema/pending-term"
 SEVERITY = "info"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 @cache

@@ -51,6 +51,7 @@ from .author_name_missing import is_bare_reference
 
 ID = "schema/publisher-incomplete"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def kind(types) -> str | None:

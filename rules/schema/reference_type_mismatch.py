@@ -67,6 +67,7 @@ from ._shared import (
 
 ID = "schema/reference-type-mismatch"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 # property → (the types that fit, how a message names them)
 EXPECTED = {

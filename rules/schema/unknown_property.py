@@ -48,6 +48,7 @@ from ._types import judged_nodes, node_types, schema_term, vocabulary
 
 ID = "schema/unknown-property"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 ACTION_ANNOTATIONS = ("-input", "-output")
 KEYWORD_ALIASES = frozenset({"id", "type"})  # schema.org's own context maps them to @id and @type
 

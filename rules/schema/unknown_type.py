@@ -41,6 +41,7 @@ from ._types import judged_nodes, schema_term, vocabulary
 
 ID = "schema/unknown-type"
 SEVERITY = "warning"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

@@ -49,6 +49,7 @@ from ._types import is_article
 
 ID = "schema/yoast-id-pattern"
 SEVERITY = "info"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 PERSON_ID = re.compile(r"#/schema/person/[0-9a-f]{32}$")
 
 

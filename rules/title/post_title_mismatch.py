@@ -39,6 +39,7 @@ from ._shared import contains, fields_once
 
 ID = "title/post-title-mismatch"
 SEVERITY = "info"
+REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def _seo_titles(view):

@@ -45,7 +45,7 @@ PAGE_PROPS = frozenset({"@id", "url", "item", "target", "urlTemplate", "mainEnti
 MEDIA_PROPS = frozenset({"contentUrl", "thumbnailUrl", "embedUrl", "logo", "image", "thumbnail"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention; not frozen, as for Location (model.py)
 class MetaUrl:
     value: str
     label: str  # how a message names it: "og:url", "schema WebPage url", "Person sameAs"

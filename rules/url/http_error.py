@@ -34,6 +34,7 @@ from seoaudit.model import Violation
 
 ID = "url/http-error"
 SEVERITY = "error"
+REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

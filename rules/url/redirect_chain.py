@@ -38,6 +38,7 @@ from seoaudit.model import Violation
 
 ID = "url/redirect-chain"
 SEVERITY = "warning"
+REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
 OPTIONS = {"max_hops": 1}
 
 

@@ -39,6 +39,7 @@ from ._shared import is_error
 
 ID = "wordpress/embed-error"
 SEVERITY = "info"
+REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

@@ -37,6 +37,7 @@ from ._shared import REST_FIELDS
 
 ID = "wordpress/head-null"
 SEVERITY = "info"
+REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

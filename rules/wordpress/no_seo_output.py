@@ -34,6 +34,7 @@ from seoaudit.model import Violation
 
 ID = "wordpress/no-seo-output"
 SEVERITY = "info"
+REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
 def check(page, options):

@@ -43,6 +43,7 @@ from seoaudit.model import Violation
 
 ID = "wordpress/rest-head-differs"
 SEVERITY = "warning"
+REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
 TEXT_META = ("og:title", "og:description", "twitter:card")
 URL_META = ("og:url",)
 

@@ -8,7 +8,7 @@ from typing import Any
 from ..model import Location
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention; not frozen, as for Location (model.py)
 class Field:
     """One value as a producer wrote it, entities decoded exactly once."""
 
