@@ -13,6 +13,7 @@ from seoaudit.rules.title._shared import (  # noqa: F401  (re-exported for the d
     fit_px,
     head_breaker,
     measured_page,
+    outside_head,
     same_story,
     social_fields,
     template_variables,

@@ -29,25 +29,16 @@ and write their own snippet.
 
 from seoaudit.model import Violation
 
-from ._shared import head_breaker
+from ._shared import outside_head
 
 ID = "description/outside-head"
 SEVERITY = "warning"
 
 
 def check(page, options):
-    for view in page.head_views:
-        has_head_one = any(f.in_head for f in view.descriptions)
-        for field in view.descriptions:
-            if field.in_head:
-                continue
-            if has_head_one:
-                why = "a second description, after the one in <head>"
-            else:
-                breaker = head_breaker(view, field.location.line)
-                why = f"{breaker} ended <head> before it" if breaker else "<head> ended before it"
-            yield Violation(f"meta description {field.value[:60]!r} is inside <body> in {view.name}: {why}",
-                            field.location, value=field.value, view=view.name,
-                            expected="the meta description inside <head>",
-                            fix="Move the <meta name=\"description\"> into <head>, and remove whatever ends "
-                                "<head> early (visible text, a <div> or an <iframe> before it).")
+    for view, field, why in outside_head(page, lambda view: view.descriptions, "description"):
+        yield Violation(f"meta description {field.value[:60]!r} is inside <body> in {view.name}: {why}",
+                        field.location, value=field.value, view=view.name,
+                        expected="the meta description inside <head>",
+                        fix="Move the <meta name=\"description\"> into <head>, and remove whatever ends "
+                            "<head> early (visible text, a <div> or an <iframe> before it).")

@@ -272,6 +272,23 @@ def head_breaker(view: View, line: int | None) -> str | None:
     return f"<{first.tag}> at line {first.sourceline}"
 
 
+def outside_head(page, fields_of, what: str):
+    """(view, field, why) for each field of `fields_of(view)` that sits in <body>: a second copy after the one
+    in <head>, or one that something ended <head> before (the title and description rules share this)."""
+    for view in page.head_views:
+        fields = fields_of(view)
+        has_one_in_head = any(f.in_head for f in fields)
+        for field in fields:
+            if field.in_head:
+                continue
+            if has_one_in_head:
+                why = f"a second {what}, after the one in <head>"
+            else:
+                breaker = head_breaker(view, field.location.line)
+                why = f"{breaker} ended <head> before it" if breaker else "<head> ended before it"
+            yield view, field, why
+
+
 def shown_titles(page):
     """(view, title) for the title a result page shows, each distinct text once; none when the page is
     noindex (it is not shown in results)."""

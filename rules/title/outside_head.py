@@ -29,24 +29,15 @@ is markup the browser does not expect.
 
 from seoaudit.model import Violation
 
-from ._shared import head_breaker
+from ._shared import outside_head
 
 ID = "title/outside-head"
 SEVERITY = "warning"
 
 
 def check(page, options):
-    for view in page.head_views:
-        has_head_title = any(f.in_head for f in view.titles)
-        for field in view.titles:
-            if field.in_head:
-                continue
-            if has_head_title:
-                why = "a second title, after the one in <head>"
-            else:
-                breaker = head_breaker(view, field.location.line)
-                why = f"{breaker} ended <head> before it" if breaker else "<head> ended before it"
-            yield Violation(f"<title> {field.value!r} is inside <body> in {view.name}: {why}", field.location,
-                            value=field.value, view=view.name, expected="the <title> inside <head>",
-                            fix="Move the <title> into <head>, and remove whatever ends <head> early "
-                                "(visible text, a <div> or an <iframe> before it).")
+    for view, field, why in outside_head(page, lambda view: view.titles, "title"):
+        yield Violation(f"<title> {field.value!r} is inside <body> in {view.name}: {why}", field.location,
+                        value=field.value, view=view.name, expected="the <title> inside <head>",
+                        fix="Move the <title> into <head>, and remove whatever ends <head> early "
+                            "(visible text, a <div> or an <iframe> before it).")
