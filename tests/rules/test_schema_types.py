@@ -7,7 +7,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import fastjsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from seoaudit.engine import Config, audit_document
 from seoaudit.load import load_paths
@@ -466,3 +469,28 @@ def test_whole_corpus_is_crash_free_and_vocabulary_rules_stay_rare():
                  "schema/date-invalid", "schema/breadcrumb-invalid", "schema/author-name-not-clean"):
         assert pages[rule] < docs * 0.03, (rule, pages[rule])
     assert all(count < docs * 0.2 for count in pages.values()), pages
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.floats(allow_nan=False, allow_infinity=False)
+    | st.sampled_from(["", " ", "x", "2024-01-01", "https://example.com/a.png"]),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(
+        st.sampled_from(["headline", "image", "author", "publisher", "name", "url", "logo", "item", "position",
+                         "itemListElement", "datePublished", "dateModified", "contentUrl", "@id", "@type"]),
+        children, max_size=6),
+    max_leaves=12,
+)
+
+
+@pytest.mark.parametrize("pack", ["Article", "Organization", "BreadcrumbList"])
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(instance=_JSON_VALUES)
+def test_fast_path_never_passes_what_jsonschema_rejects(pack, instance):
+    # fastjsonschema only decides "valid" (then jsonschema is skipped); it must agree with jsonschema there.
+    from seoaudit.rules.schema._types import _fast_validator, type_validator
+
+    try:
+        _fast_validator(pack)(instance)
+    except fastjsonschema.JsonSchemaException:
+        return
+    assert list(type_validator(pack).iter_errors(instance)) == []
