@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from seoaudit.engine import Config, audit_document
 from seoaudit.graph import MAX_DEPTH, build_graph
 from seoaudit.load import load_bytes
 from seoaudit.model import Location
@@ -122,3 +123,16 @@ def test_microdata_comes_from_extruct_on_the_shared_tree():
     page = page_of(page_path.read_text(), "event.html")
     items = page.structured_data["microdata"]
     assert items and items[0]["type"] == "http://schema.org/Event"
+
+
+def test_a_stray_html_end_tag_before_body_does_not_lose_the_body():
+    # libxml2 puts what follows `</html>` in a second root; a browser keeps reading into the one body
+    # (trafilatura's business-punk.com page has this shape).
+    page = page_of('<html><head><title>Same text</title></head></html>\n<body><h1>Same text</h1>'
+                   '<p><a href="/pricing/">click here</a></p></body>', "doc.html")
+    view = page.views["html"]
+    assert view.body is not None and view.body.sourceline == 2
+    assert [e.tag for e in view.body_elements["headings"]] == ["h1"]
+    rules = {f.rule for f in audit_document(page.document, Config()).findings}
+    assert "title/same-as-h1" in rules and "content/link-text" in rules
+    assert "content/h1-missing" not in rules

@@ -108,7 +108,7 @@ def content(page) -> Content | None:
 def _scan(page) -> Content | None:
     view = page.views.get("html")
     if view is not None and view.tree is not None:
-        body = view.tree.find("body")
+        body = view.body
         if body is None:
             return None
         return Content("the page body", "html", Location(), _page_url(page), view.lang.value if view.lang else None,

@@ -6,7 +6,6 @@ The description family imports from here too (one width table, one notion of "th
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import unicodedata
@@ -14,6 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+
+from lxml import etree
 
 from seoaudit.extract.view import Field, View
 from seoaudit.page import PRIMARY_ORDER
@@ -196,43 +197,32 @@ def social_fields(view: View, keys: tuple[str, ...]) -> list[tuple[str, Field]]:
 # -- the page's first H1 ---------------------------------------------------------------------------------------
 
 
-_H1_START = re.compile(rb"<[hH]1[\s>]")
-_H1 = re.compile(rb"<h1(?:\s[^>]*)?>(.{0,2000}?)</h1\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]*>")
-
-
 @dataclass(frozen=True, slots=True)
 class FirstH1:
     text: str
-    raw: bytes | None = None  # the HTML page's bytes, and where the H1 starts in them
-    offset: int = 0
-
-    @property
-    def line(self) -> int | None:
-        """Counted only when a finding needs it (a scan of the page up to the H1)."""
-        return self.raw.count(b"\n", 0, self.offset) + 1 if self.raw is not None else None
+    line: int | None = None  # None: in content.rendered
 
 
 def first_h1(page) -> FirstH1 | None:
-    """The text of the first <h1> with its line: in an HTML page, found in the page's bytes (a byte search
-    that stops at the first H1 is several times cheaper than walking a large tree); in a WordPress object,
-    in the post's `content.rendered` (line None). None when there is no H1."""
+    """The text of the first <h1> with its line: in an HTML page, the first of the headings extraction
+    collected from <body> (no second walk); in a WordPress object, in the post's `content.rendered` (line
+    None). None when there is no H1."""
     view = page.views.get("html")
     if view is not None:
-        raw = page.document.html or b""
-        start = _H1_START.search(raw) if view.tree is not None else None
-        match = _H1.match(raw, start.start()) if start is not None else None
-        if match is None:
-            return None
-        inner = match.group(1).decode(view.tree.getroottree().docinfo.encoding or "utf-8", "replace")
-        return FirstH1(_squash(html.unescape(_TAG.sub(" ", inner))), raw, match.start())
+        h1 = next((e for e in (view.body_elements or {}).get("headings", ()) if e.tag == "h1"), None)
+        return FirstH1(_squash(_text(h1)), h1.sourceline) if h1 is not None else None
     post = page.post
     if post is None or not post.content_html or "<h1" not in post.content_html.lower():
         return None
     from seoaudit.extract.html import parse_html_fragment  # only for the rare post content with an H1
 
     h1 = next(parse_html_fragment(post.content_html).iter("h1"), None)
-    return FirstH1(_squash(h1.text_content())) if h1 is not None else None
+    return FirstH1(_squash(_text(h1))) if h1 is not None else None
+
+
+def _text(element) -> str:
+    # libxml2 gathers the text in C, three times faster than joining itertext()
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
 def _squash(text: str) -> str:

@@ -185,7 +185,7 @@ def html_view(root, name: str, base: Location, limits: Limits | None = None) -> 
     if lang is not None:
         view.lang = Field(lang.strip(), _at(base, root))
     head = root.find("head")
-    body = root.find("body")
+    body = view.body = find_body(root)
     seen = dict.fromkeys(_METADATA_TAGS, 0)
     route: dict[str, list] = {}
     if body is not None:
@@ -213,6 +213,15 @@ def html_view(root, name: str, base: Location, limits: Limits | None = None) -> 
                 "were read (max-elements)", base, count, limits.max_elements))
     return view
 
+
+
+def find_body(root):
+    """The page's <body>. libxml2 starts a second root at a stray `</html>` before `<body>`, where a browser
+    keeps reading into the one body: then the body is in that root (trafilatura's business-punk page)."""
+    body = root.find("body")
+    if body is None:
+        body = next((b for r in root.itersiblings("html") if (b := r.find("body")) is not None), None)
+    return body
 
 
 def _at(base: Location, element) -> Location:

@@ -58,6 +58,7 @@ class View:
     hreflang: list[Field] = field(default_factory=list)
     lang: Field | None = None
     tree: Any = None  # the lxml document for HTML views, shared with extruct
+    body: Any = None  # its <body> (extract.html.find_body), None without one
     # HTML views: the <body>'s "a", "img", "headings" (h1–h3), "noscript" and "template" elements, in document
     # order (extract.html.BODY_TAGS); None without a <body>
     body_elements: dict[str, list[Any]] | None = None
