@@ -182,4 +182,19 @@ def _microdata_extractor():
                 return html_text.etree_to_text(node)
             return super()._extract_textContent(node)
 
+        def _extract_property_refs(self, node, refid, items_seen, base_url, itemids):
+            # extruct finds an itemref's target with XPath's id(), which needs the table of ids our parser
+            # does not build (extract.html.html_parser): hand it a node whose xpath finds it by attribute.
+            return super()._extract_property_refs(_ById(node), refid, items_seen, base_url, itemids)
+
     return MicrodataExtractor()
+
+
+class _ById:
+    """Answers extruct's `node.xpath("id($refid)[1]", refid=…)`: the first element with that id, as id() does."""
+
+    def __init__(self, node):
+        self.node = node
+
+    def xpath(self, _expression: str, refid: str) -> list:
+        return self.node.xpath("(//*[@id=$refid])[1]", refid=refid)

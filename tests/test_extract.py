@@ -136,3 +136,13 @@ def test_a_stray_html_end_tag_before_body_does_not_lose_the_body():
     rules = {f.rule for f in audit_document(page.document, Config()).findings}
     assert "title/same-as-h1" in rules and "content/link-text" in rules
     assert "content/h1-missing" not in rules
+
+
+@needs_corpus
+def test_microdata_itemref_is_resolved_without_an_id_table():
+    # The parser builds no table of ids (a fifteenth of the parse); extruct's itemref must still find its targets.
+    name = "extruct/schema.org/product-ref"
+    page = page_of((CORPUS / f"html/{name}.html").read_text(), "product-ref.html")
+    expected = json.loads((CORPUS / f"expected/{name}.json").read_text())
+    assert page.structured_data["microdata"] == expected
+    assert "referenced_product" in expected[0]["properties"]

@@ -45,8 +45,9 @@ def parse_html_fragment(text: str):
 
 def html_parser(encoding: str | None = None) -> html.HTMLParser:
     """lxml.html's parser (HtmlElement and its form classes), with the element classes looked up in C:
-    lxml.html's own lookup is a Python call for every element a rule touches."""
-    parser = html.HTMLParser(encoding=encoding, recover=True, default_doctype=False)
+    lxml.html's own lookup is a Python call for every element a rule touches. No table of `id`s (a fifteenth
+    of the parse): nothing asks XPath's id() but extruct's itemref, which page.py answers without it."""
+    parser = html.HTMLParser(encoding=encoding, recover=True, default_doctype=False, collect_ids=False)
     parser.set_element_class_lookup(_LOOKUP)
     return parser
 
