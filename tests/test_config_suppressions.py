@@ -34,6 +34,16 @@ def test_a_comment_silences_the_named_rule_for_the_document():
     assert len(after.findings) == len(before.findings) - 1
 
 
+def test_the_comment_is_matched_whatever_its_case_in_a_page_and_in_a_head_string():
+    # Like ruff's `# NOQA`: the marker's case does not matter, in the bytes of a page as in a yoast_head string.
+    after = audit(with_comment("<!--SEOAudit: Ignore canonical/relative -->"))[0]
+    assert [f.rule for f in after.suppressed] == ["canonical/relative"]
+    post = {"id": 1, "link": "https://example.com/p/", "status": "publish", "type": "post",
+            "yoast_head": '<!-- SEOAUDIT: ignore canonical/missing --><title>Post</title>'}
+    result = audit(json.dumps(post).encode(), "post.json")[0]
+    assert [f.rule for f in result.suppressed] == ["canonical/missing"]
+
+
 def test_a_comment_names_several_rules_and_categories():
     after = audit(with_comment("<!-- seoaudit: ignore canonical, schema/jsonld-invalid -->"))[0]
     assert not [r for r in rules(after) if r.startswith("canonical/")]

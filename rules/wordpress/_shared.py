@@ -16,18 +16,17 @@ from weakref import WeakKeyDictionary
 
 from seoaudit.model import Location
 
-# (name, a word the comment holds, pattern over the page bytes or the head string; group 1 = version when
-# printed). The word is looked for first: a search for it is several times cheaper than one for `<!--` (every
-# tag starts with `<`). Literals are compiled too: re finds them faster than bytes.find does here.
-_COMMENTS = tuple((name, re.compile(re.escape(word)), re.compile(pattern)) for name, word, pattern in (
-    ("Yoast SEO", b"Yoast", rb"<!--\s*This site is optimized with the Yoast (?:WordPress )?SEO"
-                            rb"(?: Premium)?(?: for TYPO3)? plugin(?: v([0-9][0-9.]*))?"),
-    ("Rank Math", b"Rank Math", rb"<!--\s*Search Engine Optimization by Rank Math(?: PRO)?()"),
-    ("All in One SEO", b"All in One SEO", rb"<!--\s*All in One SEO(?: Pack)?(?: Pro)?(?: v?([0-9][0-9.]*))?"),
-    ("The SEO Framework", b"The SEO Framework", rb"<!--\s*The SEO Framework by Sybre Waaijer()"),
-    ("SEOPress", b"SEOPress", rb"<!--\s*(?:SEOPress|Managed by SEOPress)()"),
-))
-_SEO = re.compile(rb"SEO")  # in every comment but Rank Math's
+# The comments SEO plugins print in wp_head, as one pattern (re finds its literal `<!--` start in C, four times
+# faster than a search per plugin): (name, pattern; group 1 = the version when printed), in reporting order.
+_COMMENTS = (
+    ("Yoast SEO", rb"This site is optimized with the Yoast (?:WordPress )?SEO(?: Premium)?(?: for TYPO3)? plugin"
+                  rb"(?: v([0-9][0-9.]*))?"),
+    ("Rank Math", rb"Search Engine Optimization by Rank Math(?: PRO)?()"),
+    ("All in One SEO", rb"All in One SEO(?: Pack)?(?: Pro)?(?: v?([0-9][0-9.]*))?"),
+    ("The SEO Framework", rb"The SEO Framework by Sybre Waaijer()"),
+    ("SEOPress", rb"(?:SEOPress|Managed by SEOPress)()"),
+)
+_COMMENT = re.compile(rb"<!--\s*(?:" + b"|".join(b"(" + pattern + b")" for _, pattern in _COMMENTS) + rb")")
 _HEAD_END = re.compile(rb"</head>")
 _HEAD_END_UPPER = re.compile(rb"</HEAD>")
 # JSON-LD script classes → the plugin that prints them.
@@ -88,18 +87,23 @@ def _detect(page):
     if html is not None:
         raw = page.document.html or b""
         end = _head_end(raw)
-        marked = _SEO.search(raw, 0, end) is not None or _COMMENTS[1][1].search(raw, 0, end) is not None
-        for name, word, pattern in _COMMENTS if marked else ():
-            match = pattern.search(raw, 0, end) if word.search(raw, 0, end) is not None else None
-            if match:
-                version = match.group(1).decode("ascii").rstrip(".") if match.group(1) else None
-                line = raw.count(b"\n", 0, match.start()) + 1
-                yield Producer(name, version, f"HTML comment at line {line}", Location(line=line))
+        first: dict[int, re.Match] = {}  # plugin's index in _COMMENTS → its first comment
+        for match in _COMMENT.finditer(raw, 0, end):
+            first.setdefault(_plugin_index(match), match)
+        for index, match in sorted(first.items()):
+            found = match.group(2 + 2 * index)  # each plugin's pattern group, then its version group
+            version = found.decode("ascii").rstrip(".") if found else None
+            line = raw.count(b"\n", 0, match.start()) + 1
+            yield Producer(_COMMENTS[index][0], version, f"HTML comment at line {line}", Location(line=line))
     for view in page.views.values():
         for block in view.jsonld:
             for css in (block.css_class or "").split():
                 if css in SCRIPT_CLASSES:
                     yield Producer(SCRIPT_CLASSES[css], None, f"{css} script in {view.name}", block.location)
+
+
+def _plugin_index(match: re.Match) -> int:
+    return (match.lastindex - 1) // 2  # the plugin's own group closes last: 1, 3, 5…
 
 
 def _head_end(raw: bytes) -> int:
