@@ -113,6 +113,7 @@ class DocumentResult:
     suppressed: list[Finding] = field(default_factory=list)  # silenced by an ignore comment
     baselined: list[Finding] = field(default_factory=list)  # recorded in the baseline: not new
     signatures: dict[str, Any] = field(default_factory=dict)  # what it gives the batch rules (aggregate.py)
+    suppressions: list[Any] = field(default_factory=list)  # its ignore comments (suppress.Suppression)
 
     @property
     def unreadable(self) -> bool:
@@ -282,10 +283,13 @@ def _audit_document(document: Document, config: Config, rules: list[Rule]) -> Do
             break
     signatures = _signatures(page, plan.batch, config) if document.problem is None and not timed_out else {}
     suppressed: list[Finding] = []
+    suppressions: list[suppress.Suppression] = []
     if document.problem is None:
         # Batch rules find their problems only once every document is in (add_batch_findings), so
         # whether a suppression of one is used cannot be judged here.
-        findings, suppressed, unused = suppress.apply(suppress.find(document), findings, plan.per_document)
+        html = page.views.get("html")
+        suppressions = suppress.find(document, html.comments if html is not None else None)
+        findings, suppressed, unused = suppress.apply(suppressions, findings, plan.per_document)
         if unused and plan.unused_rule is not None:  # reported only when the rule is selected
             findings.extend(_stamp(plan.unused_rule, config, unused))
     baselined: list[Finding] = []
@@ -297,7 +301,7 @@ def _audit_document(document: Document, config: Config, rules: list[Rule]) -> Do
         findings.extend(_internal_error(document, "metadata", exc, config, rules))
         metadata = {}
     findings.sort(key=Finding.sort_key)
-    return DocumentResult(document, findings, metadata, ran, suppressed, baselined, signatures)
+    return DocumentResult(document, findings, metadata, ran, suppressed, baselined, signatures, suppressions)
 
 
 def _options(rule: Rule, config: Config) -> dict[str, Any]:
@@ -332,7 +336,7 @@ def add_batch_findings(results: list[DocumentResult], config: Config) -> list[Do
         if extra:
             from . import suppress
 
-            extra, silenced, _ = suppress.apply(suppress.find(result.document), extra, [])
+            extra, silenced, _ = suppress.apply(result.suppressions, extra, [])
             result.suppressed.extend(silenced)
             if config.baseline is not None:
                 extra, baselined = config.baseline.split(result.document, extra)

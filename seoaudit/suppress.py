@@ -1,7 +1,8 @@
 """suppress: `<!-- seoaudit: ignore RULE -->` comments, and which of them silenced nothing.
 
-A comment anywhere in an HTML page, or in the `yoast_head` / `aioseo_head` string of a WP object (the
-`html` of a Yoast get_head response), silences the named rules or categories for that whole document.
+A comment anywhere in an HTML page (a comment as the parser reads it: not the same characters inside a
+`<script>`), or in the `yoast_head` / `aioseo_head` string of a WP object (the `html` of a Yoast get_head
+response), silences the named rules or categories for that whole document.
 It must name at least one rule (`<!-- seoaudit: ignore canonical/missing, image -->`): a blanket
 ignore would hide every future problem of the page. A name that silenced nothing is reported by the
 rule `input/unused-suppression` (ruff's RUF100, sqlfluff's `warn_unused_ignores`), so stale comments
@@ -21,9 +22,8 @@ RULE_ID = "input/unused-suppression"
 # [^<>]*? rather than .*?: an unclosed comment is scanned up to the next tag, not to the end of the page once
 # per comment (quadratic on a page of a million unclosed ignore comments).
 _COMMENT = re.compile(r"<!--\s*seoaudit:\s*ignore\b(?P<names>[^<>]*?)-->", re.IGNORECASE)
-# What the bytes of a page must hold for _COMMENT to match (re's search for the literal `<!--` is faster than
-# a `b"seoaudit" in data`, and it is as case-insensitive as _COMMENT).
-_COMMENT_START = re.compile(rb"<!--\s*seoaudit:", re.IGNORECASE)
+# The same, on the text of a comment node of a parsed page.
+_COMMENT_TEXT = re.compile(r"\s*seoaudit:\s*ignore\b(?P<names>[^<>]*)", re.IGNORECASE)
 _HEAD_STRINGS = ("yoast_head", "aioseo_head", "html")  # `html`: a get_head response's head
 
 
@@ -33,11 +33,14 @@ class Suppression:
     location: Location
 
 
-def find(document: Document) -> list[Suppression]:
-    """Every ignore comment of the document, with the line it is on (in the file, or in the head string)."""
+def find(document: Document, comments: list | None = None) -> list[Suppression]:
+    """Every ignore comment of the document, with the line it is on (in the file, or in the head string).
+    `comments`: an HTML page's comment nodes (View.comments), which spare a scan of its bytes."""
     if document.kind == "html":
+        if comments is not None:
+            return _from_nodes(comments)
         data = document.html or b""
-        return list(_scan(data.decode("utf-8", "replace"), None)) if _COMMENT_START.search(data) else []
+        return list(_scan(data.decode("utf-8", "replace"), None))
     if not isinstance(document.data, dict):
         return []
     found: list[Suppression] = []
@@ -48,10 +51,24 @@ def find(document: Document) -> list[Suppression]:
     return found
 
 
+def _from_nodes(comments: list) -> list[Suppression]:
+    found = []
+    for comment in comments:
+        text = comment.text
+        match = _COMMENT_TEXT.match(text) if text else None
+        if match is not None and match.end() == len(text):
+            # libxml2 gives a comment the line it ends on: the line of its `<!--` is that minus its line breaks
+            found.append((comment.sourceline - text.count("\n"), _names(match)))
+    return [Suppression(names, Location(line=line)) for line, names in sorted(found)]
+
+
+def _names(match: re.Match) -> tuple[str, ...]:
+    return tuple(n for n in re.split(r"[\s,]+", match.group("names").strip()) if n)
+
+
 def _scan(text: str, pointer: str | None) -> Iterator[Suppression]:
     for match in _COMMENT.finditer(text):
-        names = tuple(n for n in re.split(r"[\s,]+", match.group("names").strip()) if n)
-        yield Suppression(names, Location(pointer=pointer, line=text.count("\n", 0, match.start()) + 1))
+        yield Suppression(_names(match), Location(pointer=pointer, line=text.count("\n", 0, match.start()) + 1))
 
 
 def apply(suppressions: list[Suppression], findings: list[Finding],

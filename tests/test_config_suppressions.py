@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+from seoaudit import suppress
 from seoaudit.engine import Config, audit_document
 from seoaudit.load import load_bytes
 from seoaudit.model import Severity
+from seoaudit.page import Page
 
 from .conftest import EXAMPLES
 
@@ -35,7 +37,7 @@ def test_a_comment_silences_the_named_rule_for_the_document():
 
 
 def test_the_comment_is_matched_whatever_its_case_in_a_page_and_in_a_head_string():
-    # Like ruff's `# NOQA`: the marker's case does not matter, in the bytes of a page as in a yoast_head string.
+    # As with ruff's noqa comments, the marker's case does not matter, in the bytes of a page as in a yoast_head string.
     after = audit(with_comment("<!--SEOAudit: Ignore canonical/relative -->"))[0]
     assert [f.rule for f in after.suppressed] == ["canonical/relative"]
     post = {"id": 1, "link": "https://example.com/p/", "status": "publish", "type": "post",
@@ -115,3 +117,19 @@ def test_a_rule_across_documents_is_suppressed_too_and_never_judged_unused():
     results = audit_run([plain, quiet], Config(select=("title/duplicate",))).documents
     assert "title/duplicate" in rules(results[0])
     assert rules(results[1]) == [] and [f.rule for f in results[1].suppressed] == ["title/duplicate"]
+
+
+def test_comments_are_read_from_the_parsed_page_wherever_they_sit():
+    # Before <html>, between </head> and <body>, over several lines (reported on the line of its `<!--`), and after
+    # </html>; an ignore comment written inside a <script> is script text, not a comment, as in a browser.
+    page = (b"<!-- seoaudit: ignore title -->\n<html><head><title>T</title>\n"
+            b"<!--\n  seoaudit: ignore\n  canonical/missing\n-->\n</head>\n<!-- seoaudit: ignore description -->\n"
+            b"<body><script>var s = '<!-- seoaudit: ignore image -->';</script><p>x</p></body></html>\n"
+            b"<!-- seoaudit: ignore opengraph -->\n")
+    (document,) = load_bytes(page, "page.html")
+    found = suppress.find(document, Page(document).views["html"].comments)
+    assert [(s.location.line, s.names) for s in found] == [
+        (1, ("title",)), (3, ("canonical/missing",)), (8, ("description",)), (10, ("opengraph",))]
+    # the byte scan (a page without a parsed view) finds the same comments, and the one in the script too
+    assert [(s.location.line, s.names) for s in suppress.find(document)] == [
+        (1, ("title",)), (3, ("canonical/missing",)), (8, ("description",)), (9, ("image",)), (10, ("opengraph",))]

@@ -274,7 +274,7 @@ def test_explain_internal_error():
 def test_an_exception_outside_any_rule_is_still_a_result(monkeypatch):
     from seoaudit import suppress
 
-    monkeypatch.setattr(suppress, "find", lambda document: 1 / 0)
+    monkeypatch.setattr(suppress, "find", lambda document, comments=None: 1 / 0)
     result = audit_document(next(load_bytes(b"<html><head></head></html>", "page.html")), Config())
     assert [f.rule for f in result.findings] == ["input/internal-error"]
     assert "ZeroDivisionError" in result.findings[0].message

@@ -188,16 +188,18 @@ def html_view(root, name: str, base: Location, limits: Limits | None = None) -> 
     head = root.find("head")
     body = view.body = find_body(root)
     seen = dict.fromkeys(_METADATA_TAGS, 0)
-    route: dict[str, list] = {}
+    # Comments (seoaudit.suppress reads its ignore comments from them) and the content elements of <body>
+    # are gathered in the same walk: a walk costs a seventh of the parse.
+    in_head_route: dict = {etree.Comment: view.comments}
+    route: dict = in_head_route
     if body is not None:
         view.body_elements = {key: [] for key in BODY_TAGS.values()}
-        route = {tag: view.body_elements[key] for tag, key in BODY_TAGS.items()}
+        route = {**in_head_route, **{tag: view.body_elements[key] for tag, key in BODY_TAGS.items()}}
     most = limits.max_elements
     for container, in_head in ((head, True), (body, False)):
         if container is None:
             continue
-        # The content elements of <body> are gathered in the same walk: a walk costs a seventh of the parse.
-        elements = {} if in_head else route
+        elements = in_head_route if in_head else route
         for element in container.iter(*_METADATA_TAGS, *elements):
             tag = element.tag
             found = elements.get(tag)
@@ -207,6 +209,7 @@ def html_view(root, name: str, base: Location, limits: Limits | None = None) -> 
             count = seen[tag] = seen[tag] + 1
             if count <= most:
                 _collect(view, element, in_head, base, limits)
+    _comments_outside(root, (head, body), view.comments)
     for tag, count in seen.items():
         if count > limits.max_elements:
             view.limit_hits.append(LimitHit(
@@ -223,6 +226,21 @@ def find_body(root):
     if body is None:
         body = next((b for r in root.itersiblings("html") if (b := r.find("body")) is not None), None)
     return body
+
+
+def _comments_outside(root, walked: tuple, found: list) -> None:
+    """Add the comments the walk of <head> and <body> did not see: before and after the root element, between
+    its children, in a second root (a stray `</html>`)."""
+    # A loop over a stack, not a recursive closure: that would be a reference cycle holding the whole tree
+    # until the garbage collector next runs (which then costs a third of the audit).
+    todo = [*reversed(list(root.itersiblings())), *reversed(root), *root.itersiblings(preceding=True)]  # popped
+    # in page order
+    while todo:
+        node = todo.pop()
+        if node.tag is etree.Comment:
+            found.append(node)
+        elif isinstance(node.tag, str) and all(node is not w for w in walked):
+            todo.extend(reversed(node))
 
 
 def _at(base: Location, element) -> Location:

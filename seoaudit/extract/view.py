@@ -62,6 +62,7 @@ class View:
     # HTML views: the <body>'s "a", "img", "headings" (h1–h3), "noscript" and "template" elements, in document
     # order (extract.html.BODY_TAGS); None without a <body>
     body_elements: dict[str, list[Any]] | None = None
+    comments: list[Any] = field(default_factory=list)  # HTML views: the tree's comment nodes (seoaudit.suppress)
     limit_hits: list[Any] = field(default_factory=list)  # seoaudit.limits.LimitHit: what was not read, and why
     notes: list[str] = field(default_factory=list)  # what extraction repaired (input/bad-encoding says it)
 
