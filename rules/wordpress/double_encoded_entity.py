@@ -77,25 +77,32 @@ def check(page, options):
 
 
 def _texts(page):
-    """(location, view name, label, text decoded once) for every metadata text of the page."""
+    """(location, view name, label, text decoded once) for every metadata text of the page that holds a `&`
+    (only those can hold an entity: the label is not even built for the others)."""
     for view in page.views.values():
         for field in view.titles:
-            yield field.location, view.name, f"title in {view.name}", field.value
+            if "&" in field.value:
+                yield field.location, view.name, f"title in {view.name}", field.value
         for field in view.descriptions:
-            yield field.location, view.name, f"meta description in {view.name}", field.value
+            if "&" in field.value:
+                yield field.location, view.name, f"meta description in {view.name}", field.value
         for key in TEXT_META:
             for field in view.meta.get(key, ()):
-                yield field.location, view.name, f"{key} in {view.name}", field.value
+                if "&" in field.value:
+                    yield field.location, view.name, f"{key} in {view.name}", field.value
         for image in view.og_images:  # plugin JSON keeps the alt inside og_image only
-            if image.alt is not None:
+            if image.alt is not None and "&" in image.alt.value:
                 yield image.alt.location, view.name, f"og:image:alt in {view.name}", image.alt.value
     post = page.post
-    if post is not None and post.title is not None:
+    if post is not None and post.title is not None and "&" in post.title.value:
         yield post.title.location, None, "the post title", post.title.value
     if page.schema_view is not None:
         for node in page.graph.nodes:
+            data = node.data
             for key in SCHEMA_TEXT:
-                values = node.get(key)
+                values = data.get(key)
+                if values is None:  # most keys on most nodes
+                    continue
                 for index, value in enumerate(values if isinstance(values, list) else [values]):
                     if isinstance(value, str) and "&" in value:
                         where = node.location.child(key, index) if isinstance(values, list) else \
