@@ -70,6 +70,12 @@ class Page:
         """The view that speaks for the page: the HTML head, else the most structured plugin output."""
         return next((self.views[name] for name in PRIMARY_ORDER if name in self.views), None)
 
+    @cached_property
+    def ranked_views(self) -> list[View]:
+        """Every view, the one that speaks for the page first (then PRIMARY_ORDER, then the rest)."""
+        ranked = [self.views[name] for name in PRIMARY_ORDER if name in self.views]
+        return ranked + [v for v in self.views.values() if v not in ranked]
+
     @property
     def head_views(self) -> list[View]:
         """Every HTML head (the page, or the plugin's head string): where tag placement can be judged."""

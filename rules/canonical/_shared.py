@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 
 from seoaudit import urls
 from seoaudit.extract.view import Field, View
-from seoaudit.page import PRIMARY_ORDER
 
 # schema.org WebPage and its subtypes (Yoast may write `@type` as a list such as ["WebPage", "FAQPage"]).
 WEBPAGE_TYPES = frozenset({
@@ -17,9 +16,8 @@ WEBPAGE_TYPES = frozenset({
 
 
 def views_in_order(page) -> list[View]:
-    """Every view, the one that speaks for the page first."""
-    ranked = [page.views[name] for name in PRIMARY_ORDER if name in page.views]
-    return ranked + [v for v in page.views.values() if v not in ranked]
+    """Every view, the one that speaks for the page first (computed once per page)."""
+    return page.ranked_views
 
 
 def once_per_value(page, key: Callable[[View], Hashable | None]) -> Iterator[View]:

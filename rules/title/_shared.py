@@ -17,15 +17,13 @@ from importlib import resources
 from lxml import etree
 
 from seoaudit.extract.view import Field, View
-from seoaudit.page import PRIMARY_ORDER
 
 # -- which views and fields ------------------------------------------------------------------------------------
 
 
 def views_in_order(page) -> list[View]:
-    """Every view, the one that speaks for the page first."""
-    ranked = [page.views[name] for name in PRIMARY_ORDER if name in page.views]
-    return ranked + [v for v in page.views.values() if v not in ranked]
+    """Every view, the one that speaks for the page first (computed once per page)."""
+    return page.ranked_views
 
 
 def fields_once(page, fields_of: Callable[[View], list[Field]]) -> Iterator[tuple[View, Field]]:

@@ -23,7 +23,6 @@ from weakref import WeakKeyDictionary
 
 from seoaudit import urls
 from seoaudit.model import Location
-from seoaudit.page import PRIMARY_ORDER
 
 MEDIA_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
               "og:video", "og:video:url", "og:video:secure_url", "og:audio", "og:audio:url")
@@ -97,8 +96,8 @@ def unique(items: list[MetaUrl]) -> list[MetaUrl]:
 
 
 def _views(page):
-    ranked = [page.views[name] for name in PRIMARY_ORDER if name in page.views]
-    return ranked + [v for v in page.views.values() if v not in ranked]
+    """Every view, the one that speaks for the page first (computed once per page)."""
+    return page.ranked_views
 
 
 def _collect(page) -> list[MetaUrl]:
