@@ -187,34 +187,34 @@ def html_view(root, name: str, base: Location, limits: Limits | None = None) -> 
         view.lang = Field(lang.strip(), _at(base, root))
     head = root.find("head")
     body = view.body = find_body(root)
-    seen = dict.fromkeys(_METADATA_TAGS, 0)
-    # Comments (seoaudit.suppress reads its ignore comments from them) and the content elements of <body>
-    # are gathered in the same walk: a walk costs a seventh of the parse.
-    in_head_route: dict = {etree.Comment: view.comments}
-    route: dict = in_head_route
+    # One walk gathers, by tag, the metadata elements, the comments (seoaudit.suppress reads its ignore comments
+    # from them) and the content elements of <body>: a walk costs a seventh of the parse. The loop only sorts;
+    # each kind is read after it, in document order (no view list is filled from two kinds).
+    found: dict = {tag: [] for tag in _METADATA_TAGS}
+    found[etree.Comment] = view.comments
     if body is not None:
         view.body_elements = {key: [] for key in BODY_TAGS.values()}
-        route = {**in_head_route, **{tag: view.body_elements[key] for tag, key in BODY_TAGS.items()}}
-    most = limits.max_elements
-    for container, in_head in ((head, True), (body, False)):
+    in_head: dict = {}
+    for container in (head, body):
         if container is None:
             continue
-        elements = in_head_route if in_head else route
-        for element in container.iter(*_METADATA_TAGS, *elements):
-            tag = element.tag
-            found = elements.get(tag)
-            if found is not None:
-                found.append(element)
-                continue
-            count = seen[tag] = seen[tag] + 1
-            if count <= most:
-                _collect(view, element, in_head, base, limits)
-    _comments_outside(root, (head, body), view.comments)
-    for tag, count in seen.items():
-        if count > limits.max_elements:
+        route = found if container is head or view.body_elements is None else \
+            {**found, **{tag: view.body_elements[key] for tag, key in BODY_TAGS.items()}}
+        for element in container.iter(*route):
+            route[element.tag].append(element)
+        if container is head:
+            in_head = {tag: len(found[tag]) for tag in _METADATA_TAGS}  # the first n of each kind are in <head>
+    most = limits.max_elements
+    for tag in _METADATA_TAGS:
+        elements = found[tag]
+        collect, head_count = _COLLECT[tag], in_head.get(tag, 0)
+        for index, element in enumerate(elements[:most]):
+            collect(view, element, index < head_count, base, limits)
+        if len(elements) > most:
             view.limit_hits.append(LimitHit(
-                "max-elements", f"{count:,} <{tag}> elements in {name}; only the first {limits.max_elements:,} "
-                "were read (max-elements)", base, count, limits.max_elements))
+                "max-elements", f"{len(elements):,} <{tag}> elements in {name}; only the first {most:,} were read "
+                "(max-elements)", base, len(elements), most))
+    _comments_outside(root, (head, body), view.comments)
     return view
 
 
@@ -247,23 +247,19 @@ def _at(base: Location, element) -> Location:
     return Location(base.pointer, element.sourceline)  # positional: keywords cost a fifth more, ~10k a corpus
 
 
-def _collect(view: View, element, in_head: bool, base: Location, limits: Limits) -> None:
-    tag = element.tag
-    if tag == "title":
-        if not in_head and _inside_svg(element):
-            return
-        view.titles.append(Field(_squash(element.text_content()), _at(base, element), in_head))
-    elif tag == "meta":
-        _collect_meta(view, element, in_head, base)
-    elif tag == "link":
-        _collect_link(view, element, in_head, base)
-    elif tag == "script":
-        kind = (element.get("type") or "").strip().lower()
-        if kind == "application/ld+json":
-            view.jsonld.append(parse_jsonld_script(element, base, limits, view))
+def _collect_title(view: View, element, in_head: bool, base: Location, limits: Limits) -> None:
+    if not in_head and _inside_svg(element):
+        return
+    view.titles.append(Field(_squash(element.text_content()), _at(base, element), in_head))
 
 
-def _collect_meta(view: View, element, in_head: bool, base: Location) -> None:
+def _collect_script(view: View, element, in_head: bool, base: Location, limits: Limits) -> None:
+    kind = element.get("type")
+    if kind is not None and kind.strip().lower() == "application/ld+json":
+        view.jsonld.append(parse_jsonld_script(element, base, limits, view))
+
+
+def _collect_meta(view: View, element, in_head: bool, base: Location, limits: Limits) -> None:
     key = (element.get("property") or element.get("name") or "").strip().lower()
     if key != "description" and key not in _BOT_METAS and not key.startswith(_KEPT_PREFIXES):
         return  # viewport, generator…: kept nowhere below, so no Field is built
@@ -308,7 +304,7 @@ def _replace(image: OgImage, part: str, field: Field) -> OgImage:
     return OgImage(**values)
 
 
-def _collect_link(view: View, element, in_head: bool, base: Location) -> None:
+def _collect_link(view: View, element, in_head: bool, base: Location, limits: Limits) -> None:
     rels = (element.get("rel") or "").lower().split()
     if "canonical" not in rels and ("alternate" not in rels or element.get("hreflang") is None):
         return  # a stylesheet, a preload…: kept nowhere below, so no Field is built
@@ -321,6 +317,9 @@ def _collect_link(view: View, element, in_head: bool, base: Location) -> None:
         view.canonicals.append(field)
     elif "alternate" in rels and element.get("hreflang") is not None:
         view.hreflang.append(field)
+
+
+_COLLECT = {"title": _collect_title, "meta": _collect_meta, "link": _collect_link, "script": _collect_script}
 
 
 def parse_jsonld_script(element, base: Location, limits: Limits | None = None, view: View | None = None) -> JsonLdBlock:
