@@ -206,6 +206,11 @@ def test_same_as_h1():
     assert findings("html", page("<title>Brewing coffee</title>", "<h1>Brewing  Coffee</h1>"), "title/same-as-h1")
     assert not findings("html", page("<title>Brewing coffee - Example</title>", "<h1>Brewing coffee</h1>"),
                         "title/same-as-h1")
+    # The H1 is read from the parsed page: markup between words separates them, entities are decoded once,
+    # and the finding gives the H1's line.
+    [found] = findings("html", page("<title>Brewing coffee &amp; tea</title>",
+                                    "\n<h1 class='t'>Brewing<br>coffee &amp;\n <em>tea</em></h1>"), "title/same-as-h1")
+    assert "(line 2)" in found.message
     # A WordPress post whose content starts with the same H1.
     text = json.dumps({"id": 1, "status": "publish", "type": "post", "link": "https://example.org/a/",
                        "title": {"rendered": "A"}, "content": {"rendered": "<h1>Brewing coffee</h1><p>x</p>"},
