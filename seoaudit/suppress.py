@@ -58,7 +58,7 @@ def _from_nodes(comments: list) -> list[Suppression]:
         match = _COMMENT_TEXT.match(text) if text else None
         if match is not None and match.end() == len(text):
             # libxml2 gives a comment the line it ends on: the line of its `<!--` is that minus its line breaks
-            found.append((comment.sourceline - text.count("\n"), _names(match)))
+            found.append(((comment.sourceline or 1) - text.count("\n"), _names(match)))
     return [Suppression(names, Location(line=line)) for line, names in sorted(found)]
 
 

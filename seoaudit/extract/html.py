@@ -232,9 +232,8 @@ def _comments_outside(root, walked: tuple, found: list) -> None:
     """Add the comments the walk of <head> and <body> did not see: before and after the root element, between
     its children, in a second root (a stray `</html>`)."""
     # A loop over a stack, not a recursive closure: that would be a reference cycle holding the whole tree
-    # until the garbage collector next runs (which then costs a third of the audit).
-    todo = [*reversed(list(root.itersiblings())), *reversed(root), *root.itersiblings(preceding=True)]  # popped
-    # in page order
+    # until the garbage collector next runs (the corpus audit measured a fifth slower). Popped in page order.
+    todo = [*reversed(list(root.itersiblings())), *reversed(root), *root.itersiblings(preceding=True)]
     while todo:
         node = todo.pop()
         if node.tag is etree.Comment:
