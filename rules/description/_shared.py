@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from seoaudit.rules.title._shared import (  # noqa: F401  (re-exported for the description rules)
+    as_printed,
     comparable,
     contains,
     describe_views,
@@ -26,11 +27,9 @@ SOCIAL_KEYS = ("og:description", "twitter:description")
 
 
 def shown_descriptions(page):
-    """(view, description) for the meta description a result page may show, each distinct text once; none
-    when the page is noindex."""
-    if not measured_page(page):
-        return iter(())
-    return fields_once(page, lambda v: [f for f in v.descriptions[:1] if f.value])
+    """(view, description, its text as a result page prints it) for the meta description a result page may
+    show, each distinct text once; none when the page is noindex."""
+    return as_printed(page, lambda v: [f for f in v.descriptions[:1] if f.value])
 
 
 def all_descriptions(view: View) -> list[Field]:

@@ -43,8 +43,7 @@ OPTIONS = {"max_chars": 155}
 
 def check(page, options):
     limit = options["max_chars"]
-    for view, field in shown_descriptions(page):
-        text = " ".join(field.value.split())  # as a result page prints it
+    for view, field, text in shown_descriptions(page):
         if len(text) > limit:
             yield Violation(f"meta description is {len(text)} characters, over {limit}", field.location,
                             value=len(text), expected=f"at most {limit} characters", view=view.name,

@@ -38,8 +38,7 @@ OPTIONS = {"min_chars": 70}
 
 def check(page, options):
     limit = options["min_chars"]
-    for view, field in shown_descriptions(page):
-        text = " ".join(field.value.split())  # as a result page prints it
+    for view, field, text in shown_descriptions(page):
         if len(text) < limit:
             yield Violation(f"meta description is {len(text)} characters, under {limit}: {text!r}",
                             field.location, value=len(text), expected=f"at least {limit} characters",

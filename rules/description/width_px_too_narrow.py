@@ -39,8 +39,7 @@ OPTIONS = {"min_px": 400, "font_px": 14}
 
 def check(page, options):
     limit, font_px = options["min_px"], options["font_px"]
-    for view, field in shown_descriptions(page):
-        text = " ".join(field.value.split())  # as a result page prints it
+    for view, field, text in shown_descriptions(page):
         width = width_px(text, font_px)
         if width < limit:
             yield Violation(f"meta description is {width} px wide in Arial {font_px} px, under {limit} px: "

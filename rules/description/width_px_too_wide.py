@@ -42,8 +42,7 @@ OPTIONS = {"max_px": 985, "font_px": 14}
 
 def check(page, options):
     limit, font_px = options["max_px"], options["font_px"]
-    for view, field in shown_descriptions(page):
-        text = " ".join(field.value.split())  # as a result page prints it
+    for view, field, text in shown_descriptions(page):
         width = width_px(text, font_px)
         if width > limit:
             cut = fit_px(text, limit, font_px)

@@ -275,9 +275,15 @@ def outside_head(page, fields_of, what: str):
             yield view, field, why
 
 
-def shown_titles(page):
-    """(view, title) for the title a result page shows, each distinct text once; none when the page is
-    noindex (it is not shown in results)."""
+def shown_titles(page) -> Iterator[tuple[View, Field, str]]:
+    """(view, title, its text as a result page prints it: spacing collapsed) for the title a result page
+    shows, each distinct text once; none when the page is noindex (it is not shown in results)."""
+    return as_printed(page, lambda v: [f for f in v.titles[:1] if f.value])
+
+
+def as_printed(page, fields_of: Callable[[View], list[Field]]) -> Iterator[tuple[View, Field, str]]:
+    """`fields_once` with each text as a result page prints it; nothing when the page is noindex."""
     if not measured_page(page):
-        return iter(())
-    return fields_once(page, lambda v: [f for f in v.titles[:1] if f.value])
+        return
+    for view, field in fields_once(page, fields_of):
+        yield view, field, " ".join(field.value.split())

@@ -38,8 +38,7 @@ OPTIONS = {"max_chars": 60}
 
 def check(page, options):
     limit = options["max_chars"]
-    for view, field in shown_titles(page):
-        text = " ".join(field.value.split())  # as a result page prints it
+    for view, field, text in shown_titles(page):
         if len(text) > limit:
             yield Violation(f"title is {len(text)} characters, over {limit}: {text!r}",
                             field.location, value=len(text), expected=f"at most {limit} characters",

@@ -36,8 +36,7 @@ OPTIONS = {"min_chars": 30}
 
 def check(page, options):
     limit = options["min_chars"]
-    for view, field in shown_titles(page):
-        text = " ".join(field.value.split())  # as a result page prints it
+    for view, field, text in shown_titles(page):
         if len(text) < limit:
             yield Violation(f"title is {len(text)} characters, under {limit}: {text!r}",
                             field.location, value=len(text), expected=f"at least {limit} characters",

@@ -38,8 +38,7 @@ OPTIONS = {"min_px": 200, "font_px": 20}
 
 def check(page, options):
     limit, font_px = options["min_px"], options["font_px"]
-    for view, field in shown_titles(page):
-        text = " ".join(field.value.split())  # as a result page prints it
+    for view, field, text in shown_titles(page):
         width = width_px(text, font_px)
         if width < limit:
             yield Violation(f"title is {width} px wide in Arial {font_px} px, under {limit} px: {text!r}",

@@ -40,8 +40,7 @@ OPTIONS = {"max_px": 600, "font_px": 20}
 
 def check(page, options):
     limit, font_px = options["max_px"], options["font_px"]
-    for view, field in shown_titles(page):
-        text = " ".join(field.value.split())  # as a result page prints it
+    for view, field, text in shown_titles(page):
         width = width_px(text, font_px)
         if width > limit:
             shown = fit_px(text, limit, font_px)
