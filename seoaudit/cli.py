@@ -14,10 +14,12 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .cli_values import Command, Group
 from .status import ExitStatus
 
 app = typer.Typer(
     name="seoaudit",
+    cls=Group,
     help="Audit the search and social metadata of WordPress posts (REST JSON, Yoast heads) and HTML pages.",
     add_completion=False,
     no_args_is_help=True,
@@ -65,7 +67,7 @@ def _usage_error(message: str) -> typer.Exit:
     return typer.Exit(ExitStatus.USAGE)
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
     paths: Annotated[list[str], typer.Argument(
         help="Files, directories (every .json/.html/.htm below) or - for stdin.")],
@@ -96,6 +98,7 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="Print counts per rule, not each finding.")] = (
         False),
     color: Annotated[Color, typer.Option("--color", help="Colour the terminal report.")] = Color.auto,
+    jobs: JobsOpt = None,
     insecure: InsecureOpt = False,
     timeout: TimeoutOpt = 15.0,
     concurrency: ConcurrencyOpt = 8,
@@ -109,16 +112,19 @@ def check(
     SIGTERM, after reporting what was audited) or 141 (standard output closed)."""
     live = _LiveArgs(insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots)
     _audit_run(lambda limits: _check_documents(paths, live, limits), format, output, fail_on, select, extend_select,
-               ignore, site_url, config_file, isolated, baseline, write_baseline, quiet, statistics, color)
+               ignore, site_url, config_file, isolated, baseline, write_baseline, quiet, statistics, color, jobs)
 
 
 def _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,
-               baseline, write_baseline, quiet, statistics, color) -> None:
-    """Load the config, audit what `documents(limits)` returns ((documents, live session or None)), write the
-    reports and exit. Shared by `check` and `site`."""
+               baseline, write_baseline, quiet, statistics, color, jobs) -> None:
+    """Load the config, audit what `documents(limits)` returns ((inputs, live session or None, order)), route
+    each result to the reports as it comes, and exit. Shared by `check` and `site`."""
     from . import baseline as baselines
     from .config import ConfigError, Overrides, load
-    from .engine import Report, add_batch_findings, iter_audit
+    from .engine import Auditor
+    from .report.spool import Spool, SpoolView
+    from .results import Report
+    from .run import Run
 
     destinations = _destinations(format or [], output or [])
     overrides = Overrides(select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore),
@@ -134,38 +140,46 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
         except baselines.BaselineError as exc:
             raise _usage_error(str(exc)) from None
     outputs = _open(destinations, color, quiet, statistics, settings.fail_on)
+    streamed = [out.formatter for out in outputs if not out.formatter.spooled]
+    needs = frozenset().union(*(out.formatter.NEEDS for out in outputs))
+    run = Run(Auditor.compile(config, needs), jobs=jobs or usable_cpus())
+    spool = Spool() if write_baseline is not None or len(streamed) < len(outputs) else None
     interrupted: int | None = None  # the exit status, once Ctrl-C or SIGTERM stopped the audit
     try:
-        results = []
-        sources, session = documents(config.limits)
+        for out in outputs:
+            out.formatter.start()
+        inputs, session, order = documents(config.limits)
         try:
-            for result in iter_audit(sources, config):
+            for result in run.audit(inputs, order):
                 with _signals_deferred():  # a document is in every report and in the summary, or in none
                     if result.document.problem is not None:
                         print(f"seoaudit: error: {result.document.display_source}: "
                               f"{result.document.problem.message}", file=sys.stderr)
-                    results.append(result)
-                    for out in outputs:
-                        out.document(result)
+                    run.add(result)
+                    if spool is not None:
+                        spool.add(result)
+                    for formatter in streamed:
+                        formatter.document(result)
         except (KeyboardInterrupt, Interrupted) as exc:  # stop fetching, report what was audited, exit 130/143
             interrupted = exc.status if isinstance(exc, Interrupted) else ExitStatus.INTERRUPTED
-            print(f"seoaudit: interrupted: reporting the {len(results)} document"
-                  f"{'s' if len(results) != 1 else ''} audited so far", file=sys.stderr)
+            count = run.totals.documents
+            print(f"seoaudit: interrupted: reporting the {count} document{'s' if count != 1 else ''} audited so far",
+                  file=sys.stderr)
+        run.stop()  # no worker outlives the documents (a no-op when every one is done)
         if session is not None:
-            sources.close()  # stop fetching now (a no-op when every URL is done)
-            results.sort(key=lambda r: session.order.get(id(r.document), ()))  # input order, not arrival
+            inputs.close()  # stop fetching now (a no-op when every URL is done)
             for note in session.notes:
                 print(f"seoaudit: note: {note}", file=sys.stderr)
         # Rules that compare documents (duplicate titles…) speak once every document is in: streamed
         # reports get their findings at the end; the others see them in place.
-        batch_ids = {rule.id for rule in config.rules() if rule.is_batch}
-        add_batch_findings(results, config)
-        late = [(r, [f for f in r.findings if f.rule in batch_ids]) for r in results] if batch_ids else []
-        late = [(r, found) for r, found in late if found]
-        report = Report(results, interrupted=interrupted is not None)
+        late = run.finish()
+        report = Report(SpoolView(spool, late) if spool is not None else (), interrupted is not None, run.totals)
         with _signals_deferred():  # a second Ctrl-C waits until the reports are whole
             for out in outputs:
-                out.finish(report, late)
+                if not out.formatter.spooled:
+                    out.formatter.late(late)
+                out.formatter.finish(report)
+                out.sink.commit()
         if write_baseline is not None and interrupted is None:  # half a baseline would hide nothing it lacks
             from .report.sink import atomic_write
 
@@ -177,16 +191,19 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
     finally:
         for out in outputs:
             out.sink.abort()  # a no-op for reports already committed; never leave half a report behind
+        run.close()
+        if spool is not None:
+            spool.close()
     try:
         _terminal_summary(report, outputs, color, statistics)
     except BrokenPipeError:
         raise _broken_pipe() from None
-    for finding in report.internal_errors:
-        print(f"seoaudit: error: internal error: {finding.message}", file=sys.stderr)
+    for message in report.internal_errors:
+        print(f"seoaudit: error: internal error: {message}", file=sys.stderr)
     if write_baseline is not None and interrupted is not None:
         print(f"seoaudit: interrupted: the baseline {write_baseline} was not written", file=sys.stderr)
     elif write_baseline is not None:
-        count = sum(len(r.findings) + len(r.baselined) for r in report.documents)
+        count = run.totals.findings + run.totals.baselined
         print(f"seoaudit: wrote {count} finding{'s' if count != 1 else ''} to the baseline {write_baseline}",
               file=sys.stderr)
     if interrupted is not None:
@@ -197,6 +214,17 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
         raise typer.Exit(ExitStatus.FINDINGS)
     raise typer.Exit(ExitStatus.OK)
 
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+JobsOpt = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=1, help="Audit in this many processes (default: the usable CPUs; 1: in this process).")]
 
 # -- live mode: URLs, sitemaps, WordPress REST (seoaudit/live, imported only when a URL is given) -------------
 
@@ -232,13 +260,13 @@ def _is_url(text: str) -> bool:
 
 
 def _check_documents(paths: list[str], live: _LiveArgs, limits=None):
-    """Files first (as before), then every URL through one live session; (documents, session or None)."""
-    from .load import load_paths
+    """Files first (as before), then every URL through one live session: (inputs, session or None, order)."""
+    from .load import inputs
 
     found = [p for p in paths if _is_url(p)]
     files = [p for p in paths if not _is_url(p)]
     if not found:
-        return load_paths(files, limits), None
+        return inputs(files, limits), None, None
     from .live.fetch import origin
     from .live.wordpress import is_rest_url
 
@@ -248,13 +276,17 @@ def _check_documents(paths: list[str], live: _LiveArgs, limits=None):
     live_documents = session.check(found)
 
     def chained():
-        yield from load_paths(files, limits)
+        yield from inputs(files, limits)
         yield from live_documents  # closing `chained` closes the live run too
 
-    return chained(), session
+    def order(position: int, item) -> tuple[int, ...]:  # files in input order, then URLs in the session's
+        place = session.order.get(id(item))
+        return (0, position) if place is None else (1, *place)
+
+    return chained(), session, order
 
 
-@app.command()
+@app.command(cls=Command)
 def site(
     url: Annotated[str, typer.Argument(help="The WordPress site, e.g. https://example.com (or its folder).")],
     type_: Annotated[list[str] | None, typer.Option(
@@ -282,6 +314,7 @@ def site(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line (rich).")] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Print counts per rule.")] = False,
     color: Annotated[Color, typer.Option("--color", help="Colour the terminal report.")] = Color.auto,
+    jobs: JobsOpt = None,
     insecure: InsecureOpt = False,
     timeout: TimeoutOpt = 15.0,
     concurrency: ConcurrencyOpt = 8,
@@ -311,10 +344,10 @@ def site(
 
     def documents(limits=None):
         session = live.session(origin(url))
-        return session.site(listing), session
+        return session.site(listing), session, lambda position, item: session.order.get(id(item), ())
 
     _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,
-               baseline, write_baseline, quiet, statistics, color)
+               baseline, write_baseline, quiet, statistics, color, jobs)
 
 
 def _destinations(formats: list[str], outputs: list[Path]) -> list[tuple[str, Path | None]]:
@@ -346,51 +379,26 @@ def _destinations(formats: list[str], outputs: list[Path]) -> list[tuple[str, Pa
 
 
 class _Output:
-    """One report being written. The terminal report is printed through rich as documents finish;
-    `ndjson` streams a line per document; every other report is rendered as text at the end."""
+    """One report being written: its formatter, and the sink (a file or stdout) it writes to. The terminal
+    report is printed through rich as documents finish."""
 
     def __init__(self, name: str, path: Path | None, options, color: Color):
-        from .report import formatter
+        from .report import formatter_class
         from .report.sink import Sink
 
-        self.name = name
-        self.module = formatter(name)
         self.sink = Sink(path)
-        self.options = options
-        self.console = _console(sys.stdout, color) if name == "rich" and path is None else None
-        if self.console is not None:
-            self.streams = not (options.quiet or options.statistics)
+        kind = formatter_class(name)
+        self.terminal = name == "rich" and path is None
+        if self.terminal:
+            self.formatter = kind(self.sink.write, options, console=_console(sys.stdout, color))
         else:
-            self.streams = name != "rich" and hasattr(self.module, "render_document")
-
-    def document(self, result) -> None:
-        if not self.streams:
-            return
-        if self.console is not None:
-            self.module.render_document(result, self.console)
-        else:
-            self.sink.write(self.module.render_document(result, self.options))
-
-    def finish(self, report, late) -> None:
-        """`late`: (result, findings) of the rules across documents, which streamed documents lack."""
-        if self.console is not None:
-            if self.streams:
-                self.module.render_late(late, self.console)
-                self.module.render_end(report, self.console, self.options)
-            else:
-                self.module.render_to(self.console, report, self.options)
-        elif self.streams:
-            self.sink.write(self.module.render_late(late, self.options) + self.module.render_end(report, self.options))
-        else:
-            self.sink.write(self.module.render(report, self.options))
-        self.sink.commit()
+            self.formatter = kind(self.sink.write, options)
 
 
 def _open(destinations, color: Color, quiet: bool, statistics: bool, fail_on) -> list[_Output]:
     from .report import RenderOptions
-    from .report.positions import FileLines
 
-    options = RenderOptions(fail_on=fail_on, lines=FileLines(), quiet=quiet, statistics=statistics)
+    options = RenderOptions(fail_on=fail_on, quiet=quiet, statistics=statistics)
     outputs: list[_Output] = []
     try:
         for name, path in destinations:
@@ -416,22 +424,22 @@ def _console(stream, color: Color):
 def _terminal_summary(report, outputs: list[_Output], color: Color, statistics: bool) -> None:
     """When every report went to a file, stdout still says how the run went; `--statistics` beside a
     machine report on stdout goes to stderr."""
-    from .report import rich_report
-
     if not any(out.sink.is_stdout for out in outputs):
-        console = _console(sys.stdout, color)
-    elif statistics and not any(out.console is not None for out in outputs):
-        console = _console(sys.stderr, color)
-        console.print(rich_report.statistics_table(report))
-        return
+        stream = sys.stdout
+    elif statistics and not any(out.terminal for out in outputs):
+        stream = sys.stderr
     else:
         return
+    from .report import rich_report
+
+    console = _console(stream, color)
     if statistics:
         console.print(rich_report.statistics_table(report))
-    console.print(rich_report.summary_line(report))
+    if stream is sys.stdout:
+        console.print(rich_report.summary_line(report))
 
 
-@app.command("rules")
+@app.command("rules", cls=Command)
 def list_rules(
     category: Annotated[str | None, typer.Argument(help="Only this category.")] = None,
 ) -> None:
@@ -452,7 +460,7 @@ def list_rules(
     Console(highlight=False).print(table)
 
 
-@app.command()
+@app.command(cls=Command)
 def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id, e.g. canonical/missing.")]) -> None:
     """Print a rule's full documentation."""
     from rich.console import Console

@@ -18,12 +18,14 @@ import json
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import strict_json
 from .limits import Limits, json_depth_exceeds
 from .model import Document, InputProblem, Location
+from .positions import PointerLines
 
 _JSON_TYPES = {int: "number", float: "number", str: "string", bool: "boolean", type(None): "null", list: "array"}
 AUDITED_SUFFIXES = (".json", ".html", ".htm")
@@ -41,6 +43,28 @@ def is_audited(path: Path) -> bool:
 
 def load_paths(paths: Iterable[str], limits: Limits | None = None) -> Iterator[Document]:
     limits = limits or Limits()
+    for item in inputs(paths, limits):
+        if isinstance(item, FileInput):
+            yield from item.documents(limits)
+        else:
+            yield item
+
+
+@dataclass(frozen=True, slots=True)
+class FileInput:
+    """A file still to be read: a process pool sends its name to a worker, never its bytes."""
+
+    path: Path
+    name: str | None = None  # as given on the command line; None: str(path)
+
+    def documents(self, limits: Limits | None = None) -> Iterator[Document]:
+        return load_file(self.path, self.name, limits)
+
+
+def inputs(paths: Iterable[str], limits: Limits | None = None) -> Iterator[FileInput | Document]:
+    """What `paths` name, without reading a file: a `FileInput` per file (a directory's, sorted), or a
+    `Document` for stdin and for a directory that holds nothing to audit."""
+    limits = limits or Limits()
     for raw in paths:
         if raw == "-":
             yield from load_bytes(_read_capped(sys.stdin.buffer, limits.max_input_bytes), "-", limits)
@@ -51,9 +75,9 @@ def load_paths(paths: Iterable[str], limits: Limits | None = None) -> Iterator[D
             if not files:
                 yield _problem(raw, "unreadable", "directory holds no .json, .html or .htm file")
             for file in files:
-                yield from load_file(file, None, limits)
+                yield FileInput(file)
         else:
-            yield from load_file(path, raw, limits)
+            yield FileInput(path, raw)
 
 
 def load_file(path: Path, name: str | None = None, limits: Limits | None = None) -> Iterator[Document]:
@@ -201,11 +225,13 @@ def _load_json(data: bytes, source: str, limits: Limits, wide: str | None) -> It
         yield _too_deep(source, limit, "")
         return
     deep = {i for i, item in enumerate(value) if json_depth_exceeds(item, limit - 1)} if isinstance(value, list) else ()
+    lines = PointerLines(text)
     for index, document in enumerate(documents_from_json(value, source)):
         if index in deep:
             yield _too_deep(source, limit, f"/{index}")
             continue
         document.notes.extend(notes)
+        document.lines = lines
         yield document
 
 

@@ -159,6 +159,28 @@ class Document:
     notes: list[str] = field(default_factory=list)  # what loading had to repair (input/bad-encoding says it)
     encoding: str | None = None  # of `html`: "utf-8" once load.py decoded it; None: sniff (BOM, meta charset)
     wire: Any = None  # seoaudit.live.wire.Wire: what the server said (live runs and recorded exchanges)
+    lines: Any = None  # seoaudit.positions.PointerLines of the JSON text it came from (shared by a collection)
+
+    @property
+    def display_source(self) -> str:
+        return f"{self.source}#{self.pointer}" if self.pointer else self.source
+
+
+# Names one document of a run: its input's place in the run, then its place in that input (a collection's
+# items). Opaque to rules; unique even when the same file is given twice, and it sorts in input order.
+DocumentKey = tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRef:
+    """What a report needs of a document once its bytes and tree are gone: its name, kind and problem, and
+    `identity`, the baseline's name for it (baseline.document_key), worked out where its data was."""
+
+    source: str
+    kind: str
+    pointer: str = ""
+    problem: InputProblem | None = None
+    identity: str = ""
 
     @property
     def display_source(self) -> str:

@@ -5,6 +5,7 @@ Built once per document; the expensive parts (graph, microdata, RDFa) are comput
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
@@ -21,11 +22,26 @@ from .model import Document, Location
 PRIMARY_ORDER = ("html", "yoast_head_json", "aioseo_head_json", "yoast_head", "aioseo_head")
 
 
+@dataclass(frozen=True)
+class AuditContext:
+    """What the config says about every page of a run: the site's public origin (headless sites), the other
+    hosts its URLs may name, and how much of a document is read."""
+
+    site_url: str | None = None
+    allowed_hosts: tuple[str, ...] = ()
+    limits: Limits = field(default_factory=Limits)
+
+
+DEFAULT_CONTEXT = AuditContext()
+
+
 class Page:
-    def __init__(self, document: Document, site_url: str | None = None, limits: Limits | None = None):
+    def __init__(self, document: Document, context: AuditContext = DEFAULT_CONTEXT):
         self.document = document
-        self.site_url = site_url
-        self.limits = limits or Limits()
+        self.context = context
+        self.site_url = context.site_url
+        self.allowed_hosts = context.allowed_hosts
+        self.limits = context.limits
         self.views: dict[str, View] = {}
         self.notes: list[str] = list(document.notes)  # what loading and decoding repaired (input/bad-encoding)
         self.post: PostFields | None = None

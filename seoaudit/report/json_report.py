@@ -1,13 +1,18 @@
-"""The versioned JSON report (schema: seoaudit/schemas/report.schema.json, `#`)."""
+"""The versioned JSON report (schema: seoaudit/schemas/report.schema.json, `#`).
+
+Written from the run's spool a document at a time, so its memory does not grow with the run; the text is
+what `json.dumps(report, indent=2, ensure_ascii=False)` would write.
+"""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .. import REPORT_VERSION, __version__
-from ..engine import DocumentResult, Report
-from . import RenderOptions
+from ..jsontext import Frame
+from ..results import DocumentResult, Report
+from . import Formatter, RenderOptions
+from . import render as _render
 
 TOOL = {"name": "seoaudit", "version": __version__}
 
@@ -21,14 +26,16 @@ def document_dict(result: DocumentResult) -> dict[str, Any]:
     }
 
 
-def report_dict(report: Report) -> dict[str, Any]:
-    return {
-        "version": REPORT_VERSION,
-        "tool": TOOL,
-        "documents": [document_dict(result) for result in report.documents],
-        "summary": report.summary(),
-    }
+class JsonFormatter(Formatter):
+    NEEDS = frozenset({"metadata"})
+
+    def finish(self, report: Report) -> None:
+        frame = Frame({"version": REPORT_VERSION, "tool": TOOL, "documents": [Frame.HOLE],
+                       "summary": report.summary()})
+        for result in report.documents:
+            self.write(frame.item(document_dict(result)))
+        self.write(frame.end() + "\n")
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:
-    return json.dumps(report_dict(report), indent=2, ensure_ascii=False, default=str) + "\n"
+    return _render(JsonFormatter, report, options)
