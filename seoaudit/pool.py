@@ -33,6 +33,7 @@ from .run import documents_of
 
 CHUNK = 4  # inputs sent at once
 AHEAD = 2  # chunks a worker may hold beyond the one it is on
+HELP_WHILE_STARTING = True  # this process audits until a worker is ready (tests turn it off to test workers)
 
 
 @dataclass
@@ -134,7 +135,7 @@ class Pool:
                 emitted += 1
             if not more and emitted == submitted:
                 return
-            if waiting and not any(w.ready for w in self._workers):
+            if waiting and (not self._workers or HELP_WHILE_STARTING and not any(w.ready for w in self._workers)):
                 # While the workers start (or if none can), this process audits: never idle, never stuck.
                 task = waiting.popleft()
                 ready.setdefault(task.seq, []).extend(self._here(task))

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import pytest
 
+import seoaudit.pool
 import seoaudit.run
 from seoaudit.engine import Auditor, Config
 from seoaudit.limits import Limits
@@ -28,8 +29,10 @@ from .conftest import CORPUS, EXAMPLES, ROOT, needs_corpus
 
 @pytest.fixture
 def pool_at_once(monkeypatch):
-    """A pool from the first input (a run starts in-process, and keeps to it when it is short)."""
+    """A pool from the first input (a run starts in-process, and keeps to it when it is short), whose workers
+    audit every document (this process waits for them to start rather than audit meanwhile)."""
     monkeypatch.setattr(seoaudit.run, "POOL_FROM", 0)
+    monkeypatch.setattr(seoaudit.pool, "HELP_WHILE_STARTING", False)
 
 
 def _post(i: int, title: str) -> dict:
@@ -97,7 +100,7 @@ TEST_PROCESS = int(os.environ.setdefault("SEOAUDIT_TEST_PROCESS", str(os.getpid(
 
 
 def _in_a_worker() -> bool:
-    return os.getpid() != TEST_PROCESS  # the run's own process audits too, while its workers start
+    return os.getpid() != TEST_PROCESS  # never this process: the test would die with it
 
 
 def _titled(page, word: str) -> bool:
@@ -131,16 +134,8 @@ def test_a_worker_that_dies_or_hangs_costs_only_its_document(tmp_path, pool_at_o
     config = Config(limits=Limits(document_timeout=0.2))  # a worker silent for 5 s is stuck
     run = Run(_with_rule(check, config), jobs=2)
 
-    def once_the_workers_run():
-        # This process audits while its workers start: hold the inputs back until they run, so that the
-        # document that fails goes to a worker.
-        for i, item in enumerate(inputs(paths)):
-            while i == 20 and not all(worker.ready or worker.results.poll() for worker in run._pool._workers):
-                time.sleep(0.05)  # until every worker has said it is ready
-            yield item
-
     try:
-        results = list(run.results(once_the_workers_run()))
+        results = list(run.results(inputs(paths)))
     finally:
         run.close()
     assert [r.key for r in results] == [(f, p) for f in range(40) for p in range(4)]  # none lost, none twice
@@ -173,3 +168,28 @@ def test_the_corpus_report_is_the_same_with_one_or_two_processes_and_any_batch_o
         run.add(result)
     report = Report(run.finish().join(results), totals=run.totals)
     assert json.loads(formatter("json").render(report)) == json.loads(one)
+
+
+def test_live_fetching_feeds_the_pool(monkeypatch, pool_at_once):
+    """A sitemap's pages, fetched by live mode's threads, audited by worker processes: the same report as in
+    this process, in the sitemap's order."""
+    from typer.testing import CliRunner
+
+    from seoaudit.cli import app
+
+    from .live_server import LiveServer, page
+
+    monkeypatch.setenv("SEOAUDIT_LOOPBACK_ONLY", "1")
+    with LiveServer("127.0.0.1") as server:
+        for i in range(12):
+            server.add(f"/p{i}/", body=page(f"Post {i % 3}", canonical=server.url(f"/p{i}/")))
+        urls = "".join(f"<url><loc>{server.url(f'/p{i}/')}</loc></url>" for i in range(12))
+        sitemap = server.add("/sitemap.xml", body=(f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/'
+                                                  f'schemas/sitemap/0.9">{urls}</urlset>').encode(),
+                             content_type="application/xml")
+        reports = [CliRunner().invoke(app, ["check", "--isolated", "-f", "json", "--no-follow", "--jobs", jobs,
+                                            sitemap]).stdout for jobs in ("1", "2")]
+    one, two = (json.loads(report) for report in reports)
+    assert [d["source"] for d in two["documents"]] == [server.url(f"/p{i}/") for i in range(12)]
+    assert two == one
+    assert one["summary"]["by_rule"]["title/duplicate"] == 12
