@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -54,11 +55,11 @@ def load_paths(paths: Iterable[str], limits: Limits | None = None) -> Iterator[D
 class FileInput:
     """A file still to be read: a process pool sends its name to a worker, never its bytes."""
 
-    path: Path
-    name: str | None = None  # as given on the command line; None: str(path)
+    path: str  # a str, not a Path: a run may hold a hundred thousand of them
+    name: str | None = None  # as given on the command line; None: the path
 
     def documents(self, limits: Limits | None = None) -> Iterator[Document]:
-        return load_file(self.path, self.name, limits)
+        return load_file(Path(self.path), self.name, limits)
 
 
 def inputs(paths: Iterable[str], limits: Limits | None = None) -> Iterator[FileInput | Document]:
@@ -71,13 +72,15 @@ def inputs(paths: Iterable[str], limits: Limits | None = None) -> Iterator[FileI
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if is_audited(p) and p.is_file())
+            # Sorted as paths (by component), held as strings.
+            files = sorted((str(p) for p in path.rglob("*") if is_audited(p) and p.is_file()),
+                           key=lambda name: name.split(os.sep))
             if not files:
                 yield _problem(raw, "unreadable", "directory holds no .json, .html or .htm file")
             for file in files:
                 yield FileInput(file)
         else:
-            yield FileInput(path, raw)
+            yield FileInput(raw, raw)
 
 
 def load_file(path: Path, name: str | None = None, limits: Limits | None = None) -> Iterator[Document]:

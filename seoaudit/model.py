@@ -58,6 +58,9 @@ class Location:
     column: int | None = None
     path: str | None = None  # a JSON pointer inside an embedded JSON text (a JSON-LD block in HTML)
 
+    def __reduce__(self):  # pickled by the thousand (workers, spool): positional, not dataclass's slots state
+        return Location, (self.pointer, self.line, self.column, self.path)
+
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k in ("pointer", "line", "column", "path") if (v := getattr(self, k)) is not None}
 
@@ -109,6 +112,10 @@ class Finding:
     expected: Any = None
     fix: str | None = None
     view: str | None = None
+
+    def __reduce__(self):  # as Location's
+        return Finding, (self.rule, self.category, self.severity, self.message, self.location, self.value,
+                         self.expected, self.fix, self.view)
 
     def sort_key(self) -> tuple:
         return (-self.severity, self.category, self.rule, self.location.pointer or "", self.location.line or 0,
@@ -181,6 +188,9 @@ class DocumentRef:
     pointer: str = ""
     problem: InputProblem | None = None
     identity: str = ""
+
+    def __reduce__(self):  # as Location's
+        return DocumentRef, (self.source, self.kind, self.pointer, self.problem, self.identity)
 
     @property
     def display_source(self) -> str:

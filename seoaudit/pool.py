@@ -31,8 +31,11 @@ from .model import Document, DocumentRef
 from .results import DocumentResult
 from .run import documents_of
 
-CHUNK = 4  # inputs sent at once
-AHEAD = 2  # chunks a worker may hold beyond the one it is on
+CHUNK = 2  # inputs sent at once
+AHEAD = 1  # chunks a worker may hold beyond the one it is on (more: a slow document holds back more work)
+# Inputs taken ahead of the first whose results are not out: room for the other workers to go on while one
+# is on a slow document (its results wait, in order, in memory: some kilobytes each).
+WINDOW = 64
 HELP_WHILE_STARTING = True  # this process audits until a worker is ready (tests turn it off to test workers)
 
 
@@ -117,7 +120,7 @@ class Pool:
         done: set[int] = set()
         submitted = emitted = 0
         more = True
-        window = self.jobs * (AHEAD + 1) * CHUNK
+        window = self.jobs * WINDOW
         while True:
             while more and submitted - emitted < window:
                 entry = next(keyed, None)
@@ -135,7 +138,7 @@ class Pool:
                 emitted += 1
             if not more and emitted == submitted:
                 return
-            if waiting and (not self._workers or HELP_WHILE_STARTING and not any(w.ready for w in self._workers)):
+            if waiting and (not self._workers or (HELP_WHILE_STARTING and not any(w.ready for w in self._workers))):
                 # While the workers start (or if none can), this process audits: never idle, never stuck.
                 task = waiting.popleft()
                 ready.setdefault(task.seq, []).extend(self._here(task))

@@ -28,8 +28,7 @@ class Spool:
         self._last = result.key
         data = pickle.dumps((result.key, result.document, result.findings, result.metadata, result.rules,
                              result.suppressed, result.baselined, result.lines), pickle.HIGHEST_PROTOCOL)
-        self._file.write(len(data).to_bytes(_SIZE, "little"))
-        self._file.write(data)
+        self._file.write(len(data).to_bytes(_SIZE, "little") + data)
         self.count += 1
 
     def results(self) -> Iterator[DocumentResult]:
