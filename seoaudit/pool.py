@@ -57,8 +57,7 @@ class _Worker:
         results_read, results_write = os.pipe()
         self.process = subprocess.Popen(
             [sys.executable, "-c", f"from seoaudit.pool import serve; serve({tasks_read}, {results_write})"],
-            pass_fds=(tasks_read, results_write), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            start_new_session=False)
+            pass_fds=(tasks_read, results_write), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
         os.close(tasks_read)
         os.close(results_write)
         self.results = Connection(results_read, writable=False)
@@ -74,17 +73,19 @@ class _Worker:
     def _send(self, connection: Connection) -> None:
         while (message := self._outbox.get()) is not None:
             try:
-                connection.send_bytes(message if isinstance(message, bytes) else pickle.dumps(message, -1))
+                connection.send_bytes(message)
             except OSError:  # the worker is gone: the parent sees it on the results side
                 break
         connection.close()
 
     def give(self, chunk: list[_Task]) -> None:
+        """Send a chunk (raises what pickling raises: a document that cannot travel)."""
+        message = pickle.dumps([(t.seq, t.key, t.item, t.skip) for t in chunk], -1)
         if not self.tasks:
             self.heard = time.monotonic()
         self.tasks.extend(chunk)
         self.chunks += 1
-        self._outbox.put([(t.seq, t.key, t.item, t.skip) for t in chunk])
+        self._outbox.put(message)
 
     def close(self) -> None:
         """Close its task pipe: an idle worker ends on that."""
@@ -129,7 +130,7 @@ class Pool:
                     break
                 waiting.append(_Task(submitted, *entry))
                 submitted += 1
-            self._dispatch(waiting)
+            self._dispatch(waiting, ready, done)
             while emitted in ready or emitted in done:
                 yield from ready.pop(emitted, ())
                 if emitted not in done:
@@ -152,12 +153,18 @@ class Pool:
         return [self.auditor.audit(document, (*task.key, index))
                 for index, document in enumerate(documents_of(task.item, limits)) if index >= task.skip]
 
-    def _dispatch(self, waiting: deque[_Task]) -> None:
+    def _dispatch(self, waiting: deque[_Task], ready: dict[int, list[DocumentResult]], done: set[int]) -> None:
         for worker in sorted(self._workers, key=lambda w: w.chunks):
             if not waiting:
                 return
             if worker.ready and worker.chunks <= AHEAD:
-                worker.give([waiting.popleft() for _ in range(min(CHUNK, len(waiting)))])
+                chunk = [waiting.popleft() for _ in range(min(CHUNK, len(waiting)))]
+                try:
+                    worker.give(chunk)
+                except Exception:  # what pickle raises varies: audit them here instead
+                    for task in chunk:
+                        ready.setdefault(task.seq, []).extend(self._here(task))
+                        done.add(task.seq)
 
     def _collect(self, ready: dict[int, list[DocumentResult]], done: set[int], waiting: deque[_Task],
                  timeout: float = 1.0) -> None:

@@ -193,3 +193,18 @@ def test_live_fetching_feeds_the_pool(monkeypatch, pool_at_once):
     assert [d["source"] for d in two["documents"]] == [server.url(f"/p{i}/") for i in range(12)]
     assert two == one
     assert one["summary"]["by_rule"]["title/duplicate"] == 12
+
+
+def test_a_document_that_cannot_travel_to_a_worker_is_audited_here(pool_at_once):
+    import threading
+
+    posts = [_post(i, f"Title {i}") for i in range(6)]
+    posts[3]["x-lock"] = threading.Lock()  # an embedder's object that does not pickle
+    documents = list(documents_from_json(posts, "site.json"))
+    run = Run(Auditor.compile(Config(), needs=()), jobs=2)
+    try:
+        results = list(run.results(documents))
+    finally:
+        run.close()
+    assert [r.key for r in results] == [(i, 0) for i in range(6)]
+    assert not any(f.rule == "input/internal-error" for r in results for f in r.findings)
