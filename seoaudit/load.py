@@ -72,15 +72,29 @@ def inputs(paths: Iterable[str], limits: Limits | None = None) -> Iterator[FileI
             continue
         path = Path(raw)
         if path.is_dir():
-            # Sorted as paths (by component), held as strings.
-            files = sorted((str(p) for p in path.rglob("*") if is_audited(p) and p.is_file()),
-                           key=lambda name: name.split(os.sep))
-            if not files:
-                yield _problem(raw, "unreadable", "directory holds no .json, .html or .htm file")
-            for file in files:
+            found = False
+            for file in _walk(str(path)):
+                found = True
                 yield FileInput(file)
+            if not found:
+                yield _problem(raw, "unreadable", "directory holds no .json, .html or .htm file")
         else:
             yield FileInput(raw, raw)
+
+
+def _walk(directory: str) -> Iterator[str]:
+    """Every audited file below `directory`, in path order (each directory's entries by name, depth first, not
+    into linked directories), found as the walk goes: a site of a hundred thousand files is never listed whole."""
+    try:
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path)
+        elif is_audited(Path(entry.name)) and entry.is_file():
+            yield entry.path
 
 
 def load_file(path: Path, name: str | None = None, limits: Limits | None = None) -> Iterator[Document]:

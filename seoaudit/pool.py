@@ -7,8 +7,8 @@ results in the order of the inputs, holding back only those that finished early.
 
 A worker that dies (a crash in C code, the kernel's OOM killer) or says nothing for far longer than the
 per-document time limit (a rule that never returns) is killed and replaced: the document it was on gets
-an `input/internal-error`, and the rest of its work goes to the others. Workers ignore SIGINT (Ctrl-C
-reaches the whole process group; the parent decides) and stop when the parent goes away.
+an `input/internal-error`, and the rest of its work goes to the others. Workers run in a session of their
+own (a terminal's Ctrl-C reaches only the parent, which stops them) and end when the parent goes away.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ class _Worker:
         results_read, results_write = os.pipe()
         self.process = subprocess.Popen(
             [sys.executable, "-c", f"from seoaudit.pool import serve; serve({tasks_read}, {results_write})"],
-            pass_fds=(tasks_read, results_write), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+            pass_fds=(tasks_read, results_write), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            start_new_session=True)  # a terminal's Ctrl-C goes to this process alone: it decides
         os.close(tasks_read)
         os.close(results_write)
         self.results = Connection(results_read, writable=False)
@@ -251,7 +252,6 @@ def _exit_status(code: int | None) -> str:
 def serve(tasks: int, results: int) -> None:
     """A worker (`python -c "from seoaudit.pool import serve; serve(…)"`): audit what the parent sends on the
     `tasks` pipe, answer on `results`, until the parent closes its end or goes away."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     inbox, outbox = Connection(tasks, writable=False), Connection(results, readable=False)
 
     try:
