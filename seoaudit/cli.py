@@ -280,7 +280,7 @@ def _check_documents(paths: list[str], live: _LiveArgs, limits=None):
         yield from live_documents  # closing `chained` closes the live run too
 
     def order(position: int, item) -> tuple[int, ...]:  # files in input order, then URLs in the session's
-        place = session.order.get(id(item))
+        place = session.order.get(id(item))  # the session places every document it yields (files come first)
         return (0, position) if place is None else (1, *place)
 
     return chained(), session, order

@@ -165,9 +165,8 @@ class Auditor:
 
         self._batch = tuple(BatchStep(s.rule, s.options, s.severity) for s in self.steps if s.rule.is_batch)
         self._unused = next((s for s in self.steps if s.rule.id == suppress.RULE_ID), None)
-        known = all_rules()
-        self._internal_error = self._engine_step(known, INTERNAL_ERROR)
-        self._limit = self._engine_step(known, LIMIT_EXCEEDED)
+        self._internal_error = self._engine_step(INTERNAL_ERROR)
+        self._limit = self._engine_step(LIMIT_EXCEEDED)
 
     @classmethod
     def compile(cls, config: Config | None = None, needs: Iterable[str] = EVERYTHING,
@@ -183,12 +182,10 @@ class Auditor:
     def severity(self, rule: Rule) -> Severity:
         return self.config.severities.get(rule.id, rule.severity)
 
-    def _engine_step(self, known: dict[str, Rule], rule_id: str) -> Step | None:
+    def _engine_step(self, rule_id: str) -> Step | None:
         """A rule the engine itself reports (internal error, time limit), when selected."""
         rule = next((r for r in self.rules if r.id == rule_id), None)
-        if rule is None or rule_id not in known:
-            return None
-        return Step(rule, None, self.options(rule), self.severity(rule), -1)
+        return None if rule is None else Step(rule, None, self.options(rule), self.severity(rule), -1)
 
     def _in_order(self, part: list[Rule]) -> tuple[str, ...]:
         return tuple(sorted((r.id for r in part), key=self._order.__getitem__))
