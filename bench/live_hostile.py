@@ -39,6 +39,9 @@ def index(urls: list[str]) -> bytes:
     return SITEMAP.format("sitemapindex", "".join(f"<sitemap><loc>{u}</loc></sitemap>" for u in urls)).encode()
 
 
+ALLOW_PRIVATE = "--allow-private"  # dropped for a seoaudit that has no such option (it fetches them anyway)
+
+
 @dataclass
 class Case:
     name: str
@@ -47,9 +50,13 @@ class Case:
     env: dict[str, str] = field(default_factory=dict)
 
 
-def build(site: LiveServer, internal: LiveServer) -> list[Case]:
+def build(site: LiveServer, internal: LiveServer, mirrors: list[LiveServer]) -> list[Case]:
     bomb = gzip_bomb(2048)
     gz = [("Content-Encoding", "gzip")]
+    for mirror in mirrors:  # more hosts, so that --concurrency (not --per-host) bounds the bombs in flight
+        mirror.add("/bomb", Route(body=bomb, headers=gz))
+    spread = [m.url(f"/bomb?i={i}") for i in range(8) for m in [site, *mirrors]]
+    site.add("/bombs-4-hosts.xml", body=urlset(spread), content_type="application/xml")
     site.add("/slow-headers", Route(body=page(), drip_head=5))
     site.add("/slow-body", Route(body=page(), drip_body=5))
     site.add("/bomb", Route(body=bomb, headers=gz))
@@ -90,6 +97,7 @@ def build(site: LiveServer, internal: LiveServer) -> list[Case]:
         Case("gzip-bomb", [site.url("/bomb")]),
         Case("16-gzip-bombs", [site.url("/bombs.xml")]),
         Case("16-gzip-bombs-c16", [site.url("/bombs.xml"), "--concurrency", "16", "--per-host", "16"]),
+        Case("32-gzip-bombs-4-hosts", [site.url("/bombs-4-hosts.xml"), ALLOW_PRIVATE]),
         Case("redirect-internal", [site.url("/redirect-internal"), "--no-follow"], "internal"),
         Case("sitemap-internal", [site.url("/sitemap-internal.xml"), "--no-follow"], "internal"),
         Case("canonical-images-internal", [site.url("/ssrf")], "internal"),
@@ -102,8 +110,9 @@ def build(site: LiveServer, internal: LiveServer) -> list[Case]:
     ]
 
 
-def run(python: str, case: Case, kill_after: float) -> dict:
-    argv = [python, "-m", "seoaudit", "check", "--isolated", "--format", "json", *case.args]
+def run(python: str, case: Case, kill_after: float, options: str) -> dict:
+    args = [a for a in case.args if a != ALLOW_PRIVATE or a in options]
+    argv = [python, "-m", "seoaudit", "check", "--isolated", "--format", "json", *args]
     env = {**os.environ, "SEOAUDIT_WP_USER": "", "SEOAUDIT_WP_APP_PASSWORD": "", **case.env}
     start = time.monotonic()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd="/tmp")
@@ -143,8 +152,11 @@ def main() -> None:
     parser.add_argument("--kill-after", type=float, default=120.0)
     parser.add_argument("--only", nargs="*", default=None)
     args = parser.parse_args()
-    with LiveServer("127.0.0.1") as site, LiveServer("127.0.0.2") as internal:
-        cases = build(site, internal)
+    options = subprocess.run([args.python, "-m", "seoaudit", "check", "--help"], capture_output=True, text=True,
+                             env={**os.environ, "COLUMNS": "200"}, cwd="/tmp").stdout  # not this checkout
+    with LiveServer("127.0.0.1") as site, LiveServer("127.0.0.2") as internal, LiveServer("127.0.0.3") as third, \
+            LiveServer("127.0.0.4") as fourth, LiveServer("127.0.0.5") as fifth:
+        cases = build(site, internal, [third, fourth, fifth])
         print("| case | wall s | peak RSS MB | exit | documents | measure |")
         print("|---|---|---|---|---|---|")
         for case in cases:
@@ -152,7 +164,7 @@ def main() -> None:
                 continue
             site.seen.clear()
             internal.seen.clear()
-            result = run(args.python, case, args.kill_after)
+            result = run(args.python, case, args.kill_after, options)
             measure = describe(case.measure, result, site, internal)
             print(f"| {case.name} | {result['wall']:.1f} | {result['rss_mb']:.0f} | {result['rc']} | "
                   f"{result['documents']} | {measure} |", flush=True)

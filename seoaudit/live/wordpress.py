@@ -101,6 +101,9 @@ def explain_status(status: int, body: bytes | None, url: str, authenticated: boo
             return (f"WordPress answered {status}{said}, as it does for anonymous requests: the application password "
                     f"in {PASSWORD_ENV} is wrong or revoked, or {USER_ENV} does not name its user (WordPress 6.1 "
                     "answers 401 without saying which)")
+        if credentials_from_env() is not None:
+            return (f"WordPress answered {status}{said}: this needs the credentials in {USER_ENV} and "
+                    f"{PASSWORD_ENV}, which go only to the site named with --wp-origin (check) or to `site URL`")
         return (f"WordPress answered {status}{said}: this needs credentials: set {USER_ENV} and {PASSWORD_ENV} "
                 "(an application password) in the environment")
     if status == 403:
