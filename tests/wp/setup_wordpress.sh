@@ -70,8 +70,10 @@ apt_get() {  # apt-get with its lock waited for: dpkg's (DPkg::Lock::Timeout) an
   return 1
 }
 have_packages() {
+  local modules
+  modules="$(php -m 2>/dev/null || true)"  # read whole: `php -m | grep -q` dies of SIGPIPE under pipefail
   [ -f /usr/share/wordpress/wp-settings.php ] && [ -d /usr/share/wordpress/wp-content/themes/twentytwentyone ] \
-    && command -v php >/dev/null && php -m 2>/dev/null | grep -qi simplexml && php -m | grep -qi mysqli \
+    && grep -qix simplexml <<<"$modules" && grep -qix mysqli <<<"$modules" \
     && command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null && command -v curl >/dev/null
 }
 if ! have_packages; then
