@@ -240,6 +240,7 @@ def test_a_gzip_bomb_holds_at_most_the_cap():
         tracemalloc.stop()
     assert truncated and len(data) == cap and set(data) == {ord(" ")}
     assert peak < 3 * cap + len(bomb), peak  # the kept bytes, their join, one piece: never the 256 MiB
+    assert body.read_capped(body.decoded(pieces(bomb), "gzip"), cap, keep_head=False) == (b"", True)
 
 
 def test_every_decoded_piece_is_small():

@@ -35,12 +35,15 @@ def decoded(raw: Iterable[bytes], content_encoding: str | None) -> Iterator[byte
     yield from stream
 
 
-def read_capped(pieces: Iterable[bytes], max_bytes: int) -> tuple[bytes, bool]:
-    """(at most `max_bytes` of the body, whether there was more). Stops reading at the cap."""
+def read_capped(pieces: Iterable[bytes], max_bytes: int, keep_head: bool = True) -> tuple[bytes, bool]:
+    """(at most `max_bytes` of the body, whether there was more). Stops reading at the cap. `keep_head=False`:
+    a body over the cap is dropped (b""), not copied whole for nobody to read."""
     kept: list[bytes] = []
     total = 0
     for piece in pieces:
         if total + len(piece) > max_bytes:
+            if not keep_head:
+                return b"", True
             kept.append(piece[: max_bytes - total])
             return b"".join(kept), True
         kept.append(piece)

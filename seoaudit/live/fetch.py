@@ -185,8 +185,9 @@ class Fetcher:
                                                                    "one request")
             try:
                 with deadline_scope(deadline), self.client.stream("GET", url, headers=headers, auth=auth) as reply:
-                    body, truncated = read_capped(
-                        decoded(reply.iter_raw(), reply.headers.get("content-encoding")), max_bytes)
+                    # Only the head of a Range request (an image probe) is of use when the body is over the cap.
+                    body, truncated = read_capped(decoded(reply.iter_raw(), reply.headers.get("content-encoding")),
+                                                  max_bytes, keep_head="Range" in headers)
                     answer = Response(url, status=reply.status_code, final_url=url,
                                       headers=_headers(reply.headers), body=body, truncated=truncated)
             except httpx.TimeoutException:
