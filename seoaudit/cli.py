@@ -106,19 +106,31 @@ def check(
     max_urls: MaxUrlsOpt = 1000,
     no_follow: NoFollowOpt = False,
     respect_robots: RobotsOpt = False,
+    max_time: MaxTimeOpt = None,
+    allow_private: AllowPrivateOpt = False,
+    wp_origin: Annotated[str | None, typer.Option(
+        "--wp-origin", metavar="URL", help="The WordPress site that gets the application password of "
+        "SEOAUDIT_WP_USER / SEOAUDIT_WP_APP_PASSWORD (no other host ever does; without it, none does).")] = None,
+    allow_http_auth: AllowHttpAuthOpt = False,
 ) -> None:
     """Audit posts and pages, URLs, sitemaps and WordPress REST URLs; exit 0 (clean), 1 (findings at
     --fail-on or above), 2 (usage, config or unreadable input, or an internal error), 130 or 143 (Ctrl-C or
     SIGTERM, after reporting what was audited) or 141 (standard output closed)."""
-    live = _LiveArgs(insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots)
-    _audit_run(lambda limits: _check_documents(paths, live, limits), format, output, fail_on, select, extend_select,
-               ignore, site_url, config_file, isolated, baseline, write_baseline, quiet, statistics, color, jobs)
+    live = _LiveArgs(insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots, max_time,
+                     allow_private, allow_http_auth)
+    if wp_origin is not None:
+        if not _is_url(wp_origin):
+            raise _usage_error(f"--wp-origin {wp_origin!r} is not an http(s) URL")
+        live.credentials_for(wp_origin)
+    _audit_run(lambda settings: _check_documents(paths, live, settings), format, output, fail_on, select,
+               extend_select, ignore, site_url, config_file, isolated, baseline, write_baseline, quiet, statistics,
+               color, jobs)
 
 
 def _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,
                baseline, write_baseline, quiet, statistics, color, jobs) -> None:
-    """Load the config, audit what `documents(limits)` returns ((inputs, live session or None, order)), route
-    each result to the reports as it comes, and exit. Shared by `check` and `site`."""
+    """Load the config, audit what `documents(settings)` returns ((inputs, live session or None, order)),
+    route each result to the reports as it comes, and exit. Shared by `check` and `site`."""
     from . import baseline as baselines
     from .config import ConfigError, Overrides, load
     from .engine import Auditor
@@ -148,7 +160,7 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
     try:
         for out in outputs:
             out.formatter.start()
-        inputs, session, order = documents(config.limits)
+        inputs, session, order = documents(settings)
         try:
             for result in run.audit(inputs, order):
                 with _signals_deferred():  # a document is in every report and in the summary, or in none
@@ -229,29 +241,66 @@ JobsOpt = Annotated[int | None, typer.Option(
 # -- live mode: URLs, sitemaps, WordPress REST (seoaudit/live, imported only when a URL is given) -------------
 
 InsecureOpt = Annotated[bool, typer.Option("--insecure", help="Do not verify TLS certificates.")]
-TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for each answer.")]
+TimeoutOpt = Annotated[float, typer.Option(
+    "--timeout", min=0.1, help="Seconds one request may take in all (DNS, connect, headers and body); a URL with its "
+    "redirects and retries gets twice that.")]
+MaxTimeOpt = Annotated[float | None, typer.Option(
+    "--max-time", min=1, help="Seconds the whole live run may take; then fetching stops, what was audited is "
+    "reported, and the run exits 2.")]
 ConcurrencyOpt = Annotated[int, typer.Option("--concurrency", min=1, max=64, help="Requests in flight at most.")]
 PerHostOpt = Annotated[int, typer.Option("--per-host", min=1, max=64, help="Requests in flight per host at most.")]
-MaxUrlsOpt = Annotated[int, typer.Option("--max-urls", min=1, help="Audit at most this many URLs of sitemaps.")]
+MaxUrlsOpt = Annotated[int, typer.Option(
+    "--max-urls", min=1, help="Audit at most this many URLs of sitemaps and items of REST collections.")]
 NoFollowOpt = Annotated[bool, typer.Option(
     "--no-follow", help="Fetch only the URLs given: not a REST post's link, the canonical target or the images.")]
 RobotsOpt = Annotated[bool, typer.Option("--respect-robots", help="Skip URLs that robots.txt disallows.")]
+AllowPrivateOpt = Annotated[bool, typer.Option(
+    "--allow-private", help="Also fetch loopback and private addresses that pages, sitemaps and redirects name "
+    "(by default only the hosts given on the command line may be; link-local needs allow-private-hosts).")]
+AllowHttpAuthOpt = Annotated[bool, typer.Option(
+    "--allow-http-auth", help="Send the application password over plain http to a host that is not loopback "
+    "(a warning says so).")]
 
 
 class _LiveArgs:
-    def __init__(self, insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots):
+    def __init__(self, insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots, max_time,
+                 allow_private, allow_http_auth):
         self.insecure, self.timeout, self.concurrency, self.per_host = insecure, timeout, concurrency, per_host
         self.max_urls, self.no_follow, self.respect_robots = max_urls, no_follow, respect_robots
+        self.max_time, self.allow_private, self.allow_http_auth = max_time, allow_private, allow_http_auth
+        self.auth_origin: str | None = None
+        self.auth = None
 
-    def session(self, auth_origin: str | None = None):
+    def credentials_for(self, site: str) -> None:
+        """Send the environment's application password to `site`'s origin, and only there: refused (exit 2)
+        over plain http to a host that is not loopback, unless --allow-http-auth (then a warning)."""
+        from .live.fetch import origin
+        from .live.wordpress import credentials_from_env, plain_http_refusal
+
+        credentials = credentials_from_env()
+        if credentials is None:
+            return
+        refusal = plain_http_refusal(origin(site))
+        if refusal is not None:
+            if not self.allow_http_auth:
+                raise _usage_error(f"{refusal}: use https, or --allow-http-auth to send it anyway")
+            print(f"seoaudit: warning: {refusal} (--allow-http-auth)", file=sys.stderr)
+        self.auth, self.auth_origin = credentials, origin(site)
+
+    def session(self, settings):
+        from urllib.parse import urlsplit
+
         from .live.fetch import FetchOptions
+        from .live.policy import AddressPolicy
         from .live.run import LiveOptions, Session
-        from .live.wordpress import credentials_from_env
 
-        auth = credentials_from_env() if auth_origin else None
-        fetch = FetchOptions(timeout=self.timeout, concurrency=self.concurrency,
+        policy = AddressPolicy.from_entries(settings.allow_private_hosts, allow_private=self.allow_private)
+        if self.auth_origin:  # the user named it
+            policy.allow(urlsplit(self.auth_origin).hostname or "")
+        fetch = FetchOptions(timeout=self.timeout, max_time=self.max_time, concurrency=self.concurrency,
                              per_host=min(self.per_host, self.concurrency), insecure=self.insecure,
-                             respect_robots=self.respect_robots, auth=auth, auth_origin=auth_origin if auth else None)
+                             respect_robots=self.respect_robots, auth=self.auth, auth_origin=self.auth_origin,
+                             policy=policy)
         return Session(LiveOptions(fetch=fetch, follow=not self.no_follow, max_urls=self.max_urls))
 
 
@@ -259,20 +308,21 @@ def _is_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
 
 
-def _check_documents(paths: list[str], live: _LiveArgs, limits=None):
+def _check_documents(paths: list[str], live: _LiveArgs, settings):
     """Files first (as before), then every URL through one live session: (inputs, session or None, order)."""
     from .load import inputs
 
+    limits = settings.config.limits
     found = [p for p in paths if _is_url(p)]
     files = [p for p in paths if not _is_url(p)]
     if not found:
         return inputs(files, limits), None, None
-    from .live.fetch import origin
-    from .live.wordpress import is_rest_url
+    from .live.wordpress import PASSWORD_ENV, credentials_from_env, is_rest_url
 
-    # Credentials go to the origin of the first REST URL only (never to another host, even after a redirect).
-    rest = [u for u in found if is_rest_url(u)]
-    session = live.session(origin(rest[0]) if rest else None)
+    if live.auth is None and credentials_from_env() is not None and any(is_rest_url(u) for u in found):
+        print(f"seoaudit: note: {PASSWORD_ENV} is set but not sent: name the WordPress site that may have it with "
+              "--wp-origin", file=sys.stderr)
+    session = live.session(settings)
     live_documents = session.check(found)
 
     def chained():
@@ -321,6 +371,9 @@ def site(
     per_host: PerHostOpt = 4,
     no_follow: NoFollowOpt = False,
     respect_robots: RobotsOpt = False,
+    max_time: MaxTimeOpt = None,
+    allow_private: AllowPrivateOpt = False,
+    allow_http_auth: AllowHttpAuthOpt = False,
 ) -> None:
     """Audit every post and page of a WordPress site through its REST API (`_embed`; with SEOAUDIT_WP_USER and
     SEOAUDIT_WP_APP_PASSWORD in the environment also drafts, pending and scheduled posts, via context=edit).
@@ -334,16 +387,16 @@ def site(
             datetime.date.fromisoformat(since[:10])
         except ValueError:
             raise _usage_error(f"--since {since!r}: give a date as YYYY-MM-DD") from None
-    from .live.fetch import origin
-    from .live.wordpress import Listing, credentials_from_env
+    from .live.wordpress import Listing
 
-    live = _LiveArgs(insecure, timeout, concurrency, per_host, 10**9, no_follow, respect_robots)
-    credentials = credentials_from_env()
+    live = _LiveArgs(insecure, timeout, concurrency, per_host, 10**9, no_follow, respect_robots, max_time,
+                     allow_private, allow_http_auth)
+    live.credentials_for(url)
     listing = Listing(base=url, types=_split(type_) or ("posts", "pages"), statuses=_split(status), since=since,
-                      limit=limit, per_page=per_page, edit=credentials is not None)
+                      limit=limit, per_page=per_page, edit=live.auth is not None)
 
-    def documents(limits=None):
-        session = live.session(origin(url))
+    def documents(settings):
+        session = live.session(settings)
         return session.site(listing), session, lambda position, item: session.order.get(id(item), ())
 
     _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,

@@ -19,7 +19,8 @@ from .limits import Limits
 from .model import Document, Location
 
 # Which view speaks for the page when several producers are present (most precise locations first).
-PRIMARY_ORDER = ("html", "yoast_head_json", "aioseo_head_json", "yoast_head", "aioseo_head")
+# `served`: a REST post's page as served (live mode), which speaks only when the post carries no plugin head.
+PRIMARY_ORDER = ("html", "yoast_head_json", "aioseo_head_json", "yoast_head", "aioseo_head", "served")
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,15 @@ class Page:
             value = data.get(key)
             if isinstance(value, str) and value.strip():
                 self.views[key] = _fragment_view(value, key, base.child(key), self.limits)
+        served = self.document.wire.served if self.document.wire is not None else None
+        if not self.views and served is not None and served.ok and served.body:
+            # No SEO plugin head: the page WordPress serves at `link` is the post's only metadata, so it is
+            # audited (with a head, wordpress/rest-head-differs compares the two instead). Its findings point at
+            # `/link` and a line of that page.
+            data, notes = decode_html(served.body)
+            self.notes.extend(notes)
+            self.views["served"] = html_view(parse_html_bytes(data, "utf-8"), "served", base.child("link"),
+                                             self.limits)
 
     # -- what rules ask ---------------------------------------------------------------------------
 

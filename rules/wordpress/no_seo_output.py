@@ -7,7 +7,8 @@ WordPress and plugins such as Rank Math or SEOPress add no head to the REST obje
 
 **Why it matters.** Without a head in the input, canonical, Open Graph, X card and schema checks have
 nothing to look at: a report with no findings would look like a pass. Saying so keeps the gap visible;
-audit the page's HTML (or Yoast's `get_head` response) to check it.
+audit the page's HTML (or Yoast's `get_head` response) to check it. Live mode (`seoaudit site`, `check` on a
+REST URL) does that itself: it audits the page served at `link`, and this rule then stays silent.
 
 **Options.** None.
 

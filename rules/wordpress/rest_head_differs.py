@@ -51,7 +51,7 @@ URL_META = ("og:url",)
 def check(page, options):
     wire = wire_of(page)
     rest = page.primary
-    if wire is None or page.document.data is None or rest is None or rest.name == "html":
+    if wire is None or page.document.data is None or rest is None or rest.name in ("html", "served"):
         return
     served = wire.served_view()
     if served is None:
