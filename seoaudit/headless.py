@@ -64,6 +64,12 @@ def graphql_nodes(data: dict, pointer: str) -> Iterator[tuple[dict, str]]:
             todo.extend((v, f"{at}/{i}", False) for i, v in reversed(list(enumerate(value))))
 
 
+def empty_connections(data) -> bool:
+    """Every top-level field of `data` is a connection with no `nodes` / `edges` (a site with no posts yet)."""
+    return isinstance(data, dict) and bool(data) and all(
+        isinstance(value, dict) and any(value.get(key) == [] for key in ("nodes", "edges")) for value in data.values())
+
+
 def _is_node(value: dict) -> bool:
     if "seo" in value:
         return True

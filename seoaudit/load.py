@@ -283,7 +283,11 @@ def _graphql_documents(value: dict, source: str, pointer: str) -> Iterator[Docum
     for index, error in enumerate(errors):
         at = f"{pointer}/errors/{index}"
         yield _problem(source, "rest-error", headless.graphql_error(error), Location(pointer=at), at)
-    if not found and not errors:
+    if not found and not errors and headless.empty_connections(data):
+        yield _problem(source, "empty", f"the GraphQL connection{'s' if len(data) > 1 else ''} "
+                       f"{', '.join(sorted(data))} hold{'' if len(data) > 1 else 's'} no node: nothing to audit",
+                       Location(pointer=f"{pointer}/data"), pointer)
+    elif not found and not errors:
         keys = ", ".join(sorted(data)[:6]) if isinstance(data, dict) and data else "none"
         yield _problem(source, "not-a-post", "GraphQL response holds no post, page or term (no object with `seo`, "
                        f"`link` or `uri` under `data`; its fields: {keys})", Location(pointer=f"{pointer}/data"),

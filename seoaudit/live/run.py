@@ -71,6 +71,12 @@ class Session:
                  for i, rest_type in enumerate(listing.types)]
         return self._run(roots)
 
+    def site_graphql(self, listing: wordpress.Listing) -> Iterator[Document]:
+        """The same listing through WPGraphQL and its SEO extension (live/graphql.py)."""
+        from . import graphql
+
+        return self._run(graphql.roots(self, listing))
+
     # -- the scheduler (main thread) -----------------------------------------------------------------
 
     def _run(self, roots) -> Iterator[Document]:
