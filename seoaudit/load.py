@@ -223,15 +223,16 @@ def _limit(source: str, message: str, pointer: str = "") -> Document:
                     problem=InputProblem("limit-exceeded", message, Location(pointer=pointer or None)))
 
 
-def input_shape(value: Any) -> str | None:
-    """Which of seoaudit's input shapes a decoded JSON value is: "collection" (an array of them), "wp-object" (a
-    REST post, term or user), "yoast-get-head", "rank-math-get-head", "seopress", "graphql", "rest-error" or
-    "recorded-http"; None for any other JSON (a config, a lock file, a report), which a directory walk skips."""
+def json_shape(value: Any) -> str | None:
+    """Which of seoaudit's JSON inputs a decoded value is: "collection" (an array that holds one), "recorded-http",
+    "rest-error", "yoast-get-head", "graphql" (a WPGraphQL answer), "rank-math-get-head", "seopress", "wp-post",
+    "wp-term" or "wp-user"; None for JSON that is none of them, which a folder walk skips (package.json,
+    tsconfig.json, a report). The one place that says what JSON is an input: new shapes are added here."""
     if isinstance(value, list):
-        return "collection" if any(input_shape(item) for item in value[:20]) else None
+        return "collection" if not value or any(isinstance(item, dict) and json_shape(item) for item in value) else None
     if not isinstance(value, dict):
         return None
-    if "seoaudit_http" in value:
+    if "seoaudit_http" in value:  # a recorded HTTP exchange (live mode's facts, audited offline)
         return "recorded-http"
     if _is_rest_error(value):
         return "rest-error"
@@ -243,7 +244,7 @@ def input_shape(value: Any) -> str | None:
         return "rank-math-get-head"
     if headless.is_seopress(value):
         return "seopress"
-    return "wp-object" if _wp_kind(value) is not None else None
+    return _wp_kind(value)
 
 
 def documents_from_json(value: Any, source: str, too_deep: dict[str, Document] | None = None) -> Iterator[Document]:

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from seoaudit.engine import Config, audit
-from seoaudit.load import input_shape, load_bytes
+from seoaudit.load import json_shape, load_bytes
 from seoaudit.model import Location
 from seoaudit.page import Page
 
@@ -272,12 +272,13 @@ def test_an_answer_with_no_node():
     ({"success": True, "data": {"title": "A", "description": "", "canonical": "", "robots": {}}}, "seopress"),
     ({"html": "<title>A</title>", "json": {}, "status": 200}, "yoast-get-head"),
     ({"code": "rest_forbidden", "message": "No.", "data": {"status": 401}}, "rest-error"),
-    ({"link": "https://example.com/a/", "title": {"rendered": "A"}}, "wp-object"),
+    ({"link": "https://example.com/a/", "title": {"rendered": "A"}}, "wp-post"),
     ([{"link": "https://example.com/a/", "title": {"rendered": "A"}}], "collection"),
     ({"name": "my-theme", "version": "1.0.0"}, None),
     ({"data": {"id": 1}, "meta": {}}, None),
     ({"success": True, "data": {"id": 3}}, None),
     (["a", 1], None),
+    ([], "collection"),
 ])
-def test_input_shape(value, shape):
-    assert input_shape(value) == shape
+def test_json_shape(value, shape):
+    assert json_shape(value) == shape
