@@ -348,7 +348,11 @@ def site(
     since: Annotated[str | None, typer.Option("--since", help="Only items modified after this date (YYYY-MM-DD).")
                      ] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many items per type.")] = None,
-    per_page: Annotated[int, typer.Option("--per-page", min=1, max=100, help="REST page size.")] = 100,
+    per_page: Annotated[int, typer.Option("--per-page", min=1, max=100, help="REST (or GraphQL) page size.")] = 100,
+    graphql: Annotated[bool, typer.Option(
+        "--graphql", help="Read the site through WPGraphQL (/graphql, or /?graphql) and its SEO extension "
+        "(wp-graphql-yoast-seo or wp-graphql-rank-math) instead of REST; implied by a URL that ends in /graphql."
+    )] = False,
     format: Annotated[list[str] | None, typer.Option(
         "--format", "-f", metavar="FORMAT[:FILE]", help=FORMAT_HELP)] = None,
     output: Annotated[list[Path] | None, typer.Option("--output", "-o", metavar="FILE", help="See check.")] = None,
@@ -377,7 +381,8 @@ def site(
 ) -> None:
     """Audit every post and page of a WordPress site through its REST API (`_embed`; with SEOAUDIT_WP_USER and
     SEOAUDIT_WP_APP_PASSWORD in the environment also drafts, pending and scheduled posts, via context=edit).
-    Each published item's served page is fetched and compared with the REST head. Exit codes as for check."""
+    Each published item's served page is fetched and compared with the REST head. With --graphql, the same through
+    WPGraphQL and its SEO fields (cursor pagination). Exit codes as for check."""
     if not _is_url(url):
         raise _usage_error(f"{url!r} is not an http(s) URL")
     if since is not None:
@@ -395,9 +400,14 @@ def site(
     listing = Listing(base=url, types=_split(type_) or ("posts", "pages"), statuses=_split(status), since=since,
                       limit=limit, per_page=per_page, edit=live.auth is not None)
 
+    from .live.graphql import is_graphql_url
+
     def documents(settings):
         session = live.session(settings)
-        return session.site(listing), session, lambda position, item: session.order.get(id(item), ())
+        order = lambda position, item: session.order.get(id(item), ())  # noqa: E731
+        if graphql or is_graphql_url(url):
+            return session.site_graphql(listing), session, order
+        return session.site(listing), session, order
 
     _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,
                baseline, write_baseline, quiet, statistics, color, jobs)

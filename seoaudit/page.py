@@ -11,16 +11,18 @@ from typing import Any
 
 from . import urls
 from .extract.html import decode_html, html_view, parse_html_bytes, parse_html_fragment
-from .extract.plugin_json import aioseo_json_view, yoast_json_view
-from .extract.post import PostFields, post_fields
+from .extract.plugin_json import aioseo_json_view, seopress_json_view, yoast_json_view
+from .extract.post import PostFields, graphql_post_fields, post_fields
 from .extract.view import Field, View
 from .graph import Graph, build_graph
 from .limits import Limits
 from .model import Document, Location
 
-# Which view speaks for the page when several producers are present (most precise locations first).
+# Which view speaks for the page when several producers are present (most precise locations first). A WPGraphQL
+# node's `fullHead` comes before its `seo` fields: those are a subset of the head, and only what the query asked.
 # `served`: a REST post's page as served (live mode), which speaks only when the post carries no plugin head.
-PRIMARY_ORDER = ("html", "yoast_head_json", "aioseo_head_json", "yoast_head", "aioseo_head", "served")
+PRIMARY_ORDER = ("html", "yoast_head_json", "aioseo_head_json", "seopress", "yoast_head", "aioseo_head",
+                 "rank_math_head", "seo.fullHead", "seo", "served")
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,14 @@ class Page:
             data = document.data
             self.views["yoast_head_json"] = yoast_json_view(data["json"], base.child("json"))
             self.views["yoast_head"] = _fragment_view(data["html"], "yoast_head", base.child("html"), self.limits)
+        elif document.kind == "rank-math-get-head":
+            view = _fragment_view(document.data["head"], "rank_math_head", base.child("head"), self.limits)
+            view.producer = "Rank Math"
+            self.views["rank_math_head"] = view
+        elif document.kind == "seopress":
+            self.views["seopress"] = seopress_json_view(document.data["data"], base.child("data"))
+        elif document.kind.startswith("graphql-"):
+            self._add_graphql_views(document.data, base)
         else:
             self._add_wp_views(document.data, base)
 
@@ -84,6 +94,23 @@ class Page:
             self.notes.extend(notes)
             self.views["served"] = html_view(parse_html_bytes(data, "utf-8"), "served", base.child("link"),
                                              self.limits)
+
+    def _add_graphql_views(self, node: dict, base: Location) -> None:
+        """A WPGraphQL node: its own fields are the post, `seo` a view, `seo.fullHead` the plugin's head."""
+        from .extract.graphql import seo_view
+
+        self.post = graphql_post_fields(node, self.document.kind, base)
+        seo = node.get("seo")
+        if not isinstance(seo, dict):
+            return
+        view = seo_view(seo, base.child("seo"), self.limits)
+        if view.stated:  # the query asked for more than `fullHead`
+            self.views["seo"] = view
+        head = seo.get("fullHead")
+        if isinstance(head, str) and head.strip():
+            full = _fragment_view(head, "seo.fullHead", base.child("seo", "fullHead"), self.limits)
+            full.producer = view.producer
+            self.views["seo.fullHead"] = full
 
     # -- what rules ask ---------------------------------------------------------------------------
 

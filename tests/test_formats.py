@@ -271,7 +271,7 @@ def test_markdown_of_a_clean_run_passes():
 
 def test_rich_quiet_and_statistics():
     quiet = run("examples", "--quiet").stdout.splitlines()
-    assert len(quiet) == 1 and quiet[0].startswith("9 documents:")
+    assert len(quiet) == 1 and quiet[0].startswith("10 documents:")
     stats = run("examples", "--statistics").stdout
     report = json.loads(run("examples", "-f", "json").stdout)
     for rule_id, count in report["summary"]["by_rule"].items():
@@ -297,7 +297,7 @@ def test_several_formats_each_to_its_own_file(tmp_path):
     validate_sarif(sarif.read_text())
     ET.parse(junit)
     assert md.read_text().startswith("## seoaudit")
-    assert result.stdout.startswith("9 documents:")  # no report on stdout: the summary line is
+    assert result.stdout.startswith("10 documents:")  # no report on stdout: the summary line is
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.sarif", "j.xml", "s.md", "sub"]  # no temporaries
 
 

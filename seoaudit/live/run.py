@@ -98,6 +98,13 @@ class Session:
         if host:
             self.fetcher.options.policy.allow(host)
 
+    def site_graphql(self, listing: wordpress.Listing) -> Iterator[Document]:
+        """The same listing through WPGraphQL and its SEO extension (live/graphql.py)."""
+        from . import graphql
+
+        self._trust(listing.base)
+        return self._run(graphql.roots(self, listing), expect_documents=False)
+
     # -- the scheduler (main thread) -----------------------------------------------------------------
 
     def _run(self, roots, expect_documents: bool) -> Iterator[Document]:
