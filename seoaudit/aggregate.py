@@ -7,7 +7,9 @@ A batch rule module defines, instead of `check`:
   process, across a pool, or on a cluster (Dask's `reduction` takes exactly these two functions);
 - `check_batch(state, options)`: from the merged state, yield `(document key, Violation)` pairs.
 
-A document's key is its `display_source` (path, with `#/N` for an item of a collection).
+A document's key is its `Page.cross_document_key`: the post `link` of a WordPress object (so a post read twice is
+one document), else its `display_source`; a document whose key is None (noindex, canonicalised elsewhere) gives
+no signature. The engine attaches the findings of a key to the first document that has it.
 """
 
 from __future__ import annotations

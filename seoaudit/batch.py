@@ -11,11 +11,11 @@ from .model import Location, Violation
 Occurrences = dict[str, list[tuple[str, str, Location, str | None]]]
 
 
-def occurrence(page, field, view: str | None) -> Occurrences | None:
-    if field is None or not field.value.strip():
+def occurrence(key: str | None, field, view: str | None) -> Occurrences | None:
+    """One document's value; `key` is the document's `Page.cross_document_key` (None: it takes no part)."""
+    if key is None or field is None or not field.value.strip():
         return None
-    return {" ".join(field.value.casefold().split()): [(page.document.display_source, field.value,
-                                                        field.location, view)]}
+    return {" ".join(field.value.casefold().split()): [(key, field.value, field.location, view)]}
 
 
 def merge_occurrences(a: Occurrences, b: Occurrences) -> Occurrences:
@@ -31,7 +31,9 @@ def duplicates(state: Occurrences, what: str, fix: str) -> Iterator[tuple[str, V
         documents = sorted({doc for doc, *_ in items})
         if len(documents) < 2:
             continue
-        for doc, value, location, view in sorted(items, key=lambda item: item[0]):
+        first = {doc: item for doc, *item in reversed(items)}  # a post read twice: its first reading speaks
+        for doc in documents:
+            value, location, view = first[doc]
             others = [d for d in documents if d != doc]
             shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
             yield doc, Violation(f"{what} {_quote(value)} is also used by {len(others)} other document"

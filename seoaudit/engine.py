@@ -33,8 +33,8 @@ class Config:
     and the command line, or by hand when embedding.
 
     Selection: a rule runs when the most specific entry of `select` + `extend_select` that matches it
-    (a rule id beats a category; an empty `select` means every rule) is more specific than the most
-    specific matching `ignore` entry; on a tie `ignore` wins. `input` rules run unless ignored.
+    (a rule id beats a category; an empty `select` means every rule that is not opt-in) is more specific than
+    the most specific matching `ignore` entry; on a tie `ignore` wins. `input` rules run unless ignored.
     """
 
     select: tuple[str, ...] = ()
@@ -74,7 +74,8 @@ def resolve_rules(select: Iterable[str] = (), extend_select: Iterable[str] = (),
     check_refs([*select, *extend_select, *ignore])
     chosen = []
     for rule in all_rules().values():
-        default = 0 if not select or rule.category == "input" else -1
+        # An opt-in rule (advice that is not a defect) runs only when named, by id or category.
+        default = 0 if (not select or rule.category == "input") and not rule.opt_in else -1
         wanted = max([default, *(_specificity(rule, ref) for ref in [*select, *extend_select])])
         unwanted = max([-1, *(_specificity(rule, ref) for ref in ignore)])
         if wanted >= 0 and wanted > unwanted:
@@ -114,6 +115,7 @@ class DocumentResult:
     baselined: list[Finding] = field(default_factory=list)  # recorded in the baseline: not new
     signatures: dict[str, Any] = field(default_factory=dict)  # what it gives the batch rules (aggregate.py)
     suppressions: list[Any] = field(default_factory=list)  # its ignore comments (suppress.Suppression)
+    batch_key: str | None = None  # its Page.cross_document_key: the key the batch rules' findings come under
 
     @property
     def unreadable(self) -> bool:
@@ -192,14 +194,14 @@ class _Plan:
 
     config: Config
     rules: list[Rule]
-    # (rule, check or None for a batch rule, options, severity, place in `steps`), input rules first;
-    # `steps[:inputs]` are those an unreadable document runs
-    steps: tuple[tuple[Rule, Any, dict[str, Any], Severity, int], ...]
+    # (rule, check or None for a batch rule, options, severity of each case of a violation, place in `steps`),
+    # input rules first; `steps[:inputs]` are those an unreadable document runs
+    steps: tuple[tuple[Rule, Any, dict[str, Any], dict, int], ...]
     inputs: int
     # by what a readable document has (bit 1 post, 2 wire, 4 graph): the steps to call, without the batch
     # rules (nothing to call) and the rules whose REQUIRES it lacks (they would find nothing)
-    gated: tuple[tuple[tuple[Rule, Any, dict[str, Any], Severity, int], ...], ...]
-    input_steps: tuple[tuple[Rule, Any, dict[str, Any], Severity, int], ...]  # `steps[:inputs]` to call
+    gated: tuple[tuple[tuple[Rule, Any, dict[str, Any], dict, int], ...], ...]
+    input_steps: tuple[tuple[Rule, Any, dict[str, Any], dict, int], ...]  # `steps[:inputs]` to call
     order: dict[str, int]  # rule id → its place in `rules`, the order `DocumentResult.rules` keeps
     ran: tuple[str, ...]  # the ids of `steps`, in that order
     input_ran: tuple[str, ...]  # the same for `steps[:inputs]`
@@ -214,7 +216,7 @@ class _Plan:
         # Input rules first, so that what they report (limits, encoding) is never lost to the deadline.
         todo = sorted(rules, key=lambda r: r.category != "input")
         steps = tuple((r, None if r.is_batch else r.check, _options(r, config),
-                       config.severities.get(r.id, r.severity), i) for i, r in enumerate(todo))
+                       r.severities(config.severities.get(r.id)), i) for i, r in enumerate(todo))
         inputs = sum(r.category == "input" for r in todo)
         order = {rule.id: i for i, rule in enumerate(rules)}
 
@@ -271,7 +273,7 @@ def _audit_document(document: Document, config: Config, rules: list[Rule]) -> Do
         try:
             found = [*check(page, options)]
             if found:  # most rules find nothing on most pages
-                findings.extend([Finding(rule.id, rule.category, severity, v.message, v.location, v.value,
+                findings.extend([Finding(rule.id, rule.category, severity[v.case], v.message, v.location, v.value,
                                          v.expected, v.fix, v.view) for v in found])
         except Exception as exc:  # one broken rule must not cost the other rules or documents
             findings.extend(_internal_error(document, f"rule {rule.id}", exc, config, rules))
@@ -301,7 +303,8 @@ def _audit_document(document: Document, config: Config, rules: list[Rule]) -> Do
         findings.extend(_internal_error(document, "metadata", exc, config, rules))
         metadata = {}
     findings.sort(key=Finding.sort_key)
-    return DocumentResult(document, findings, metadata, ran, suppressed, baselined, signatures, suppressions)
+    return DocumentResult(document, findings, metadata, ran, suppressed, baselined, signatures, suppressions,
+                          page.cross_document_key if signatures else None)
 
 
 def _options(rule: Rule, config: Config) -> dict[str, Any]:
@@ -332,7 +335,8 @@ def add_batch_findings(results: list[DocumentResult], config: Config) -> list[Do
     found = batch_findings(merged, rules_by_id, lambda rule: _options(rule, config),
                            lambda rule: config.severities.get(rule.id, rule.severity))
     for result in results:
-        extra = found.get(result.document.display_source)
+        # pop: a post read twice (a file and a collection) gets the findings once, on its first reading
+        extra = found.pop(result.batch_key, None) if result.batch_key is not None else None
         if extra:
             from . import suppress
 
@@ -349,9 +353,9 @@ def _stamp(rule: Rule, config: Config, violations) -> list[Finding]:
     found = list(violations)  # most rules find nothing on most pages: stamp only what they found
     if not found:
         return found
-    severity = config.severities.get(rule.id, rule.severity)
-    return [Finding(rule.id, rule.category, severity, v.message, v.location, v.value, v.expected, v.fix, v.view)
-            for v in found]
+    severity = rule.severities(config.severities.get(rule.id))
+    return [Finding(rule.id, rule.category, severity[v.case], v.message, v.location, v.value, v.expected, v.fix,
+                    v.view) for v in found]
 
 
 INTERNAL_ERROR = "input/internal-error"

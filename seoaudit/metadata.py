@@ -18,6 +18,8 @@ def page_metadata(page: Page, structured_data: bool = True) -> dict[str, Any]:
         "og": {},
         "twitter": {},
         "jsonld": [],
+        "seo_plugins": [{"name": p.name, **({"version": p.version} if p.version else {}), "evidence": p.evidence}
+                        for p in page.seo_plugins],
     }
     if page.post is not None:
         post = page.post

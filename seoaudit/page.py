@@ -5,6 +5,7 @@ Built once per document; the expensive parts (graph, microdata, RDFa) are comput
 
 from __future__ import annotations
 
+import re
 from functools import cache, cached_property
 from typing import Any
 
@@ -19,6 +20,8 @@ from .model import Document, Location
 
 # Which view speaks for the page when several producers are present (most precise locations first).
 PRIMARY_ORDER = ("html", "yoast_head_json", "aioseo_head_json", "yoast_head", "aioseo_head")
+# What a page has and a snippet does not (the parser adds <html> and <head> itself, so the bytes decide).
+_PAGE_MARKUP = re.compile(rb"<(?:html|head|title)[\s>/]", re.IGNORECASE)
 
 
 class Page:
@@ -124,6 +127,47 @@ class Page:
             return True
         directives = set(view.robots_directives("robots")) | set(view.robots_directives("googlebot"))
         return not ({"noindex", "none"} & directives)
+
+    @cached_property
+    def seo_plugins(self) -> list:
+        """The SEO plugins whose output the document holds (seoaudit.seo_plugins.Producer), in the order found."""
+        from .seo_plugins import detect
+
+        return detect(self)
+
+    @cached_property
+    def is_fragment(self) -> bool:
+        """An HTML snippet rather than a page: no `<html>`, `<head>` or `<title>` in its bytes (a template part,
+        a test fixture). Rules that judge what a page lacks (a title, a canonical, Open Graph) skip it, and
+        `input/fragment` says so; what the snippet does hold is still checked."""
+        return (self.kind == "html" and "html" in self.views
+                and _PAGE_MARKUP.search(self.document.html or b"") is None)
+
+    @cached_property
+    def cross_document_key(self) -> str | None:
+        """Who this document is among the documents of a run, for the rules that compare documents (duplicate
+        titles and descriptions, canonical form), or None when it takes no part in them.
+
+        The same WordPress object read twice (a single file, a collection, a `context=edit` export) has one key,
+        its `link`, so it is one post and never a duplicate of itself; any other document is its source. None
+        when the document does not compete in search as itself: it is noindex, or its canonical names another
+        page than its own address (the post `link`, or in live mode the URL it was served at; the same URL in
+        another form, http or a missing slash, is still this page)."""
+        if not self.is_indexable or self.is_fragment:
+            return None
+        link = urls.parse(self.link.value) if self.link is not None else None
+        own = link.raw if link is not None else self._served_url
+        canonical = self.canonical.value if self.canonical is not None else None
+        if own and canonical and urls.parse(canonical) is not None and not urls.same_page(canonical, own):
+            return None  # another page (a URL in another form is this page: canonical/form-drift compares those)
+        return link.raw if link is not None else self.document.display_source
+
+    @property
+    def _served_url(self) -> str | None:
+        """The URL a live HTML page was served at, after redirects (None offline)."""
+        wire = self.document.wire
+        response = getattr(wire, "response", None) if wire is not None and self.document.data is None else None
+        return getattr(response, "final_url", None)
 
     @cached_property
     def site_origin(self) -> str | None:

@@ -73,12 +73,30 @@ def test_ignored_batch_rules_do_not_run():
 
 
 @needs_corpus
-def test_the_local_yoast_site_repeats_its_posts_across_files():
-    # The collections hold the same posts as the single-post files: their titles are duplicates across the run.
-    report = audit(load_paths([str(CORPUS / "wp/local-yoast")]), Config(select=("title/duplicate",)))
-    flagged = {r.document.source.rsplit("/", 1)[-1] + (f"#{r.document.pointer}" if r.document.pointer else "")
-               for r in report.documents if any(f.rule == "title/duplicate" for f in r.findings)}
-    assert "post-featured-image.json" in flagged
-    assert any(name.startswith("posts-collection.json#/") for name in flagged)
-    # The category archive's title is its own: not a duplicate.
-    assert "category-guides.json" not in flagged
+def test_a_post_read_twice_is_one_post():
+    # The collections hold the same posts as the single-post files (and a context=edit export): the same link is
+    # the same post, never a duplicate of itself, and no finding is doubled across its readings.
+    report = audit(load_paths([str(CORPUS / "wp/local-yoast")]),
+                   Config(select=("title/duplicate", "description/duplicate", "canonical/form-drift")))
+    assert batch_findings(report) == []
+
+
+def test_the_same_post_in_two_files_is_compared_once_with_another():
+    a, b = post("a", "Services", "https://example.com/a/"), post("b", "Services", "https://example.com/b/")
+    documents = [*documents_from_json([a, b], "collection.json"), *documents_from_json(a, "a.json")]
+    report = audit(documents, Config(select=("title/duplicate",)))
+    assert batch_findings(report) == [("collection.json#/0", "title/duplicate"),
+                                      ("collection.json#/1", "title/duplicate")]
+    messages = sorted(f.message for r in report.documents for f in r.findings)
+    assert messages == [f"title 'Services' is also used by 1 other document of this run: https://example.com/{x}/"
+                        for x in "ab"]
+
+
+def test_noindex_and_canonicalised_documents_are_not_compared():
+    noindex = {**post("b", "Services", "https://example.com/b/"), "link": "https://example.com/b/"}
+    noindex["yoast_head_json"]["robots"] = {"index": "noindex", "follow": "follow"}
+    elsewhere = post("c", "Services", "https://example.com/a/")
+    http_form = post("d", "Services", "http://example.com/d/")  # its own URL in another form: still itself
+    report = audit(documents_from_json([post("a", "Services", "https://example.com/a/"), noindex, elsewhere,
+                                        http_form], "x.json"), Config(select=("title/duplicate",)))
+    assert batch_findings(report) == [("x.json#/0", "title/duplicate"), ("x.json#/3", "title/duplicate")]

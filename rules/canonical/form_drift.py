@@ -10,6 +10,8 @@ the run writes it.
 search engines at a redirecting or duplicate variant, and internal links and signals split between
 `http`/`https`, `www`/bare and slash/no-slash versions of the same page.
 
+**Severity.** warning: mixed URL forms split signals between variants; each page still has a canonical.
+
 **Options.** None.
 
 **Source.** squirrelscan `core/canonical-form-drift`; Google Search Central, "Consolidate duplicate
@@ -49,13 +51,13 @@ ASPECTS = ("scheme", "www", "trailing slash")
 
 
 def signature(page, options):
-    view = page.primary
-    field = view.canonical if view is not None else None
+    view, key = page.primary, page.cross_document_key
+    field = view.canonical if view is not None and key is not None else None
     url = urls.parse(field.value) if field is not None else None
     if url is None:
         return None
     site = url.host.removeprefix("www.")
-    entry = [(page.document.display_source, field.value, field.location, view.name)]
+    entry = [(key, field.value, field.location, view.name)]
     forms = {"scheme": url.scheme, "www": "www." if url.host.startswith("www.") else "no www."}
     last = (url.path or "/").rsplit("/", 1)[-1]
     if url.path not in ("", "/") and "." not in last:
@@ -82,10 +84,15 @@ def check_batch(state, options):
             counts = Counter({variant: len({doc for doc, *_ in entries}) for variant, entries in variants.items()})
             usual, usual_count = max(sorted(counts.items()), key=lambda item: item[1])
             total = sum(counts.values())
+            usual_docs = {doc for doc, *_ in variants[usual]}
             for variant, entries in sorted(variants.items()):
                 if variant == usual:
                     continue
-                for doc, canonical, location, view in sorted(entries, key=lambda e: e[0]):
+                # a post read twice (same key) is one document: its first reading speaks, and two readings of one
+                # post that disagree are no drift across the site
+                first = {doc: entry for doc, *entry in reversed(entries) if doc not in usual_docs}
+                for doc in sorted(first):
+                    canonical, location, view = first[doc]
                     yield doc, Violation(
                         f"canonical {canonical!r} uses {variant} on {site}, while {usual_count} of {total} "
                         f"canonicals of this run use {usual}", location, value=canonical,

@@ -13,6 +13,9 @@ or "read more" says nothing about it (and a page of "read more" links gives each
 anchor text). Screen-reader users who list a page's links hear a column of identical, meaningless
 entries.
 
+**Severity.** warning: a real but small defect (Lighthouse's SEO audit): the link's target is described by
+nothing.
+
 **Options.** None.
 
 **Source.** Lighthouse `link-text` (`core/audits/seo/link-text.js`: the term lists, the skipped links

@@ -7,6 +7,8 @@
 producers (a theme and an SEO plugin, or two plugins) each printing their own head tags, and the one you
 edit may not be the one shown.
 
+**Severity.** warning: which description a consumer shows becomes a matter of chance.
+
 **Options.** None.
 
 **Source.** Screaming Frog "Meta Description: Multiple" (Issue, Medium); peer-checks.md row 12;

@@ -6,6 +6,8 @@ post when the request fails (401 `rest_forbidden` for a draft without credential
 
 **Why it matters.** The request that should have produced a post failed; auditing nothing must not look like a pass.
 
+**Severity.** error: the file holds no post to audit (exit 2).
+
 **Options.** None.
 
 **Source.** WordPress REST API handbook, error responses (`WP_Error` → `{code, message, data}`).

@@ -10,6 +10,8 @@ with no `max-image-preview` at all is not judged (Google then uses a default siz
 image in Discover and in search. Yoast outputs `max-image-preview:large` by default, so another value
 usually comes from a theme or another plugin.
 
+**Severity.** warning: Discover and image results show a small preview; the page is still indexed.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Google Discover" ("Enabled by the `max-image-preview:large`

@@ -11,6 +11,10 @@ not set the publication date yet, and Yoast rewrites it on publish.
 it cannot parse is dropped, and a zero date on a published page is shown or ignored unpredictably.
 Human formats (`May 1, 2024`, `01/05/2024`) are ambiguous and not ISO 8601.
 
+**Severity.** warning: the date is dropped, but nothing Google requires depends on it for an Article. error
+when Google requires the property for the rich result of the node (a VideoObject's `uploadDate`): the video
+result is lost.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Article structured data" (dates in ISO 8601); squirrelscan
@@ -36,13 +40,14 @@ row 84 (`article/date-iso8601`); wordpress-ecosystem.md §5 check 28 (Fixture A)
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.model import AGGRAVATED, Violation
 
-from ._shared import node_label, schema_graph
+from ._shared import google_requires, node_label, schema_graph
 from ._types import dated_values, parse_iso
 
 ID = "schema/date-invalid"
-SEVERITY = "error"
+SEVERITY = "warning"
+SEVERITY_AGGRAVATED = "error"
 REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
@@ -64,7 +69,10 @@ def check(page, options):
         else:
             why = f"is not a real date: {parsed.problem}"
         reported.add((prop, raw))
-        yield Violation(f'{prop} "{raw}" of {node_label(node)} {why}', where, value=raw,
+        required = google_requires(node, prop)
+        yield Violation(f'{prop} "{raw}" of {node_label(node)} {why}'
+                        + (f": Google requires {prop} for a {required}" if required else ""), where, value=raw,
+                        case=AGGRAVATED if required else None,
                         expected="an ISO 8601 date-time such as 2024-05-01T09:00:00+00:00", view=view,
                         fix="Print the date with a format such as DATE_ATOM (date('c')), from the post's GMT date; "
                             "a zero date means the post has no publication date yet.")

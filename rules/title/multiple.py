@@ -8,6 +8,8 @@ is not counted.
 at best dead weight and at worst a sign that two plugins, or a theme and a plugin, both print the head.
 Which one wins then depends on the order the plugins happen to run in.
 
+**Severity.** warning: which title a consumer shows becomes a matter of chance.
+
 **Options.** None.
 
 **Source.** Screaming Frog "Page Titles: Multiple" (Issue, High); peer-checks.md row 2;

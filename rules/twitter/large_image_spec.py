@@ -11,6 +11,8 @@ fetched; an image with no declared size is not judged.
 without it; it crops every large-card image to about 2:1, so a square or portrait image loses half of
 itself (faces and text at the top and bottom).
 
+**Severity.** warning: X crops or downgrades the image; the card still shows.
+
 **Options.** `max_crop` (0.34): the largest share of the image a 2:1 crop may cut off.
 
 **Source.** X "Summary Card with Large Image" ("aspect ratio of 2:1 with minimum dimensions of 300x157
@@ -70,7 +72,7 @@ def check(page, options):
     if problems:
         size = f"{image.width}×{image.height}"
         where = image.size_where.location if image.size_where else image.url.location
-        yield Violation(f"summary_large_image image {image.url.value} ({image.source}) is {size}: "
+        yield Violation(f"summary_large_image image {image.url.value} ({image.source}) declares {size}: "
                         + "; ".join(problems), where,
                         value=f"{image.width}×{image.height}", expected="2:1, between 300×157 and 4096×4096",
                         view=view.name, fix="Use a 2:1 image of about 1200×600 (1200×630 also works) for the card.")

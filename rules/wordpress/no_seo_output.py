@@ -9,6 +9,8 @@ WordPress and plugins such as Rank Math or SEOPress add no head to the REST obje
 nothing to look at: a report with no findings would look like a pass. Saying so keeps the gap visible;
 audit the page's HTML (or Yoast's `get_head` response) to check it.
 
+**Severity.** info: the object carries no SEO plugin output to check; a statement of what was read.
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem.md §2 (Yoast `yoast_head` registration) and §5 check 32

@@ -83,7 +83,9 @@ def _document(result: DocumentResult) -> Group:
     meta = result.metadata
     title = meta.get("title") or (meta.get("post") or {}).get("title")
     url = meta.get("canonical") or (meta.get("post") or {}).get("link")
-    parts: list = [Rule(Text(f"{doc.display_source} · {doc.kind}", style="bold"), align="left")]
+    plugins = ", ".join(" ".join(filter(None, (p["name"], p.get("version")))) for p in meta.get("seo_plugins", ()))
+    header = " · ".join(filter(None, (doc.display_source, doc.kind, plugins)))
+    parts: list = [Rule(Text(header, style="bold"), align="left")]
     if title:
         parts.append(Padding(Text(_clip(title)), (0, 0, 0, 2), expand=False))
     if url:
