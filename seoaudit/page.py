@@ -20,8 +20,9 @@ from .model import Document, Location
 
 # Which view speaks for the page when several producers are present (most precise locations first).
 PRIMARY_ORDER = ("html", "yoast_head_json", "aioseo_head_json", "yoast_head", "aioseo_head")
-# What a page has and a snippet does not (the parser adds <html> and <head> itself, so the bytes decide).
-_PAGE_MARKUP = re.compile(rb"<(?:html|head|title)[\s>/]", re.IGNORECASE)
+# What a page has and a snippet does not (the parser adds <html> and <head> itself, so the bytes decide): a
+# <head> or a <title>. An <html> with a <body> only is still a snippet (a test fixture, a saved excerpt).
+_PAGE_MARKUP = re.compile(rb"<(?:head|title)[\s>/]", re.IGNORECASE)
 
 
 class Page:
@@ -137,9 +138,10 @@ class Page:
 
     @cached_property
     def is_fragment(self) -> bool:
-        """An HTML snippet rather than a page: no `<html>`, `<head>` or `<title>` in its bytes (a template part,
-        a test fixture). Rules that judge what a page lacks (a title, a canonical, Open Graph) skip it, and
-        `input/fragment` says so; what the snippet does hold is still checked."""
+        """An HTML snippet rather than a page: neither `<head>` nor `<title>` in its bytes (a template part, a
+        test fixture; an `<html>` around a `<body>` alone does not make a page). Rules that judge what a page
+        lacks (a title, a canonical, Open Graph) skip it, and `input/fragment` says so; what the snippet does
+        hold is still checked."""
         return (self.kind == "html" and "html" in self.views
                 and _PAGE_MARKUP.search(self.document.html or b"") is None)
 

@@ -1,10 +1,11 @@
 """The HTML file is a fragment of a page, not a page: the checks of what a page must have are skipped.
 
-**What it checks.** An HTML input with no `<html>`, `<head>` or `<title>` anywhere in its bytes (a template
-part, a snippet saved from a page, a test fixture). Such a file is not audited as a page: the rules that judge
-what a page lacks (`title/missing`, `canonical/missing`, `description/missing`, `image/og-missing`,
-`opengraph/required-missing`, `twitter/card-missing`, `content/h1-missing`) are skipped, and this one finding
-says so. What the fragment does hold (its JSON-LD, its links and images) is still checked.
+**What it checks.** An HTML input with neither a `<head>` nor a `<title>` anywhere in its bytes (a template
+part, a snippet saved from a page, a test fixture; an `<html>` around a lone `<body>` is still a snippet).
+Such a file is not audited as a page: the rules that judge what a page lacks (`title/missing`,
+`canonical/missing`, `description/missing`, `image/og-missing`, `opengraph/required-missing`,
+`twitter/card-missing`, `content/h1-missing`) are skipped, and this one finding says so. What the fragment
+does hold (its JSON-LD, its links and images) is still checked.
 
 **Why it matters.** A fragment has no head by design, so reporting its missing title, canonical and Open
 Graph would be one false alarm per rule. Saying once that the file was read as a fragment tells whoever
@@ -14,7 +15,7 @@ meant it as a whole page that its `<html>`/`<head>` markup is gone.
 
 **Options.** None.
 
-**Source.** HTML Standard §4.1 (a document has `html`, `head` and a `title`); precision review (fragments
+**Source.** HTML Standard §4.2 (a document's `head` holds its `title`); precision review (fragments
 such as extruct's `product_microdata.html` got title, canonical and Open Graph errors).
 
 **Fails:**
@@ -38,7 +39,7 @@ SEVERITY = "info"
 
 def check(page, options):
     if page.is_fragment:
-        yield Violation("no <html>, <head> or <title>: read as a fragment of a page, so what a page must have (a "
-                        "title, a canonical, Open Graph) is not checked",
+        yield Violation("no <head> and no <title>: read as a fragment of a page, so what a page must have (a title, "
+                        "a canonical, Open Graph) is not checked",
                         fix="Nothing to fix for a snippet; if this file is meant to be a whole page, it lost its "
                             "<html>/<head> markup.")

@@ -18,9 +18,10 @@ relative `/cdn-cgi/image/…` URLs in Yoast's schema).
 
 **Severity.** warning: a schema URL that is relative (`/wp-content/logo.png`), has no scheme or is not a URL
 at all loses what it names, but the page and its other structured data work (Google resolves many relative
-values). error for an `og:`/`twitter:` URL that is not absolute (social consumers do not resolve it, so the
-preview loses its URL or image) and for a second scheme glued into a URL (a broken front end, whatever field
-it is in). info for a protocol-relative schema URL (`//cdn.example.com/…`), which names its host.
+values), and so does a relative `og:url` (shares fall back to the URL shared). error for a `twitter:image`
+that is not absolute (consumers do not resolve it, so the preview has no image) and for a second scheme glued
+into a URL (a broken front end, whatever field it is in). info for a protocol-relative schema URL
+(`//cdn.example.com/…`), which names its host.
 
 **Options.** None.
 
@@ -89,10 +90,11 @@ def problem(item) -> str | None:
 
 
 def severity_case(item, why: str) -> str | None:
-    """AGGRAVATED for a glued scheme and for a social tag no consumer resolves; MILD for a protocol-relative
+    """AGGRAVATED for a glued scheme and for a preview image no consumer resolves; MILD for a protocol-relative
     schema URL; None (warning) for the rest."""
     social = not item.label.startswith("schema ")
-    if why.startswith("has a second scheme") or (social and why != "is protocol-relative"
+    image = social and "image" in item.label  # twitter:image, og:video…: the preview's media
+    if why.startswith("has a second scheme") or (image and why != "is protocol-relative"
                                                  and not why.startswith("has a path")):
         return AGGRAVATED
     return MILD if why == "is protocol-relative" and not social else None

@@ -131,11 +131,15 @@ def test_conflicting_canonicals_silence_the_comparisons():
     assert set(rules_of(findings("html", page(head)))) == {"canonical/conflicting"}
 
 
-def test_a_body_canonical_beside_a_head_one_is_ignored_and_not_reported():
-    # Search engines read the head's; the copy in <body> changes nothing, so neither rule speaks.
+def test_a_body_canonical_beside_a_head_one_is_ignored():
+    # Search engines read the head's: another URL in <body> is information, a copy of it nothing at all.
     found = findings("html", page('<link rel="canonical" href="https://example.com/a/">',
                                   '<div>x</div><link rel="canonical" href="https://example.com/b/">'))
-    assert found == []
+    assert [(f.rule, f.severity) for f in found] == [("canonical/outside-head", Severity.INFO)]
+    assert "names another URL than the one in <head> ('https://example.com/a/')" in found[0].message
+    copy = findings("html", page('<link rel="canonical" href="https://example.com/a/">',
+                                 '<div>x</div><link rel="canonical" href="https://example.com/a/">'))
+    assert copy == []
 
 
 # -- fragment / outside-head -------------------------------------------------------------------------------------
