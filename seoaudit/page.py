@@ -151,7 +151,8 @@ class Page:
         titles and descriptions, canonical form), or None when it takes no part in them.
 
         The same WordPress object read twice (a single file, a collection, a `context=edit` export) has one key,
-        its `link`, so it is one post and never a duplicate of itself; any other document is its source. None
+        its `link`, so it is one post and never a duplicate of itself; a page saved twice has one key, its
+        canonical; any other document is its source. None
         when the document does not compete in search as itself: it is noindex, or its canonical names another
         page than its own address (the post `link`, or in live mode the URL it was served at; the same URL in
         another form, http or a missing slash, is still this page)."""
@@ -159,10 +160,23 @@ class Page:
             return None
         link = urls.parse(self.link.value) if self.link is not None else None
         own = link.raw if link is not None else self._served_url
-        canonical = self.canonical.value if self.canonical is not None else None
-        if own and canonical and urls.parse(canonical) is not None and not urls.same_page(canonical, own):
+        canonical = self._single_canonical
+        if own and canonical and not urls.same_page(canonical.raw, own):
             return None  # another page (a URL in another form is this page: canonical/form-drift compares those)
-        return link.raw if link is not None else self.document.display_source
+        if link is not None:
+            return link.raw
+        # A page saved twice (two files, one canonical) is one page; without a canonical, the file is the page.
+        return _url_key(canonical) if canonical is not None else self.document.display_source
+
+    @property
+    def _single_canonical(self) -> urls.Url | None:
+        """The primary view's canonical when it is one absolute URL (conflicting canonicals name no page)."""
+        view = self.primary
+        if view is None or self.canonical is None:
+            return None
+        values = {c.value for c in view.canonicals if c.in_head and c.value}
+        parsed = urls.parse(self.canonical.value)
+        return parsed if parsed is not None and all(urls.same(v, parsed.raw) for v in values) else None
 
     @property
     def _served_url(self) -> str | None:
@@ -194,6 +208,11 @@ class Page:
         if view is None or view.tree is None:
             return {}
         return _extruct(view.tree, self.document.html or b"", self.site_origin or "")
+
+
+def _url_key(url: urls.Url) -> str:
+    """A URL as search engines compare it (host case, default port and fragment aside)."""
+    return url.origin + (url.path or "/") + (f"?{url.query}" if url.query else "")
 
 
 def _fragment_view(text: str, name: str, base: Location, limits: Limits | None = None) -> View:

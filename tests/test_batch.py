@@ -100,3 +100,19 @@ def test_noindex_and_canonicalised_documents_are_not_compared():
     report = audit(documents_from_json([post("a", "Services", "https://example.com/a/"), noindex, elsewhere,
                                         http_form], "x.json"), Config(select=("title/duplicate",)))
     assert batch_findings(report) == [("x.json#/0", "title/duplicate"), ("x.json#/3", "title/duplicate")]
+
+
+def test_a_page_saved_twice_is_one_page():
+    from seoaudit.load import load_bytes
+
+    def saved(name: str, canonical: str) -> list:
+        html = (f'<html><head><title>Spring sale</title><link rel="canonical" href="{canonical}"></head>'
+                '<body></body></html>')
+        return list(load_bytes(html.encode(), name))
+
+    documents = [*saved("sale.html", "https://example.com/sale/"), *saved("sale-copy.html", "https://EXAMPLE.com/sale/"),
+                 *saved("other.html", "https://example.com/other/")]
+    report = audit(documents, Config(select=("title/duplicate",)))
+    assert batch_findings(report) == [("other.html", "title/duplicate"), ("sale.html", "title/duplicate")]
+    messages = {r.document.source: f.message for r in report.documents for f in r.findings}
+    assert messages["other.html"].endswith("1 other document of this run: https://example.com/sale/")

@@ -75,10 +75,11 @@ def check(page, options):
     for host, (reasons, items) in by_host.items():
         if not items:
             continue
+        # what makes it an error first (the canonical, og:url before schema URLs): it is where to look
+        items.sort(key=lambda i: (not shows_the_page(i), i.label.startswith("schema ")))
         first = items[0]
         count = len({i.value for i in items})
-        shown = any((i.kind in SHOWN and not i.label.endswith(" @id"))
-                    or (i.kind == "media" and not i.label.startswith("schema ")) for i in items)
+        shown = shows_the_page(first)
         yield Violation(f"development host {host} ({', '.join(reasons)}) in {listing(items)}: {first.value!r}"
                         + (f" and {count - 1} more URL{'s' if count > 2 else ''}" if count > 1 else ""),
                         first.location, value=first.value, expected="a URL on the production site", view=first.view,
@@ -86,3 +87,9 @@ def check(page, options):
                         fix="Set WordPress's Site Address (home) to the production URL and rebuild the SEO plugin's "
                             "data (Yoast: Tools > Optimize SEO data), fix the profile URL, or add the host to "
                             "`allowed-hosts` if it is public.")
+
+
+def shows_the_page(item) -> bool:
+    """A URL search engines or social networks follow to show this page (not an @id, a sameAs or a schema file)."""
+    return (item.kind in SHOWN and not item.label.endswith(" @id")) or (
+        item.kind == "media" and not item.label.startswith("schema "))

@@ -178,3 +178,32 @@ def test_a_canonical_that_redirects_is_an_error():
               "redirects": [{"url": "http://example.com/post/", "status": 301}]}
     body = page('<link rel="canonical" href="http://example.com/post/">')
     assert severities("json", served(body, canonical=target), "canonical/target-redirects") == [ERR]
+
+
+def test_identical_copies_of_the_title_or_description_are_information():
+    same = page('<meta name="description" content="About coffee."><meta name="description" content="About coffee.">')
+    assert severities("html", same, "description/multiple") == [INFO]
+    other = page('<meta name="description" content="About coffee."><meta name="description" content="About tea.">')
+    assert severities("html", other, "description/multiple") == [WARN]
+    two = "<html><head><title>Coffee</title><title>{}</title></head><body></body></html>"
+    assert severities("html", two.format("Coffee"), "title/multiple") == [INFO]
+    assert severities("html", two.format("Tea"), "title/multiple") == [WARN]
+
+
+def card(width: int, height: int) -> str:
+    return page(f'<meta name="twitter:card" content="summary_large_image">'
+                f'<meta property="og:image" content="https://example.com/a.jpg">'
+                f'<meta property="og:image:width" content="{width}">'
+                f'<meta property="og:image:height" content="{height}">')
+
+
+def test_an_x_card_image_of_the_wrong_shape_is_advice_and_under_the_minimum_a_warning():
+    assert severities("html", card(700, 875), "twitter/large-image-spec") == [INFO]
+    assert severities("html", card(280, 140), "twitter/large-image-spec") == [WARN]
+
+
+def test_link_text_that_is_a_bare_url_is_information():
+    head = '<meta property="og:url" content="https://example.com/post/">'
+    assert severities("html", page(head, '<a href="/pricing/">click here</a>'), "content/link-text") == [WARN]
+    bare = page(head, '<a href="https://example.org/">https://example.org/</a>')
+    assert severities("html", bare, "content/link-text") == [INFO]
