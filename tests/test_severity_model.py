@@ -15,7 +15,7 @@ from seoaudit.load import load_bytes
 from seoaudit.model import AGGRAVATED, MILD, Severity
 from seoaudit.registry import RETIRED, RuleError, _rule_from_module, all_rules
 
-from .conftest import CORPUS, audit_example, needs_corpus
+from .conftest import CORPUS, ROOT, audit_example, needs_corpus
 
 runner = CliRunner()
 OPT_IN = {"title/same-as-h1", "content/h1-multiple", "twitter/creator-missing", "twitter/site-missing",
@@ -155,3 +155,11 @@ def test_corpus_fragments(name):
     path = CORPUS / "html" / name
     rules = {f.rule for f in audit(load_bytes(path.read_bytes(), name), Config()).findings}
     assert "input/fragment" in rules and not {"title/missing", "canonical/missing", "image/og-missing"} & rules
+
+
+def test_the_readme_lists_every_retired_id_with_its_successor():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for old, (successor, _) in RETIRED.items():
+        row = next((line for line in readme.splitlines() if line.startswith(f"| `{old}` |")), None)
+        assert row is not None, old
+        assert successor is None or f"`{successor}`" in row
