@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import codecs
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,11 @@ def audit_example(language: str, text: str, config: Config | None = None):
 
 def rule_ids(results) -> set[str]:
     return {f.rule for result in results for f in result.findings}
+
+
+def load_tool(name: str):
+    """A script of tools/ as a module (tools/ is no package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -4,18 +4,13 @@ on `corpus/html` and `corpus/wp`. Any change in a rule's volume shows here and i
 
 from __future__ import annotations
 
-import importlib.util
-
-from .conftest import ROOT, needs_corpus
+from .conftest import load_tool, needs_corpus
 
 pytestmark = needs_corpus
 
 
 def tool():
-    spec = importlib.util.spec_from_file_location("corpus_summary", ROOT / "tools" / "corpus_summary.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("corpus_summary")
 
 
 def test_the_golden_summary_is_what_the_code_gives():
