@@ -105,7 +105,7 @@ def test_output_is_deterministic():
 def test_json_validates_against_the_package_schema():
     report = json.loads(run("examples", "-f", "json").stdout)
     jsonschema.validate(report, report_schema())
-    assert report["version"] == "1.2"
+    assert report["version"] == "1.3"
     assert report["summary"]["by_rule"] and sum(report["summary"]["by_rule"].values()) == report["summary"]["findings"]
 
 
@@ -237,7 +237,7 @@ def test_github_annotations_name_file_line_and_rule():
                         ",line=" in line) for line in lines)
     assert annotated == located
     assert all(",title=" in line for line in lines)
-    assert any(line.startswith("::error file=examples/broken-page.html,line=7,title=canonical/relative::")
+    assert any(line.startswith("::warning file=examples/broken-page.html,line=7,title=canonical/relative::")
                for line in lines)
 
 
