@@ -96,6 +96,19 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="Print counts per rule, not each finding.")] = (
         False),
     color: Annotated[Color, typer.Option("--color", help="Colour the terminal report.")] = Color.auto,
+    exclude: Annotated[list[str] | None, typer.Option(
+        "--exclude", metavar="GLOB", help="Skip these files and folders when walking (replaces exclude of the config "
+        "and its defaults: hidden folders, node_modules, …).")] = None,
+    extend_exclude: Annotated[list[str] | None, typer.Option(
+        "--extend-exclude", metavar="GLOB", help="Also skip these files and folders (added to exclude).")] = None,
+    force_exclude: Annotated[bool | None, typer.Option(
+        "--force-exclude/--no-force-exclude", show_default=False,
+        help="Apply exclude to the paths named here too (for pre-commit's file lists).")] = None,
+    respect_gitignore: Annotated[bool | None, typer.Option(
+        "--respect-gitignore/--no-respect-gitignore", show_default=False,
+        help="Skip what .gitignore and .ignore files ignore (default: yes).")] = None,
+    show_files: Annotated[bool, typer.Option(
+        "--show-files", help="List the files that would be audited and those skipped (and why), then exit.")] = False,
     insecure: InsecureOpt = False,
     timeout: TimeoutOpt = 15.0,
     concurrency: ConcurrencyOpt = 8,
@@ -108,36 +121,67 @@ def check(
     --fail-on or above), 2 (usage, config or unreadable input, or an internal error), 130 or 143 (Ctrl-C or
     SIGTERM, after reporting what was audited) or 141 (standard output closed)."""
     live = _LiveArgs(insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots)
-    _audit_run(lambda limits: _check_documents(paths, live, limits), format, output, fail_on, select, extend_select,
-               ignore, site_url, config_file, isolated, baseline, write_baseline, quiet, statistics, color)
+    files = _FileArgs(_split(exclude) if exclude is not None else None, _split(extend_exclude), force_exclude,
+                      respect_gitignore, show_files)
+    _audit_run(lambda inputs: _check_documents(paths, live, inputs), format, output, fail_on, select, extend_select,
+               ignore, site_url, config_file, isolated, baseline, write_baseline, quiet, statistics, color, files)
+
+
+class _FileArgs:
+    """The command line's say on which files a run reads (seoaudit/discovery.py)."""
+
+    def __init__(self, exclude=None, extend_exclude=(), force_exclude=None, respect_gitignore=None, show=False):
+        self.exclude, self.extend_exclude = exclude, extend_exclude
+        self.force_exclude, self.respect_gitignore, self.show = force_exclude, respect_gitignore, show
+
+
+class _Inputs:
+    """What reading the inputs of a run needs: limits, the settings of each folder, seoaudit's own files (never
+    read), and the `Intake` that records what was skipped."""
+
+    def __init__(self, limits, resolver, own, intake):
+        self.limits, self.resolver, self.own, self.intake = limits, resolver, own, intake
 
 
 def _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,
-               baseline, write_baseline, quiet, statistics, color) -> None:
-    """Load the config, audit what `documents(limits)` returns ((documents, live session or None)), write the
+               baseline, write_baseline, quiet, statistics, color, files: _FileArgs | None = None) -> None:
+    """Load the config, audit what `documents(inputs)` returns ((documents, live session or None)), write the
     reports and exit. Shared by `check` and `site`."""
     from . import baseline as baselines
-    from .config import ConfigError, Overrides, load
+    from .config import ConfigError, Overrides, Resolver, load
     from .engine import Report, add_batch_findings, iter_audit
+    from .load import Intake
 
+    files = files or _FileArgs()
     destinations = _destinations(format or [], output or [])
     overrides = Overrides(select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore),
-                          site_url=site_url, fail_on=fail_on.value if fail_on else None, baseline=baseline)
+                          site_url=site_url, fail_on=fail_on.value if fail_on else None, baseline=baseline,
+                          exclude=files.exclude, extend_exclude=files.extend_exclude,
+                          force_exclude=files.force_exclude, respect_gitignore=files.respect_gitignore)
     try:
         settings = load(Path.cwd(), config_file, isolated, overrides)
     except ConfigError as exc:
         raise _usage_error(str(exc)) from None
     config = settings.config
+    own = [path for _, path in destinations if path is not None]
+    own += [path for path in (settings.baseline, write_baseline) if path is not None]
+    inputs = _Inputs(config.limits, Resolver(settings, overrides, hierarchical=not (isolated or config_file)), own,
+                     Intake())
+    if files.show:
+        _show_files(documents, inputs)
     if settings.baseline is not None and not (write_baseline and not settings.baseline.exists()):
         try:
-            config = replace(config, baseline=baselines.load(settings.baseline))
+            config = replace(config, baseline=baselines.load(settings.baseline, settings.root))
         except baselines.BaselineError as exc:
             raise _usage_error(str(exc)) from None
-    outputs = _open(destinations, color, quiet, statistics, settings.fail_on)
+    outputs = _open(destinations, color, quiet, statistics, settings.fail_on, settings.root)
     interrupted: int | None = None  # the exit status, once Ctrl-C or SIGTERM stopped the audit
     try:
         results = []
-        sources, session = documents(config.limits)
+        try:
+            sources, session = documents(inputs)
+        except ConfigError as exc:  # a config file found below a folder named on the command line
+            raise _usage_error(str(exc)) from None
         try:
             for result in iter_audit(sources, config):
                 with _signals_deferred():  # a document is in every report and in the summary, or in none
@@ -156,6 +200,7 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
             results.sort(key=lambda r: session.order.get(id(r.document), ()))  # input order, not arrival
             for note in session.notes:
                 print(f"seoaudit: note: {note}", file=sys.stderr)
+        _print_intake(inputs.intake)
         # Rules that compare documents (duplicate titles…) speak once every document is in: streamed
         # reports get their findings at the end; the others see them in place.
         batch_ids = {rule.id for rule in config.rules() if rule.is_batch}
@@ -169,7 +214,7 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
         if write_baseline is not None and interrupted is None:  # half a baseline would hide nothing it lacks
             from .report.sink import atomic_write
 
-            atomic_write(write_baseline, baselines.render(report.documents))
+            atomic_write(write_baseline, baselines.render(report.documents, settings.root))
     except BrokenPipeError:  # `seoaudit check … | head`: the reader is gone, end quietly
         raise _broken_pipe() from None
     except OSError as exc:
@@ -231,14 +276,16 @@ def _is_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
 
 
-def _check_documents(paths: list[str], live: _LiveArgs, limits=None):
+def _check_documents(paths: list[str], live: _LiveArgs, inputs: _Inputs):
     """Files first (as before), then every URL through one live session; (documents, session or None)."""
-    from .load import load_paths
+    from .discovery import discover
+    from .load import read_entries
 
     found = [p for p in paths if _is_url(p)]
-    files = [p for p in paths if not _is_url(p)]
+    entries = discover([p for p in paths if not _is_url(p)], inputs.resolver, inputs.own)
+    documents = read_entries(entries, inputs.limits, inputs.intake)
     if not found:
-        return load_paths(files, limits), None
+        return documents, None
     from .live.fetch import origin
     from .live.wordpress import is_rest_url
 
@@ -248,7 +295,7 @@ def _check_documents(paths: list[str], live: _LiveArgs, limits=None):
     live_documents = session.check(found)
 
     def chained():
-        yield from load_paths(files, limits)
+        yield from documents
         yield from live_documents  # closing `chained` closes the live run too
 
     return chained(), session
@@ -309,12 +356,46 @@ def site(
     listing = Listing(base=url, types=_split(type_) or ("posts", "pages"), statuses=_split(status), since=since,
                       limit=limit, per_page=per_page, edit=credentials is not None)
 
-    def documents(limits=None):
+    def documents(inputs):
         session = live.session(origin(url))
         return session.site(listing), session
 
     _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,
                baseline, write_baseline, quiet, statistics, color)
+
+
+def _show_files(documents, inputs: _Inputs) -> None:
+    """`--show-files`: every path the run would read (with what it holds) or skip (and why); exit 0."""
+    sources, session = documents(inputs)
+    if session is not None:
+        sources.close()
+        raise _usage_error("--show-files lists files: give no URL")
+    kinds: dict[str, list[str]] = {}
+    for document in sources:
+        kinds.setdefault(document.source, []).append(document.kind)
+    for source, found in kinds.items():
+        print(f"audit {source} ({', '.join(sorted(set(found)))})")
+    for source, why in inputs.intake.skipped:
+        print(f"skip  {source}: {why}")
+    for note in inputs.intake.notes:
+        print(f"note  {note}")
+    raise typer.Exit(ExitStatus.OK)
+
+
+def _print_intake(intake) -> None:
+    """One note for what walking skipped for its content or as seoaudit's own file (exclusions are silent,
+    as ruff's are: `--show-files` lists them), and the reading notes (an empty collection)."""
+    from .discovery import OWN_FILE
+    from .load import NOT_OURS_JSON, NOT_OURS_XML
+
+    skipped = [source for source, why in intake.skipped if why in (NOT_OURS_JSON, NOT_OURS_XML, OWN_FILE)]
+    if skipped:
+        shown = ", ".join(skipped[:3]) + (", …" if len(skipped) > 3 else "")
+        print(f"seoaudit: note: skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} that "
+              f"{'are' if len(skipped) != 1 else 'is'} no post, page or sitemap, or seoaudit's own ({shown}); "
+              "--show-files lists them", file=sys.stderr)
+    for note in intake.notes:
+        print(f"seoaudit: note: {note}", file=sys.stderr)
 
 
 def _destinations(formats: list[str], outputs: list[Path]) -> list[tuple[str, Path | None]]:
@@ -386,11 +467,11 @@ class _Output:
         self.sink.commit()
 
 
-def _open(destinations, color: Color, quiet: bool, statistics: bool, fail_on) -> list[_Output]:
+def _open(destinations, color: Color, quiet: bool, statistics: bool, fail_on, root: Path) -> list[_Output]:
     from .report import RenderOptions
     from .report.positions import FileLines
 
-    options = RenderOptions(fail_on=fail_on, lines=FileLines(), quiet=quiet, statistics=statistics)
+    options = RenderOptions(fail_on=fail_on, lines=FileLines(), quiet=quiet, statistics=statistics, root=root)
     outputs: list[_Output] = []
     try:
         for name, path in destinations:

@@ -21,7 +21,7 @@ from .limits import Limits
 from .metadata import page_metadata
 from .model import CATEGORIES, Document, Finding, Location, Severity, Violation
 from .page import Page
-from .registry import Rule, RuleError, _suggest, all_rules
+from .registry import REQUIREMENTS, Rule, RuleError, _suggest, all_rules
 
 if TYPE_CHECKING:
     from .baseline import Baseline
@@ -196,7 +196,7 @@ class _Plan:
     # `steps[:inputs]` are those an unreadable document runs
     steps: tuple[tuple[Rule, Any, dict[str, Any], Severity, int], ...]
     inputs: int
-    # by what a readable document has (bit 1 post, 2 wire, 4 graph): the steps to call, without the batch
+    # by what a readable document has (bit 1 post, 2 wire, 4 graph, 8 sitemap): the steps to call, without the batch
     # rules (nothing to call) and the rules whose REQUIRES it lacks (they would find nothing)
     gated: tuple[tuple[tuple[Rule, Any, dict[str, Any], Severity, int], ...], ...]
     input_steps: tuple[tuple[Rule, Any, dict[str, Any], Severity, int], ...]  # `steps[:inputs]` to call
@@ -219,9 +219,13 @@ class _Plan:
         order = {rule.id: i for i, rule in enumerate(rules)}
 
         def has(bits: int) -> frozenset[str]:
-            return frozenset(name for bit, name in ((1, "post"), (2, "wire"), (4, "graph")) if bits & bit)
+            return frozenset(name for bit, name in enumerate(REQUIREMENTS) if bits & 1 << bit)
 
-        gated = tuple(tuple(s for s in steps if s[1] is not None and s[0].requires <= has(bits)) for bits in range(8))
+        def runs(rule: Rule, bits: int) -> bool:  # a sitemap is read by the sitemap and input rules only
+            sitemap = "sitemap" in rule.requires or rule.category == "input"
+            return rule.requires <= has(bits) and (sitemap or not bits & 8)
+
+        gated = tuple(tuple(s for s in steps if s[1] is not None and runs(s[0], bits)) for bits in range(16))
 
         def in_order(part: list[Rule]) -> tuple[str, ...]:
             return tuple(sorted((r.id for r in part), key=order.__getitem__))
@@ -257,7 +261,8 @@ def _audit_document(document: Document, config: Config, rules: list[Rule]) -> Do
     findings: list[Finding] = []
     if document.problem is None:
         ran = plan.ran
-        has = (page.post is not None) | (document.wire is not None) << 1 | (page.schema_view is not None) << 2
+        has = ((page.post is not None) | (document.wire is not None) << 1 | (page.schema_view is not None) << 2
+               | (document.kind == "sitemap") << 3)
         todo = plan.gated[has]
         last = len(plan.steps) - 1
     else:

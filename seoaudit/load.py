@@ -9,6 +9,12 @@ UTF-16/32 told by a BOM or by the NUL pattern of its first characters), strictly
 out of a float's range are errors, not values a report could not write. HTML is decoded once, here (BOM,
 `<meta charset>` checked against the bytes, UTF-8 with replacement), and handed on as UTF-8; what had to
 be repaired is noted on the document for `input/bad-encoding`.
+
+What a file is: the suffix of its name (after any `.gz`) says JSON (.json), a page (.html, .htm) or XML
+(.xml: a sitemap, read as one and never audited as a page); a name without one (stdin, or a file the user
+included) is sniffed. A file found by walking a folder that is none of seoaudit's inputs (JSON of another
+shape, see `json_shape`; XML that is no sitemap) is skipped and recorded in the run's `Intake`; named on the
+command line it is an input problem (exit 2). An empty collection `[]` is zero documents and a note.
 """
 
 from __future__ import annotations
@@ -17,51 +23,94 @@ import codecs
 import json
 import sys
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import strict_json
+from .extract.sitemap import MAX_BYTES as MAX_SITEMAP_BYTES
 from .limits import Limits, json_depth_exceeds
+from .live.sitemap import looks_like_sitemap
 from .model import Document, InputProblem, Location
 
 _JSON_TYPES = {int: "number", float: "number", str: "string", bool: "boolean", type(None): "null", list: "array"}
-AUDITED_SUFFIXES = (".json", ".html", ".htm")
 GZIP_SUFFIX = ".gz"
 GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF_BYTES = 8192
 _STARTS = b"<{[ \t\r\n\xef"  # what a text page or JSON document can start with (ASCII, or a UTF-8 BOM)
+# What a file's name says it holds (after any .gz); a name with another suffix is no input (README.md).
+SUFFIX_KINDS = {".json": "json", ".html": "html", ".htm": "html", ".xml": "xml"}
+NOT_OURS_JSON = "JSON that is no WordPress REST object, collection, get_head response or REST error"
+NOT_OURS_XML = "XML that is no sitemap (its root is neither <urlset> nor <sitemapindex>)"
 
 
-def is_audited(path: Path) -> bool:
-    """A file a directory walk picks up: .json, .html, .htm, each maybe gzip-compressed (.html.gz)."""
-    name = path.name.lower().removesuffix(GZIP_SUFFIX)
-    return name.endswith(AUDITED_SUFFIXES)
+@dataclass
+class Intake:
+    """What reading a run's inputs decided beside its documents: the paths skipped (and why), and notes
+    (an empty collection). The CLI prints one note line for the skipped files; `--show-files` lists them."""
+
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
-def load_paths(paths: Iterable[str], limits: Limits | None = None) -> Iterator[Document]:
+def load_paths(paths: Iterable[str], limits: Limits | None = None, intake: Intake | None = None
+               ) -> Iterator[Document]:
+    """Files, folders (walked with the default excludes and .gitignore, see seoaudit/discovery.py) and `-`."""
+    from .discovery import FileRules, discover
+
+    settings = _DefaultFiles(FileRules.default(Path.cwd().resolve()))
+    return read_entries(discover(paths, lambda _: settings), limits, intake)
+
+
+@dataclass(frozen=True)
+class _DefaultFiles:
+    files: Any
+
+
+def read_entries(entries: Iterable[Any], limits: Limits | None = None, intake: Intake | None = None
+                 ) -> Iterator[Document]:
+    """The documents of discovery's entries, in order. A path named on the command line that is no input
+    is an input problem (exit 2); one found by walking a folder is skipped and recorded in `intake`."""
     limits = limits or Limits()
-    for raw in paths:
-        if raw == "-":
-            yield from load_bytes(_read_capped(sys.stdin.buffer, limits.max_input_bytes), "-", limits)
+    intake = intake if intake is not None else Intake()
+    read: Counter[str] = Counter()  # files read (not skipped) per named folder
+    for entry in entries:
+        skipped = len(intake.skipped)
+        if entry.skipped is not None:
+            intake.skipped.append((entry.source + ("/" if entry.is_dir else ""), entry.skipped))
+        elif entry.is_dir:  # the end of a named folder's walk
+            if not read[entry.top]:
+                yield _problem(entry.source, "unreadable", "folder holds no post, page or sitemap to audit "
+                               "(--show-files lists what was skipped)")
             continue
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if is_audited(p) and p.is_file())
-            if not files:
-                yield _problem(raw, "unreadable", "directory holds no .json, .html or .htm file")
-            for file in files:
-                yield from load_file(file, None, limits)
+        elif entry.path is None:
+            yield from load_bytes(_read_capped(sys.stdin.buffer, limits.max_input_bytes), "-", limits, intake)
+        elif entry.explicit and not entry.included and entry.path.is_file() and _suffix(entry.source):
+            yield _problem(entry.source, "not-a-post", f"a {_suffix(entry.source)} file is no input: seoaudit "
+                           "reads WordPress JSON (.json), pages (.html, .htm) and sitemaps (.xml), maybe gzipped")
         else:
-            yield from load_file(path, raw, limits)
+            yield from load_file(entry.path, entry.source, limits, intake, walked=not entry.explicit)
+        if entry.top is not None and len(intake.skipped) == skipped:
+            read[entry.top] += 1
 
 
-def load_file(path: Path, name: str | None = None, limits: Limits | None = None) -> Iterator[Document]:
+def _suffix(name: str) -> str:
+    """The suffix that says what a file holds: `.json` of `post.json.gz`; "" for none."""
+    return Path(name.lower().removesuffix(GZIP_SUFFIX)).suffix
+
+
+def load_file(path: Path, name: str | None = None, limits: Limits | None = None, intake: Intake | None = None,
+              walked: bool = False) -> Iterator[Document]:
     name = name or str(path)
     limits = limits or Limits()
+    cap = limits.max_input_bytes
+    if _suffix(name) == ".xml":  # a sitemap may hold 50 MB: read that much, to say it is too large past it
+        cap = max(cap, MAX_SITEMAP_BYTES)
     try:
         with path.open("rb") as stream:
-            data = _read_capped(stream, limits.max_input_bytes)
+            data = _read_capped(stream, cap)
     except FileNotFoundError:
         yield _problem(name, "unreadable", "no such file or directory")
         return
@@ -71,7 +120,7 @@ def load_file(path: Path, name: str | None = None, limits: Limits | None = None)
     except OSError as exc:
         yield _problem(name, "unreadable", exc.strerror or str(exc))
         return
-    yield from load_bytes(data, name, limits)
+    yield from load_bytes(data, name, limits, intake, walked)
 
 
 def _read_capped(stream, cap: int) -> bytes:
@@ -109,20 +158,23 @@ def gunzip(data: bytes, cap: int) -> bytes:
     return bytes(out)  # bytes after the last member that are not a gzip member are ignored, as gzip(1) does
 
 
-def load_bytes(data: bytes, source: str, limits: Limits | None = None) -> Iterator[Document]:
-    """Sniff what the bytes are (gzip, JSON or HTML) and turn them into documents."""
+def load_bytes(data: bytes, source: str, limits: Limits | None = None, intake: Intake | None = None,
+               walked: bool = False) -> Iterator[Document]:
+    """Sniff what the bytes are (gzip, JSON, a sitemap or HTML) and turn them into documents. `walked`: the
+    file was found by walking a folder, so one that is none of seoaudit's inputs is skipped (in `intake`)
+    rather than reported."""
     limits = limits or Limits()
-    name = source.lower()
-    cap = limits.max_input_bytes
+    intake = intake if intake is not None else Intake()
+    suffix = _suffix(source)
+    cap = max(limits.max_input_bytes, MAX_SITEMAP_BYTES) if suffix == ".xml" else limits.max_input_bytes
     if len(data) > cap:
-        yield _too_big(source, cap)
+        yield _too_large_sitemap(source, data, cap) or _too_big(source, cap)
         return
-    name = name.removesuffix(GZIP_SUFFIX)  # a .gz that is not gzip-compressed is read as it is
-    if data[:2] == GZIP_MAGIC:
+    if data[:2] == GZIP_MAGIC:  # by its bytes, whatever its name; a .gz that is not gzip is read as it is
         try:
             data = gunzip(data, cap)
         except _TooBig:
-            yield _too_big(source, cap, "decompressed ")
+            yield _too_large_sitemap(source, b"", cap) or _too_big(source, cap, "decompressed ")
             return
         except zlib.error as exc:
             yield _problem(source, "unreadable", f"corrupt gzip data: {exc}")
@@ -134,14 +186,44 @@ def load_bytes(data: bytes, source: str, limits: Limits | None = None) -> Iterat
     if wide is None and b"\x00" in data[:_SNIFF_BYTES]:
         yield _problem(source, "unreadable", "binary file (NUL bytes), not JSON or HTML")
         return
-    start = data[:64].decode(wide or "utf-8", "ignore").lstrip("\ufeff \t\r\n")[:1]
-    if start in ("{", "[") or name.endswith(".json"):
-        yield from _load_json(data, source, limits, wide)
+    kind = SUFFIX_KINDS.get(suffix)
+    if kind is None:  # no telling name (stdin, `page`, an included *.php): the content decides
+        start = data[:64].decode(wide or "utf-8", "ignore").lstrip("\ufeff \t\r\n")[:1]
+        kind = "json" if start in ("{", "[") else "xml" if looks_like_sitemap(data) else "html"
+    if kind == "json":
+        yield from _load_json(data, source, limits, wide, intake, walked)
+    elif kind == "xml":
+        yield from _load_xml(data, source, intake, walked)
     else:
+        if len(data) > limits.max_input_bytes:  # read up to a sitemap's size under an .xml name
+            yield _too_big(source, limits.max_input_bytes)
+            return
         from .extract.html import decode_html
 
         text, notes = decode_html(data, wide)
         yield Document(source=source, kind="html", html=text, notes=notes, encoding="utf-8")
+
+
+def _too_large_sitemap(source: str, head: bytes, cap: int) -> Document | None:
+    """A sitemap past the size cap (by its name, or its first bytes): `sitemap/too-large` says so."""
+    from .extract.sitemap import SitemapFile, looks_like_sitemap_name
+
+    if _suffix(source) == ".xml" and (looks_like_sitemap_name(source) or looks_like_sitemap(head[:_SNIFF_BYTES])):
+        return Document(source=source, kind="sitemap", data=SitemapFile(cap + 1, None))
+    return None
+
+
+def _load_xml(data: bytes, source: str, intake: Intake, walked: bool) -> Iterator[Document]:
+    """A sitemap, read as one (never audited as a page); other XML is no input."""
+    from .extract.sitemap import looks_like_sitemap_name, sitemap_file
+
+    if not (looks_like_sitemap(data) or looks_like_sitemap_name(source)):
+        if walked:
+            intake.skipped.append((source, NOT_OURS_XML))
+        else:
+            yield _problem(source, "not-a-post", NOT_OURS_XML)
+        return
+    yield Document(source=source, kind="sitemap", data=sitemap_file(data))
 
 
 def _wide_encoding(data: bytes) -> str | None:
@@ -168,7 +250,8 @@ def _wide_encoding(data: bytes) -> str | None:
 _ASCII_STARTS = [bytes([c]) for c in b"<{[ \t\r\n"]
 
 
-def _load_json(data: bytes, source: str, limits: Limits, wide: str | None) -> Iterator[Document]:
+def _load_json(data: bytes, source: str, limits: Limits, wide: str | None, intake: Intake, walked: bool
+               ) -> Iterator[Document]:
     try:
         text = data.decode(wide or "utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -187,6 +270,12 @@ def _load_json(data: bytes, source: str, limits: Limits, wide: str | None) -> It
         return
     except ValueError as exc:  # a number JSON allows but no report could hold: RFC 8259 §6 lets us refuse it
         yield _problem(source, "invalid-json", f"invalid JSON: {str(exc).split(':')[0]}")
+        return
+    if isinstance(value, list) and not value:  # `?status=draft` when there is none: zero posts, not an error
+        intake.notes.append(f"{source}: an empty collection, no posts to audit")
+        return
+    if walked and json_shape(value) is None:
+        intake.skipped.append((source, NOT_OURS_JSON))
         return
     notes = []
     if strict_json.may_hold_surrogates(text):
@@ -236,30 +325,46 @@ def documents_from_json(value: Any, source: str) -> Iterator[Document]:
         yield _classify(value, source, "")
 
 
+def json_shape(value: Any) -> str | None:
+    """Which of seoaudit's JSON inputs a decoded value is: "collection" (an array that holds one), "recorded-http",
+    "rest-error", "yoast-get-head", "wp-post", "wp-term" or "wp-user"; None for JSON that is none of them, which a
+    folder walk skips (package.json, tsconfig.json, a report). The one place that says what JSON is an input:
+    new shapes are added here, and read in `_classify`."""
+    if isinstance(value, list):
+        return "collection" if not value or any(isinstance(item, dict) and json_shape(item) for item in value) else None
+    if not isinstance(value, dict):
+        return None
+    if "seoaudit_http" in value:  # a recorded HTTP exchange (live mode's facts, audited offline)
+        return "recorded-http"
+    if _is_rest_error(value):
+        return "rest-error"
+    if isinstance(value.get("html"), str) and isinstance(value.get("json"), dict):
+        return "yoast-get-head"
+    return _wp_kind(value)
+
+
 def _classify(value: Any, source: str, pointer: str) -> Document:
     where = Location(pointer=pointer)
     if not isinstance(value, dict):
         return _problem(source, "not-a-post", f"a JSON {_JSON_TYPES.get(type(value), 'value')} is not a "
                         "WordPress REST object", where, pointer)
-    if "seoaudit_http" in value:  # a recorded HTTP exchange (live mode's facts, audited offline)
+    shape = json_shape(value)
+    if shape == "recorded-http":
         from .live.record import recorded_document
 
         return recorded_document(value, source, pointer)
-    if _is_rest_error(value):
+    if shape == "rest-error":
         data = value.get("data")
         status = data.get("status") if isinstance(data, dict) else None
         return _problem(source, "rest-error",
                         f"WordPress REST error {value['code']}" + (f" (HTTP {status})" if status else "")
                         + f": {_one_line(value.get('message'))}", where, pointer)
-    if isinstance(value.get("html"), str) and isinstance(value.get("json"), dict):
-        return Document(source=source, kind="yoast-get-head", data=value, pointer=pointer)
-    kind = _wp_kind(value)
-    if kind is None:
+    if shape is None:
         keys = ", ".join(sorted(map(str, value))[:6]) or "none"
         return _problem(source, "not-a-post",
                         f"JSON object is not a WordPress REST object, collection or Yoast get_head response "
                         f"(no `link`; keys: {keys})", where, pointer)
-    return Document(source=source, kind=kind, data=value, pointer=pointer)
+    return Document(source=source, kind=shape, data=value, pointer=pointer)
 
 
 def _is_rest_error(value: dict) -> bool:

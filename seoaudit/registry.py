@@ -4,8 +4,9 @@ A rule module defines `ID` (`category/kebab-name`), `SEVERITY` (its default), op
 (name → default) and `check(page, options)`, a generator of `Violation`s. Optional `REQUIRES` names the inputs
 without which `check` finds nothing, so the engine does not even call it on a document that lacks one (as
 Lighthouse's `requiredArtifacts`): `"post"` (WP post fields, `page.post`), `"wire"` (live-mode HTTP facts,
-`document.wire`), `"graph"` (JSON-LD in some view, `page.schema_view`). Declare only what the code already
-returns early without: the findings must be the same with or without the gate. Its docstring is its
+`document.wire`), `"graph"` (JSON-LD in some view, `page.schema_view`), `"sitemap"` (a sitemap file,
+`page.sitemap`: only the rules that require it, and the input rules, run on a sitemap). Declare only what the
+code already returns early without: the findings must be the same with or without the gate. Its docstring is its
 documentation: the first line is the summary, and the fenced blocks after `Fails` and `Passes` are
 examples that the test suite runs.
 """
@@ -23,7 +24,7 @@ from typing import Any
 
 from .model import CATEGORIES, Severity
 
-REQUIREMENTS = ("post", "wire", "graph")  # what a rule's REQUIRES may name (see the module docstring)
+REQUIREMENTS = ("post", "wire", "graph", "sitemap")  # what a rule's REQUIRES may name (see the module docstring)
 RULE_ID = re.compile(r"^([a-z]+)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
 _EXAMPLE = re.compile(r"^\*\*(Fails|Passes)[^\n]*\n+```(\w+)\n(.*?)\n```", re.MULTILINE | re.DOTALL)
 

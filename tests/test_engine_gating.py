@@ -1,5 +1,5 @@
-"""Requirement gating: the engine does not call a rule whose REQUIRES (post, wire, graph) a document lacks,
-and such a rule would have found nothing there anyway."""
+"""Requirement gating: the engine does not call a rule whose REQUIRES (post, wire, graph, sitemap) a document
+lacks, and such a rule would have found nothing there anyway; a sitemap is read by the sitemap rules alone."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def test_rule_runs_only_with_what_it_requires(requires, data, name, called):
 
 def _has(page: Page) -> set[str]:
     return ({"post"} if page.post is not None else set()) | ({"wire"} if page.document.wire is not None else set()) \
-        | ({"graph"} if page.schema_view is not None else set())
+        | ({"graph"} if page.schema_view is not None else set()) | ({"sitemap"} if page.sitemap is not None else set())
 
 
 def _example_pages() -> list[Page]:
@@ -84,3 +84,16 @@ def test_unknown_requirement_is_refused():
     module.check = lambda page, options: iter(())
     with pytest.raises(RuleError, match="REQUIRES"):
         _rule_from_module(module)
+
+
+SITEMAP = b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/a/</loc></url></urlset>'
+
+
+def test_a_sitemap_runs_only_the_sitemap_and_input_rules():
+    # Read as a page, this sitemap would have no title, canonical or og:image (the review's M6).
+    document = next(load_bytes(SITEMAP, "public/sitemap.xml"))
+    assert document.kind == "sitemap"
+    result = audit_document(document, Config())
+    assert {f.rule for f in result.findings} == {"sitemap/url-invalid"}
+    page = next(load_bytes(HTML, "a.html"))
+    assert not [f for f in audit_document(page, Config()).findings if f.category == "sitemap"]

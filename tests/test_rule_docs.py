@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from seoaudit.engine import Config
 from seoaudit.registry import all_rules
 
 from .conftest import audit_example, rule_ids
@@ -28,6 +31,13 @@ def test_docstring_has_every_section(rule_id):
 
 
 ENGINE_EMITTED = "**Fails** (engine-emitted"  # no input can make it fail: tests/test_hostile.py covers it
+# "**Fails** (with `max_urls = 2`):": the example fails with that option (a limit no docstring can reach)
+WITH_OPTION = re.compile(r"^\*\*Fails\*\* \(with `(\w+) = (\d+)`\)", re.MULTILINE)
+
+
+def example_config(rule_id: str) -> Config:
+    found = WITH_OPTION.search(RULES[rule_id].doc)
+    return Config(options={rule_id: {found.group(1): int(found.group(2))}}) if found else Config()
 
 
 @pytest.mark.parametrize("rule_id", sorted(RULES))
@@ -38,7 +48,8 @@ def test_failing_example_fails(rule_id):
         assert rule_id == "input/internal-error", "only the engine's internal errors cannot be shown by an example"
         return
     for _, language, text in examples:
-        assert rule_id in rule_ids(audit_example(language, text)), f"{rule_id}: failing example passed"
+        found = rule_ids(audit_example(language, text, example_config(rule_id)))
+        assert rule_id in found, f"{rule_id}: failing example passed"
 
 
 @pytest.mark.parametrize("rule_id", sorted(RULES))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 MAX_UNCOMPRESSED = 60 * 1024 * 1024  # the sitemaps.org limit is 50 MB uncompressed
@@ -23,6 +24,28 @@ def looks_like_sitemap(body: bytes, content_type: str = "", url: str = "") -> bo
 
 def parse(body: bytes, base_url: str) -> tuple[str, list[str]]:
     """("urlset" | "index", absolute URLs in document order)."""
+    found = read(body)
+    return found.kind, [urljoin(base_url, entry.loc) for entry in found.entries]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One `<url>` or `<sitemap>` of a sitemap: its `<loc>` as written, its `<lastmod>`, and its line."""
+
+    loc: str
+    lastmod: str | None
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Sitemap:
+    kind: str  # "urlset" | "index"
+    entries: tuple[Entry, ...]
+
+
+def read(body: bytes) -> Sitemap:
+    """The entries of a sitemap or sitemap index (gzipped or not), in document order; an entry without a
+    `<loc>` is left out. Raises SitemapError for what is no sitemap."""
     from lxml import etree
 
     if body[:2] == b"\x1f\x8b":
@@ -47,8 +70,13 @@ def parse(body: bytes, base_url: str) -> tuple[str, list[str]]:
     for element in root:
         if not isinstance(element.tag, str) or etree.QName(element).localname != child:
             continue
-        for loc in element:
-            if isinstance(loc.tag, str) and etree.QName(loc).localname == "loc" and (loc.text or "").strip():
-                found.append(urljoin(base_url, loc.text.strip()))
-                break
-    return ("urlset" if name == "urlset" else "index"), found
+        fields: dict = {}
+        for part in element:
+            if isinstance(part.tag, str):
+                fields.setdefault(etree.QName(part).localname, part)
+        loc = fields.get("loc")
+        if loc is not None and (loc.text or "").strip():
+            lastmod = fields.get("lastmod")
+            found.append(Entry(loc.text.strip(), (lastmod.text or "").strip() if lastmod is not None else None,
+                               loc.sourceline))
+    return Sitemap("urlset" if name == "urlset" else "index", tuple(found))

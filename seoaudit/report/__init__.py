@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 
 from ..model import Document, Finding, Severity
@@ -27,6 +28,7 @@ class RenderOptions:
     lines: LineLookup | None = None  # the file line of a finding (see positions.FileLines); None: HTML lines only
     quiet: bool = False  # rich: the summary line only
     statistics: bool = False  # rich: counts per rule instead of every finding
+    root: Path | None = None  # the project root: fingerprints (baseline.py) and SARIF paths are relative to it
 
 
 def formatter(name: str) -> ModuleType:

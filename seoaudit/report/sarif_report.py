@@ -126,7 +126,7 @@ def _result(document, finding: Finding, index: dict[str, int], options: RenderOp
         "level": LEVEL[finding.severity],
         "message": {"text": finding.message},
         "locations": [location],
-        "partialFingerprints": {FINGERPRINT: fingerprint(document, finding)},
+        "partialFingerprints": {FINGERPRINT: fingerprint(document, finding, options.root)},
         "properties": properties,
     }
 
