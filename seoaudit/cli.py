@@ -109,6 +109,9 @@ def check(
         help="Skip what .gitignore and .ignore files ignore (default: yes).")] = None,
     show_files: Annotated[bool, typer.Option(
         "--show-files", help="List the files that would be audited and those skipped (and why), then exit.")] = False,
+    skip_non_inputs: Annotated[bool, typer.Option(
+        "--skip-non-inputs", help="Skip named files that are no post, page or sitemap (package.json) as a folder "
+        "walk does, instead of exiting 2 (for pre-commit's file lists).")] = False,
     insecure: InsecureOpt = False,
     timeout: TimeoutOpt = 15.0,
     concurrency: ConcurrencyOpt = 8,
@@ -122,7 +125,7 @@ def check(
     SIGTERM, after reporting what was audited) or 141 (standard output closed)."""
     live = _LiveArgs(insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots)
     files = _FileArgs(_split(exclude) if exclude is not None else None, _split(extend_exclude), force_exclude,
-                      respect_gitignore, show_files)
+                      respect_gitignore, show_files, skip_non_inputs)
     _audit_run(lambda inputs: _check_documents(paths, live, inputs), format, output, fail_on, select, extend_select,
                ignore, site_url, config_file, isolated, baseline, write_baseline, quiet, statistics, color, files)
 
@@ -130,17 +133,20 @@ def check(
 class _FileArgs:
     """The command line's say on which files a run reads (seoaudit/discovery.py)."""
 
-    def __init__(self, exclude=None, extend_exclude=(), force_exclude=None, respect_gitignore=None, show=False):
+    def __init__(self, exclude=None, extend_exclude=(), force_exclude=None, respect_gitignore=None, show=False,
+                 skip_non_inputs=False):
         self.exclude, self.extend_exclude = exclude, extend_exclude
         self.force_exclude, self.respect_gitignore, self.show = force_exclude, respect_gitignore, show
+        self.skip_non_inputs = skip_non_inputs
 
 
 class _Inputs:
     """What reading the inputs of a run needs: limits, the settings of each folder, seoaudit's own files (never
     read), and the `Intake` that records what was skipped."""
 
-    def __init__(self, limits, resolver, own, intake):
+    def __init__(self, limits, resolver, own, intake, skip_non_inputs=False):
         self.limits, self.resolver, self.own, self.intake = limits, resolver, own, intake
+        self.skip_non_inputs = skip_non_inputs
 
 
 def _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,
@@ -166,7 +172,7 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
     own = [path for _, path in destinations if path is not None]
     own += [path for path in (settings.baseline, write_baseline) if path is not None]
     inputs = _Inputs(config.limits, Resolver(settings, overrides, hierarchical=not (isolated or config_file)), own,
-                     Intake())
+                     Intake(), files.skip_non_inputs)
     if files.show:
         _show_files(documents, inputs)
     if settings.baseline is not None and not (write_baseline and not settings.baseline.exists()):
@@ -283,7 +289,7 @@ def _check_documents(paths: list[str], live: _LiveArgs, inputs: _Inputs):
 
     found = [p for p in paths if _is_url(p)]
     entries = discover([p for p in paths if not _is_url(p)], inputs.resolver, inputs.own)
-    documents = read_entries(entries, inputs.limits, inputs.intake)
+    documents = read_entries(entries, inputs.limits, inputs.intake, inputs.skip_non_inputs)
     if not found:
         return documents, None
     from .live.fetch import origin

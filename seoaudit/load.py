@@ -69,10 +69,11 @@ class _DefaultFiles:
     files: Any
 
 
-def read_entries(entries: Iterable[Any], limits: Limits | None = None, intake: Intake | None = None
-                 ) -> Iterator[Document]:
+def read_entries(entries: Iterable[Any], limits: Limits | None = None, intake: Intake | None = None,
+                 skip_non_inputs: bool = False) -> Iterator[Document]:
     """The documents of discovery's entries, in order. A path named on the command line that is no input
-    is an input problem (exit 2); one found by walking a folder is skipped and recorded in `intake`."""
+    is an input problem (exit 2), unless `skip_non_inputs`; one found by walking a folder is skipped and
+    recorded in `intake`."""
     limits = limits or Limits()
     intake = intake if intake is not None else Intake()
     read: Counter[str] = Counter()  # files read (not skipped) per named folder
@@ -88,10 +89,15 @@ def read_entries(entries: Iterable[Any], limits: Limits | None = None, intake: I
         elif entry.path is None:
             yield from load_bytes(_read_capped(sys.stdin.buffer, limits.max_input_bytes), "-", limits, intake)
         elif entry.explicit and not entry.included and entry.path.is_file() and _suffix(entry.source):
-            yield _problem(entry.source, "not-a-post", f"a {_suffix(entry.source)} file is no input: seoaudit "
-                           "reads WordPress JSON (.json), pages (.html, .htm) and sitemaps (.xml), maybe gzipped")
+            message = (f"a {_suffix(entry.source)} file is no input: seoaudit reads WordPress JSON (.json), pages "
+                       "(.html, .htm) and sitemaps (.xml), maybe gzipped")
+            if skip_non_inputs:
+                intake.skipped.append((entry.source, message))
+            else:
+                yield _problem(entry.source, "not-a-post", message)
         else:
-            yield from load_file(entry.path, entry.source, limits, intake, walked=not entry.explicit)
+            walked = not entry.explicit or skip_non_inputs
+            yield from load_file(entry.path, entry.source, limits, intake, walked=walked)
         if entry.top is not None and len(intake.skipped) == skipped:
             read[entry.top] += 1
 
