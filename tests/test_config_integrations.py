@@ -97,8 +97,9 @@ def test_pre_commit_try_repo_in_a_realistic_repository(tmp_path):
     output = result.stdout + result.stderr
     assert "exit code: 2" not in output, output  # no "not a WordPress REST object" for package.json
     assert output.count(" documents: ") == 1, output  # one process saw every file (require_serial)
-    assert "also used by 3 other documents" in output, output  # hello.json and the three copies
-    assert "6 documents:" in output, output  # 5 posts + 1 page; public/sale is excluded by the config
+    # hello.json, about.json and the three copies share a title: each sees the four others
+    assert "is also used by 4 other documents" in output, output
+    assert "7 documents:" in output, output  # 5 posts, 1 page, the sitemap; public/sale is excluded by the config
     assert "public/sale/index.html" not in output
 
 
