@@ -37,9 +37,8 @@ protocol"); Google Search Central, "Manage your sitemaps" (cross-site submission
 from collections import Counter
 
 from seoaudit import urls
-from seoaudit.model import Location, Violation
 
-from ._shared import listing, plural
+from ._shared import entries, offenders
 
 ID = "sitemap/host-mismatch"
 SEVERITY = "error"
@@ -47,22 +46,16 @@ REQUIRES = ("sitemap",)
 
 
 def check(page, options):
-    sitemap = page.sitemap.sitemap if page.sitemap is not None else None
-    if sitemap is None:
-        return
-    parsed = [(entry, url) for entry in sitemap.entries if (url := urls.parse(entry.loc)) is not None]
+    parsed = [(entry, url) for entry in entries(page) if (url := urls.parse(entry.loc)) is not None]
     origins = Counter(url.origin for _, url in parsed)
     if not origins:
         return
     site = urls.parse(page.site_url) if page.site_url else None
     home, why = (site.origin, "the site-url") if site else (origins.most_common(1)[0][0], "that of most of its URLs")
     others = [(entry, url) for entry, url in parsed if url.origin != home]
-    if not others:
-        return
-    counts = Counter(url.origin for _, url in others)
-    named = [f"{origin} ({count:,})" for origin, count in counts.most_common()]
-    yield Violation(f"{plural(len(others), 'URL')} of {page.document.source} {'is' if len(others) == 1 else 'are'} "
-                    f"not on {home} ({why}): {listing(named)}", Location(line=others[0][0].line),
-                    value=[entry.loc for entry, _ in others[:10]], expected=f"URLs on {home}",
-                    fix="List only URLs of the site's own origin (scheme and host): fix the generator's base URL, and "
-                        "give another host its own sitemap.")
+    if others:
+        named = [f"{origin} ({count:,})" for origin, count in Counter(url.origin for _, url in others).most_common()]
+        yield offenders(page, [entry for entry, _ in others], "URL", f"not on {home} ({why})", named,
+                        [entry.loc for entry, _ in others], expected=f"URLs on {home}",
+                        fix="List only URLs of the site's own origin (scheme and host): fix the generator's base URL, "
+                            "and give another host its own sitemap.")

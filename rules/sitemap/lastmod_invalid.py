@@ -35,9 +35,7 @@ Central, "Build and submit a sitemap" (lastmod).
 import datetime
 import re
 
-from seoaudit.model import Location, Violation
-
-from ._shared import listing, plural
+from ._shared import entries, offenders
 
 ID = "sitemap/lastmod-invalid"
 SEVERITY = "warning"
@@ -60,15 +58,10 @@ def is_w3c_datetime(text: str) -> bool:
 
 
 def check(page, options):
-    sitemap = page.sitemap.sitemap if page.sitemap is not None else None
-    if sitemap is None:
-        return
-    bad = [entry for entry in sitemap.entries if entry.lastmod is not None and not is_w3c_datetime(entry.lastmod)]
+    bad = [entry for entry in entries(page) if entry.lastmod is not None and not is_w3c_datetime(entry.lastmod)]
     if bad:
         values = [entry.lastmod for entry in bad]
-        yield Violation(f"{plural(len(bad), '<lastmod>')} of {page.document.source} "
-                        f"{'is' if len(bad) == 1 else 'are'} no W3C Datetime: {listing(values)}",
-                        Location(line=bad[0].line), value=values[:10],
+        yield offenders(page, bad, "<lastmod>", "no W3C Datetime", values, values,
                         expected="a W3C Datetime such as 2026-03-14 or 2026-03-14T09:30:00+01:00",
                         fix="Print lastmod in ISO 8601 (date, or date and time with its time zone) from the page's "
                             "real modification date.")

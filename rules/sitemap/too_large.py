@@ -23,13 +23,13 @@ bytes)"); Google Search Central, "Build and submit a sitemap" (size limits).
 </urlset>
 ```
 
-**Passes:**
+**Passes** (50,000 URLs at most, by default):
 
 ```xml
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
   <url><loc>https://example.com/a/</loc></url>
   <url><loc>https://example.com/b/</loc></url>
-  <url><loc>https://example.com/c/</loc></url>
+  <url><loc>https://example.com/c/</loc><lastmod>2026-03-14</lastmod></url>
 </urlset>
 ```
 """

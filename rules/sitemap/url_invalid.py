@@ -31,9 +31,8 @@ Google Search Central, "Build and submit a sitemap" ("Use fully-qualified, absol
 """
 
 from seoaudit import urls
-from seoaudit.model import Location, Violation
 
-from ._shared import listing, plural
+from ._shared import entries, offenders
 
 ID = "sitemap/url-invalid"
 SEVERITY = "error"
@@ -41,15 +40,10 @@ REQUIRES = ("sitemap",)
 
 
 def check(page, options):
-    sitemap = page.sitemap.sitemap if page.sitemap is not None else None
-    if sitemap is None:
-        return
-    bad = [entry for entry in sitemap.entries if urls.parse(entry.loc) is None]
+    bad = [entry for entry in entries(page) if urls.parse(entry.loc) is None]
     if bad:
         locs = [entry.loc for entry in bad]
-        yield Violation(f"{plural(len(bad), '<loc>')} of {page.document.source} "
-                        f"{'is' if len(bad) == 1 else 'are'} not an absolute http(s) URL: {listing(locs)}",
-                        Location(line=bad[0].line), value=locs[:10],
+        yield offenders(page, bad, "<loc>", "not an absolute http(s) URL", locs, locs,
                         expected="absolute http(s) URLs, e.g. https://example.com/about/",
                         fix="Set the site's base URL in the sitemap generator (the static site generator's base URL, "
                             "or WordPress's Site Address), so that every <loc> is fully qualified.")
