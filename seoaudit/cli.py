@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__
 from .status import ExitStatus
@@ -19,10 +20,29 @@ from .status import ExitStatus
 app = typer.Typer(
     name="seoaudit",
     help="Audit the search and social metadata of WordPress posts (REST JSON, Yoast heads) and HTML pages.",
-    add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class _Command(TyperCommand):
+    """Help printed as click prints it, as ruff's reads: `Usage: seoaudit check [OPTIONS] PATH...`, each
+    argument with its metavar and each option with a word for its value, never a type placeholder."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        return [self.options_metavar, *(param.metavar for param in self.get_params(ctx)
+                                        if param.param_type_name == "argument")]
+
+    def format_options(self, ctx, formatter) -> None:
+        params = self.get_params(ctx)
+        arguments = [(p.metavar, p.help or "") for p in params if p.param_type_name == "argument"]
+        options = [record for p in params if p.param_type_name == "option" and (record := p.get_help_record(ctx))]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
 
 
 class FailOn(StrEnum):
@@ -30,6 +50,11 @@ class FailOn(StrEnum):
     warning = "warning"
     info = "info"
     never = "never"
+
+
+class RulesFormat(StrEnum):
+    text = "text"
+    json = "json"
 
 
 class Color(StrEnum):
@@ -65,37 +90,44 @@ def _usage_error(message: str) -> typer.Exit:
     return typer.Exit(ExitStatus.USAGE)
 
 
-@app.command()
+@app.command(cls=_Command, short_help="Audit files, folders, URLs and sitemaps.")
 def check(
     paths: Annotated[list[str], typer.Argument(
-        help="Files, directories (every .json/.html/.htm below) or - for stdin.")],
+        metavar="PATH...", show_default=False,
+        help="Files, folders (every post, page and sitemap below, see --show-files), URLs, or - for stdin.")],
     format: Annotated[list[str] | None, typer.Option(
         "--format", "-f", metavar="FORMAT[:FILE]", help=FORMAT_HELP)] = None,
     output: Annotated[list[Path] | None, typer.Option(
         "--output", "-o", metavar="FILE", help="Write the report to FILE (- for stdout); the n-th --output goes "
         "with the n-th --format that has no :FILE.")] = None,
     fail_on: Annotated[FailOn | None, typer.Option(
-        "--fail-on", help="Exit 1 when a finding is at or above this (default: error, or fail-on of the config).")
+        "--fail-on", metavar="[error|warning|info|never]",
+            help="Exit 1 when a finding is at or above this (default: error, or fail-on of the config).")
     ] = None,
     select: Annotated[list[str] | None, typer.Option(
-        "--select", help="Only these rules or categories (replaces select and extend-select of the config).")] = None,
+        "--select", metavar="RULES",
+            help="Only these rules or categories (replaces select and extend-select of the config).")] = None,
     extend_select: Annotated[list[str] | None, typer.Option(
-        "--extend-select", help="Also these rules or categories.")] = None,
+        "--extend-select", metavar="RULES", help="Also these rules or categories.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(
-        "--ignore", help="Skip these rules or categories (added to ignore of the config).")] = None,
-    site_url: Annotated[str | None, typer.Option("--site-url", help="The site's public origin (headless).")] = None,
+        "--ignore", metavar="RULES", help="Skip these rules or categories (added to ignore of the config).")] = None,
+    site_url: Annotated[str | None, typer.Option("--site-url", metavar="URL",
+        help="The site's public origin (headless).")] = None,
     config_file: Annotated[Path | None, typer.Option(
-        "--config", help="Read this config file instead of looking for .seoaudit.toml / pyproject.toml.")] = None,
+        "--config", metavar="FILE",
+            help="Read this config file instead of looking for .seoaudit.toml / pyproject.toml.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every config file.")] = False,
     baseline: Annotated[Path | None, typer.Option(
-        "--baseline", help="Only findings this baseline does not hold count (and are shown).")] = None,
+        "--baseline", metavar="FILE", help="Only findings this baseline does not hold count (and are shown).")] = None,
     write_baseline: Annotated[Path | None, typer.Option(
-        "--write-baseline", help="Record today's findings in this file (then exit 0 unless input is unreadable).")
+        "--write-baseline", metavar="FILE",
+            help="Record today's findings in this file (then exit 0 unless input is unreadable).")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line (rich).")] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Print counts per rule, not each finding.")] = (
         False),
-    color: Annotated[Color, typer.Option("--color", help="Colour the terminal report.")] = Color.auto,
+    color: Annotated[Color, typer.Option("--color", metavar="[auto|always|never]",
+        help="Colour the terminal report.")] = Color.auto,
     exclude: Annotated[list[str] | None, typer.Option(
         "--exclude", metavar="GLOB", help="Skip these files and folders when walking (replaces exclude of the config "
         "and its defaults: hidden folders, node_modules, …).")] = None,
@@ -252,10 +284,14 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
 # -- live mode: URLs, sitemaps, WordPress REST (seoaudit/live, imported only when a URL is given) -------------
 
 InsecureOpt = Annotated[bool, typer.Option("--insecure", help="Do not verify TLS certificates.")]
-TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for each answer.")]
-ConcurrencyOpt = Annotated[int, typer.Option("--concurrency", min=1, max=64, help="Requests in flight at most.")]
-PerHostOpt = Annotated[int, typer.Option("--per-host", min=1, max=64, help="Requests in flight per host at most.")]
-MaxUrlsOpt = Annotated[int, typer.Option("--max-urls", min=1, help="Audit at most this many URLs of sitemaps.")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", metavar="SECONDS", min=0.1,
+    help="Seconds to wait for each answer.")]
+ConcurrencyOpt = Annotated[int, typer.Option("--concurrency", metavar="N", min=1, max=64,
+    help="Requests in flight at most.")]
+PerHostOpt = Annotated[int, typer.Option("--per-host", metavar="N", min=1, max=64,
+    help="Requests in flight per host at most.")]
+MaxUrlsOpt = Annotated[int, typer.Option("--max-urls", metavar="N", min=1,
+    help="Audit at most this many URLs of sitemaps.")]
 NoFollowOpt = Annotated[bool, typer.Option(
     "--no-follow", help="Fetch only the URLs given: not a REST post's link, the canonical target or the images.")]
 RobotsOpt = Annotated[bool, typer.Option("--respect-robots", help="Skip URLs that robots.txt disallows.")]
@@ -307,34 +343,42 @@ def _check_documents(paths: list[str], live: _LiveArgs, inputs: _Inputs):
     return chained(), session
 
 
-@app.command()
+@app.command(cls=_Command, short_help="Audit a whole WordPress site through its REST API.")
 def site(
-    url: Annotated[str, typer.Argument(help="The WordPress site, e.g. https://example.com (or its folder).")],
+    url: Annotated[str, typer.Argument(metavar="URL", help="The WordPress site, e.g. https://example.com.")],
     type_: Annotated[list[str] | None, typer.Option(
-        "--type", help="REST types to enumerate (posts, pages, or a custom type's rest_base). Default: posts,pages.")
+        "--type", metavar="TYPES",
+            help="REST types to enumerate (posts, pages, or a custom type's rest_base). Default: posts,pages.")
     ] = None,
     status: Annotated[list[str] | None, typer.Option(
-        "--status", help="Statuses (publish, draft, pending, future, private). Default: publish; with credentials "
+        "--status", metavar="STATUSES",
+            help="Statuses (publish, draft, pending, future, private). Default: publish; with credentials "
         "also draft, pending, future and private.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only items modified after this date (YYYY-MM-DD).")
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE",
+        help="Only items modified after this date (YYYY-MM-DD).")
                      ] = None,
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many items per type.")] = None,
-    per_page: Annotated[int, typer.Option("--per-page", min=1, max=100, help="REST page size.")] = 100,
+    limit: Annotated[int | None, typer.Option("--limit", metavar="N", min=1,
+        help="At most this many items per type.")] = None,
+    per_page: Annotated[int, typer.Option("--per-page", metavar="N", min=1, max=100, help="REST page size.")] = 100,
     format: Annotated[list[str] | None, typer.Option(
         "--format", "-f", metavar="FORMAT[:FILE]", help=FORMAT_HELP)] = None,
     output: Annotated[list[Path] | None, typer.Option("--output", "-o", metavar="FILE", help="See check.")] = None,
-    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="See check.")] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help="See check.")] = None,
-    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", help="See check.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="See check.")] = None,
-    site_url: Annotated[str | None, typer.Option("--site-url", help="The site's public origin (headless).")] = None,
-    config_file: Annotated[Path | None, typer.Option("--config", help="See check.")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", metavar="[error|warning|info|never]",
+        help="See check.")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", metavar="RULES", help="See check.")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", metavar="RULES",
+        help="See check.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="RULES", help="See check.")] = None,
+    site_url: Annotated[str | None, typer.Option("--site-url", metavar="URL",
+        help="The site's public origin (headless).")] = None,
+    config_file: Annotated[Path | None, typer.Option("--config", metavar="FILE", help="See check.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every config file.")] = False,
-    baseline: Annotated[Path | None, typer.Option("--baseline", help="See check.")] = None,
-    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="See check.")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", metavar="FILE", help="See check.")] = None,
+    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", metavar="FILE", help="See check.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line (rich).")] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Print counts per rule.")] = False,
-    color: Annotated[Color, typer.Option("--color", help="Colour the terminal report.")] = Color.auto,
+    color: Annotated[Color, typer.Option("--color", metavar="[auto|always|never]",
+        help="Colour the terminal report.")] = Color.auto,
     insecure: InsecureOpt = False,
     timeout: TimeoutOpt = 15.0,
     concurrency: ConcurrencyOpt = 8,
@@ -427,6 +471,9 @@ def _destinations(formats: list[str], outputs: list[Path]) -> list[tuple[str, Pa
         for i, path in zip(bare, outputs, strict=True):
             parsed[i] = (parsed[i][0], str(path))
     destinations = [(name, None if file in (None, "-") else Path(file)) for name, file in parsed]
+    for name, path in destinations:
+        if path is not None and (path.is_dir() or str(path).endswith(("/", os.sep))):
+            raise _usage_error(f"--format {name}: {path} is a folder: give the report a file name")
     if sum(path is None for _, path in destinations) > 1:
         raise _usage_error("only one report can go to stdout: give the others a file (--format json:report.json)")
     return destinations
@@ -489,15 +536,20 @@ def _open(destinations, color: Color, quiet: bool, statistics: bool, fail_on, ro
     return outputs
 
 
-def _console(stream, color: Color):
+def _console(stream, color: Color = Color.auto):
     from rich.console import Console
+
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:  # rich exits 1 here; `| head` is 141, the same for every format
+            self.quiet = True
+            raise BrokenPipeError
 
     no_color = True if color is Color.never else None  # None: rich decides (NO_COLOR, a terminal or not)
     if stream is sys.stderr:
-        return Console(stderr=True, highlight=False, no_color=no_color)
+        return PipeConsole(stderr=True, highlight=False, no_color=no_color)
     if color is Color.always:
-        return Console(highlight=False, force_terminal=True)
-    return Console(highlight=False, no_color=no_color)
+        return PipeConsole(highlight=False, force_terminal=True)
+    return PipeConsole(highlight=False, no_color=no_color)
 
 
 def _terminal_summary(report, outputs: list[_Output], color: Color, statistics: bool) -> None:
@@ -518,31 +570,48 @@ def _terminal_summary(report, outputs: list[_Output], color: Color, statistics: 
     console.print(rich_report.summary_line(report))
 
 
-@app.command("rules")
+@app.command("rules", cls=_Command, short_help="List every rule.")
 def list_rules(
-    category: Annotated[str | None, typer.Argument(help="Only this category.")] = None,
+    category: Annotated[str | None, typer.Argument(metavar="[CATEGORY]", help="Only this category.")] = None,
+    format: Annotated[RulesFormat, typer.Option(
+        "--format", "-f", metavar="[text|json]", help="text: one line per rule; json: every field, with the "
+        "documentation.")] = RulesFormat.text,
 ) -> None:
-    """List every rule: id, default severity and what it checks."""
-    from rich.console import Console
-    from rich.table import Table
-
+    """List every rule, one line each: id, default severity and what it checks."""
     from .registry import all_rules
 
-    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-    for column in ("rule", "severity", "summary"):
-        table.add_column(column, overflow="fold")
     shown = [r for r in all_rules().values() if category in (None, r.category)]
     if not shown:
         raise _usage_error(f"no rules in category {category!r}")
-    for rule in shown:
-        table.add_row(rule.id, rule.severity.label, rule.summary)
-    Console(highlight=False).print(table)
+    if format is RulesFormat.json:
+        import json
+
+        _print_text(json.dumps([rule_dict(rule) for rule in shown], indent=2, ensure_ascii=False) + "\n")
+        return
+    width = max(len(rule.id) for rule in shown)
+    _print_text("".join(f"{rule.id:<{width}}  {rule.severity.label:<7}  {rule.summary}\n" for rule in shown))
 
 
-@app.command()
+def rule_dict(rule) -> dict:
+    """A rule as `seoaudit rules --format json` lists it."""
+    from .registry import rule_url
+
+    return {"id": rule.id, "category": rule.category, "severity": rule.severity.label, "summary": rule.summary,
+            "options": rule.options, "requires": sorted(rule.requires), "cross_document": rule.is_batch,
+            "help_uri": rule_url(rule.id), "doc": rule.doc}
+
+
+def _print_text(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise _broken_pipe() from None
+
+
+@app.command(cls=_Command, short_help="Print a rule's documentation.")
 def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id, e.g. canonical/missing.")]) -> None:
     """Print a rule's full documentation."""
-    from rich.console import Console
     from rich.markdown import Markdown
 
     from .registry import _suggest, all_rules
@@ -551,9 +620,11 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
     rule = rules.get(rule_id)
     if rule is None:
         raise _usage_error(f"unknown rule {rule_id!r}" + _suggest(rule_id, list(rules)))
-    console = Console(highlight=False)
-    console.print(Markdown(f"# {rule.id}\n\n*{rule.severity.label} · category {rule.category}*\n\n"
-                           + rule.doc + _options_text(rule.options)))
+    try:
+        _console(sys.stdout).print(Markdown(f"# {rule.id}\n\n*{rule.severity.label} · category {rule.category}*\n\n"
+                                            + rule.doc + _options_text(rule.options)))
+    except BrokenPipeError:
+        raise _broken_pipe() from None
 
 
 def _options_text(options: dict) -> str:
@@ -615,10 +686,20 @@ def main() -> None:
     signal.signal(signal.SIGINT, _on_signal)
     signal.signal(signal.SIGTERM, _on_signal)
     try:
-        app()
+        status = app(standalone_mode=False, prog_name="seoaudit")
     except (Interrupted, KeyboardInterrupt) as exc:  # before or after the audit: nothing to report
         print("seoaudit: interrupted", file=sys.stderr)
         sys.exit(exc.status if isinstance(exc, Interrupted) else ExitStatus.INTERRUPTED)
     except BrokenPipeError:
         _broken_pipe()
         sys.exit(ExitStatus.BROKEN_PIPE)
+    except Exception as exc:  # click's usage errors (typer vendors click): one line, like every other error
+        if not hasattr(exc, "format_message") or not hasattr(exc, "exit_code"):
+            raise
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `seoaudit` alone: the help, as ruff prints it
+            print(exc.format_message())
+        else:
+            command = getattr(getattr(exc, "ctx", None), "command_path", "seoaudit")
+            print(f"seoaudit: error: {exc.format_message()} (see {command} -h)", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    sys.exit(status if isinstance(status, int) else ExitStatus.OK)

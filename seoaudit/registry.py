@@ -109,6 +109,34 @@ def all_rules() -> dict[str, Rule]:
     return dict(sorted(found.items()))
 
 
+@cache
+def docs_base() -> str | None:
+    """Where the rule pages generated into docs/rules/ (tools/rule_docs.py) are published: the `Rules` entry
+    of `[project.urls]` in pyproject.toml, read from the installed package's metadata."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        entries = metadata("seoaudit").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    for entry in entries:
+        label, _, url = entry.partition(",")
+        if label.strip() == "Rules":
+            return url.strip().rstrip("/") + "/"
+    return None
+
+
+def rule_page(rule_id: str) -> str:
+    """The path of a rule's page below docs/rules/: `canonical/missing.md`."""
+    return f"{rule_id}.md"
+
+
+def rule_url(rule_id: str) -> str | None:
+    """The documentation URL of a rule (SARIF `helpUri`, the JSON report's `help_uri`)."""
+    base = docs_base()
+    return base + rule_page(rule_id) if base else None
+
+
 def select_rules(select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:
     """Rules matching `select` (ids or categories; all when empty) and not matching `ignore`."""
     rules = all_rules()

@@ -58,3 +58,24 @@ def test_passing_example_passes(rule_id):
     assert examples, f"{rule_id} has no passing example"
     for _, language, text in examples:
         assert rule_id not in rule_ids(audit_example(language, text)), f"{rule_id}: passing example failed"
+
+
+def test_rule_pages_in_docs_are_generated_from_the_docstrings():
+    import importlib.util
+
+    from .conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("rule_docs", ROOT / "tools" / "rule_docs.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    wanted = tool.pages()
+    on_disk = {p.relative_to(tool.DOCS).as_posix(): p.read_text(encoding="utf-8") for p in tool.DOCS.rglob("*.md")}
+    assert on_disk == wanted, "run `python tools/rule_docs.py` to regenerate docs/rules/"
+    assert set(wanted) == {f"{rule_id}.md" for rule_id in RULES} | {"README.md"}
+
+
+def test_every_rule_has_a_help_url_through_project_urls():
+    from seoaudit.registry import rule_url
+
+    for rule_id in RULES:
+        assert rule_url(rule_id) == f"https://github.com/seoaudit/seoaudit/blob/main/docs/rules/{rule_id}.md"
