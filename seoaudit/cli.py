@@ -57,14 +57,25 @@ class RulesFormat(StrEnum):
     json = "json"
 
 
+class ShowLevel(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+    def parse(self):
+        from .model import Severity
+
+        return Severity.parse(self.value)
+
+
 class Color(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
 
 
-FORMAT_HELP = ("Output format: rich, json, ndjson, sarif, junit, github or markdown; FORMAT:FILE writes it to "
-               "FILE. Repeat for several reports. Default: rich.")
+FORMAT_HELP = ("Output format: rich, concise, json, ndjson, sarif, junit, github or markdown; FORMAT:FILE "
+               "writes it to FILE. Repeat for several reports. Default: rich.")
 
 
 def _version(value: bool) -> None:
@@ -141,6 +152,14 @@ def check(
         help="Skip what .gitignore and .ignore files ignore (default: yes).")] = None,
     show_files: Annotated[bool, typer.Option(
         "--show-files", help="List the files that would be audited and those skipped (and why), then exit.")] = False,
+    min_severity: Annotated[ShowLevel | None, typer.Option(
+        "--min-severity", metavar="[error|warning|info]", help="List only findings at or above this in the "
+        "terminal, concise, github and markdown reports; the counts and the exit code keep them all.")] = None,
+    full: Annotated[bool, typer.Option(
+        "--full", help="rich: list every finding, with its value, expected value and fix.")] = False,
+    full_metadata: Annotated[bool, typer.Option(
+        "--full-metadata", help="json, ndjson: put each document's JSON-LD graph, microdata and RDFa in its "
+        "metadata.")] = False,
     skip_non_inputs: Annotated[bool, typer.Option(
         "--skip-non-inputs", help="Skip named files that are no post, page or sitemap (package.json) as a folder "
         "walk does, instead of exiting 2 (for pre-commit's file lists).")] = False,
@@ -159,7 +178,8 @@ def check(
     files = _FileArgs(_split(exclude) if exclude is not None else None, _split(extend_exclude), force_exclude,
                       respect_gitignore, show_files, skip_non_inputs)
     _audit_run(lambda inputs: _check_documents(paths, live, inputs), format, output, fail_on, select, extend_select,
-               ignore, site_url, config_file, isolated, baseline, write_baseline, quiet, statistics, color, files)
+               ignore, site_url, config_file, isolated, baseline, write_baseline, quiet, statistics, color, files,
+               _ViewArgs(min_severity and min_severity.parse(), full, full_metadata))
 
 
 class _FileArgs:
@@ -172,6 +192,13 @@ class _FileArgs:
         self.skip_non_inputs = skip_non_inputs
 
 
+class _ViewArgs:
+    """What the reports show: `--min-severity`, `--full`, `--full-metadata`."""
+
+    def __init__(self, min_severity=None, full=False, full_metadata=False):
+        self.min_severity, self.full, self.full_metadata = min_severity, full, full_metadata
+
+
 class _Inputs:
     """What reading the inputs of a run needs: limits, the settings of each folder, seoaudit's own files (never
     read), and the `Intake` that records what was skipped."""
@@ -182,7 +209,8 @@ class _Inputs:
 
 
 def _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,
-               baseline, write_baseline, quiet, statistics, color, files: _FileArgs | None = None) -> None:
+               baseline, write_baseline, quiet, statistics, color, files: _FileArgs | None = None,
+               view: _ViewArgs | None = None) -> None:
     """Load the config, audit what `documents(inputs)` returns ((documents, live session or None)), write the
     reports and exit. Shared by `check` and `site`."""
     from . import baseline as baselines
@@ -191,6 +219,7 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
     from .load import Intake
 
     files = files or _FileArgs()
+    view = view or _ViewArgs()
     destinations = _destinations(format or [], output or [])
     overrides = Overrides(select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore),
                           site_url=site_url, fail_on=fail_on.value if fail_on else None, baseline=baseline,
@@ -200,7 +229,7 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
         settings = load(Path.cwd(), config_file, isolated, overrides)
     except ConfigError as exc:
         raise _usage_error(str(exc)) from None
-    config = settings.config
+    config = replace(settings.config, structured_data=view.full_metadata)  # extruct's microdata and RDFa: on request
     own = [path for _, path in destinations if path is not None]
     own += [path for path in (settings.baseline, write_baseline) if path is not None]
     inputs = _Inputs(config.limits, Resolver(settings, overrides, hierarchical=not (isolated or config_file)), own,
@@ -212,7 +241,7 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
             config = replace(config, baseline=baselines.load(settings.baseline, settings.root))
         except baselines.BaselineError as exc:
             raise _usage_error(str(exc)) from None
-    outputs = _open(destinations, color, quiet, statistics, settings.fail_on, settings.root)
+    outputs = _open(destinations, color, quiet, statistics, settings.fail_on, settings.root, view)
     interrupted: int | None = None  # the exit status, once Ctrl-C or SIGTERM stopped the audit
     try:
         results = []
@@ -494,6 +523,7 @@ class _Output:
         self.console = _console(sys.stdout, color) if name == "rich" and path is None else None
         if self.console is not None:
             self.streams = not (options.quiet or options.statistics)
+            self.listing = self.module.Listing(options)
         else:
             self.streams = name != "rich" and hasattr(self.module, "render_document")
 
@@ -501,7 +531,7 @@ class _Output:
         if not self.streams:
             return
         if self.console is not None:
-            self.module.render_document(result, self.console)
+            self.module.render_document(result, self.console, self.listing)
         else:
             self.sink.write(self.module.render_document(result, self.options))
 
@@ -509,8 +539,8 @@ class _Output:
         """`late`: (result, findings) of the rules across documents, which streamed documents lack."""
         if self.console is not None:
             if self.streams:
-                self.module.render_late(late, self.console)
-                self.module.render_end(report, self.console, self.options)
+                self.module.render_late(late, self.console, self.listing)
+                self.module.render_end(report, self.console, self.options, self.listing)
             else:
                 self.module.render_to(self.console, report, self.options)
         elif self.streams:
@@ -520,11 +550,13 @@ class _Output:
         self.sink.commit()
 
 
-def _open(destinations, color: Color, quiet: bool, statistics: bool, fail_on, root: Path) -> list[_Output]:
+def _open(destinations, color: Color, quiet: bool, statistics: bool, fail_on, root: Path, view: _ViewArgs
+          ) -> list[_Output]:
     from .report import RenderOptions
     from .report.positions import FileLines
 
-    options = RenderOptions(fail_on=fail_on, lines=FileLines(), quiet=quiet, statistics=statistics, root=root)
+    options = RenderOptions(fail_on=fail_on, lines=FileLines(), quiet=quiet, statistics=statistics, root=root,
+                            min_severity=view.min_severity, full=view.full, full_metadata=view.full_metadata)
     outputs: list[_Output] = []
     try:
         for name, path in destinations:
@@ -561,13 +593,15 @@ def _terminal_summary(report, outputs: list[_Output], color: Color, statistics: 
         console = _console(sys.stdout, color)
     elif statistics and not any(out.console is not None for out in outputs):
         console = _console(sys.stderr, color)
-        console.print(rich_report.statistics_table(report))
+        for line in rich_report.statistics_lines(report):
+            console.print(line, soft_wrap=True)
         return
     else:
         return
     if statistics:
-        console.print(rich_report.statistics_table(report))
-    console.print(rich_report.summary_line(report))
+        for line in rich_report.statistics_lines(report):
+            console.print(line, soft_wrap=True)
+    console.print(rich_report.summary_line(report), soft_wrap=True)
 
 
 @app.command("rules", cls=_Command, short_help="List every rule.")

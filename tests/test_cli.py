@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -42,7 +43,7 @@ def findings_of(report: dict, index: int = 0) -> list[dict]:
 
 
 def test_clean_post_exits_zero_with_metadata():
-    code, report, stderr = run_json(EXAMPLES / "clean-post.json")
+    code, report, stderr = run_json(EXAMPLES / "clean-post.json", "--full-metadata")
     assert code == 0, findings_of(report)
     assert stderr == ""
     doc = report["documents"][0]
@@ -167,13 +168,26 @@ def test_explain_unknown_rule_suggests():
     assert "did you mean 'canonical/missing'" in result.stderr
 
 
-def test_rich_report_fits_80_columns_without_colour():
+def test_piped_rich_report_is_not_padded_and_never_cuts_a_url():
     result = subprocess.run([sys.executable, "-m", "seoaudit", "check", str(EXAMPLES)], capture_output=True,
-                            text=True, env={"NO_COLOR": "1", "COLUMNS": "80", "PATH": ""}, cwd=ROOT)
+                            text=True, env={"COLUMNS": "80", "PATH": ""}, cwd=ROOT)
     assert result.returncode == 1
     assert "\x1b[" not in result.stdout
-    assert max(len(line) for line in result.stdout.splitlines()) <= 80
-    assert "documents:" in result.stdout.splitlines()[-1]
+    lines = result.stdout.splitlines()
+    assert not [line for line in lines if line != line.rstrip()]
+    urls = {u for d in run_json(EXAMPLES)[1]["documents"] for f in d["findings"] for u in re.findall(r"https?://\S+",
+                                                                                                   f["message"])}
+    assert urls and all(url in result.stdout for url in urls)  # each whole, on one line
+    assert "documents:" in lines[-1]
+
+
+def test_min_severity_hides_findings_but_not_their_counts_or_the_exit_code():
+    all_lines = run("check", EXAMPLES, "-f", "concise").stdout.splitlines()
+    errors = run("check", EXAMPLES, "-f", "concise", "--min-severity", "error")
+    assert errors.exit_code == 1 and errors.stdout.splitlines()[-1] == all_lines[-1]  # the same summary
+    assert [line for line in all_lines[:-1] if ": error " in line] == errors.stdout.splitlines()[:-1]
+    warned = run("check", EXAMPLES / "draft-post.json", "--min-severity", "warning", "--fail-on", "info")
+    assert warned.exit_code == 1 and "canonical/draft-placeholder" not in warned.stdout
 
 
 # -- the small things of the usability review -------------------------------------------------------------

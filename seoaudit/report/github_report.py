@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..baseline import relative_source
 from ..engine import Report
 from ..model import Severity
-from . import RenderOptions, file_line
+from . import RenderOptions, file_line, shown
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -22,7 +22,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     lines = []
     for result in report.documents:
         path = relative_source(result.document.source)
-        for finding in result.findings:
+        for finding in shown(result.findings, options):
             props = [f"file={_property(path)}"]
             line = file_line(options, result.document, finding)
             if line is not None:

@@ -12,7 +12,7 @@ from collections import Counter
 from ..engine import Report
 from ..model import Severity
 from ..registry import all_rules
-from . import RenderOptions
+from . import RenderOptions, shown
 
 MAX_FINDINGS = 300
 ICON = {Severity.ERROR: "🔴", Severity.WARNING: "🟡", Severity.INFO: "🔵"}
@@ -41,21 +41,22 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         out.append(f"| `{rule_id}` | {ICON[severity_of[rule_id]]} {severity_of[rule_id].label} | {count} | "
                    f"{_cell(about)} |")
     out.append("")
-    shown = 0
+    listed = 0
     for result in report.documents:
-        room = MAX_FINDINGS - shown
-        if not result.findings or room <= 0:
+        room = MAX_FINDINGS - listed
+        findings = shown(result.findings, options)
+        if not findings or room <= 0:
             continue
-        n = len(result.findings)
+        n = len(findings)
         out += ["<details>", f"<summary><code>{_html(result.document.display_source)}</code>: "
                 f"{n} finding{_s(n)}</summary>", "", "| | rule | location | message |", "|---|---|---|---|"]
-        for finding in result.findings[:room]:
+        for finding in findings[:room]:
             out.append(f"| {ICON[finding.severity]} | `{finding.rule}` | {_code(finding.location.describe())} | "
                        f"{_cell(finding.message)} |")
-        shown += min(n, room)
+        listed += min(n, room)
         out += ["", "</details>", ""]
-    if shown < summary["findings"]:
-        out += [f"… and {summary['findings'] - shown} more findings: see the full report.", ""]
+    if listed < summary["findings"]:
+        out += [f"… and {summary['findings'] - listed} more findings: see the full report.", ""]
     return "\n".join(out)
 
 

@@ -1,29 +1,31 @@
-"""The terminal report: per document a header, findings grouped by category, a summary line.
+"""The terminal report: per document with findings, a header and a line or two per finding; then, when the
+run is large, the findings per rule; then a summary line.
 
-The CLI prints each document as it finishes (`render_document`), then `render_end`; `--quiet` keeps
-only the summary line and `--statistics` replaces the findings by a count per rule.
+The CLI prints each document as it finishes (`render_document`), then `render_end`. A finding is its
+severity, rule and message (which states the value and the limit) and where it is; `--full` adds the value,
+the expected value and the fix. At most `MAX_FINDINGS` findings are listed (`--full` lists all): past that,
+the table by rule (with each rule's fix, once) says what the run found, as `--statistics` does. `--quiet`
+keeps the summary line; `--min-severity` hides the findings below it (not from the counts).
 
-Rich honours NO_COLOR and narrow terminals by itself; every line wraps with a hanging indent.
+Lines are never wrapped or padded by rich (`soft_wrap`): piped output has no trailing spaces and a URL is
+never cut in two; a terminal wraps long lines itself.
 """
 
 from __future__ import annotations
 
 import io
-from itertools import groupby
 
-from rich.console import Console, Group
-from rich.padding import Padding
-from rich.rule import Rule
-from rich.table import Table
+from rich.console import Console
 from rich.text import Text
 
 from ..engine import DocumentResult, Report
 from ..model import Finding, Severity
-from . import RenderOptions
+from . import RenderOptions, file_line, shown
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 MARK = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}
 MAX_VALUE = 160
+MAX_FINDINGS = 200  # listed one by one; past that, the table by rule speaks for the run
 
 
 def render(report: Report, options: RenderOptions | None = None, width: int = 100) -> str:
@@ -31,96 +33,139 @@ def render(report: Report, options: RenderOptions | None = None, width: int = 10
     buffer = io.StringIO()
     render_to(Console(file=buffer, width=width, no_color=True, highlight=False, force_terminal=False,
                       legacy_windows=False), report, options)
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())  # rich pads lines
+    return buffer.getvalue()
+
+
+class Listing:
+    """How many findings a run's terminal report has listed so far, against the cap."""
+
+    def __init__(self, options: RenderOptions):
+        self.options = options
+        self.listed = 0
+        self.held_back = 0
+
+    def take(self, findings: list[Finding]) -> list[Finding]:
+        wanted = shown(findings, self.options)
+        room = len(wanted) if self.options.full else max(0, MAX_FINDINGS - self.listed)
+        self.listed += min(room, len(wanted))
+        self.held_back += max(0, len(wanted) - room)
+        return wanted[:room]
 
 
 def render_to(console: Console, report: Report, options: RenderOptions | None = None) -> None:
     options = options or RenderOptions()
+    listing = Listing(options)
     if not (options.quiet or options.statistics):
         for result in report.documents:
-            render_document(result, console)
-    render_end(report, console, options)
+            render_document(result, console, listing)
+    render_end(report, console, options, listing)
 
 
-def render_document(result: DocumentResult, console: Console) -> None:
-    """One document, printed as soon as it is audited."""
-    console.print(_document(result))
+def render_document(result: DocumentResult, console: Console, listing: Listing) -> None:
+    """One document, printed as soon as it is audited: nothing when it has no finding to list."""
+    findings = listing.take(result.findings)
+    if findings or result.unreadable:
+        for line in _document(result, findings, listing.options):
+            console.print(line, soft_wrap=True)
 
 
-def render_late(late: list[tuple[DocumentResult, list[Finding]]], console: Console) -> None:
+def render_late(late: list[tuple[DocumentResult, list[Finding]]], console: Console, listing: Listing) -> None:
     """Findings of the rules across documents, printed after the streamed documents."""
-    if not late:
+    blocks = [(result, found) for result, found in ((r, listing.take(f)) for r, f in late) if found]
+    if not blocks:
         return
-    console.print(Rule(Text("across documents", style="bold"), align="left"))
-    for result, found in late:
-        console.print(Text(f"  {result.document.display_source}", style="bold"))
+    console.print(Text("across documents", style="bold"), soft_wrap=True)
+    for result, found in blocks:
+        console.print(Text(f"  {result.document.display_source}", style="bold"), soft_wrap=True)
         for finding in found:
-            console.print(_finding(finding))
-    console.print(Text(""))
+            for line in _finding(finding, listing.options, result.document):
+                console.print(line, soft_wrap=True)
+    console.print()
 
 
-def render_end(report: Report, console: Console, options: RenderOptions | None = None) -> None:
-    if options is not None and options.statistics and not options.quiet:
-        console.print(statistics_table(report))
-    console.print(summary_line(report))
+def render_end(report: Report, console: Console, options: RenderOptions | None = None,
+               listing: Listing | None = None) -> None:
+    options = options or RenderOptions()
+    held_back = listing.held_back if listing is not None else 0
+    if not options.quiet and (options.statistics or held_back):
+        for line in statistics_lines(report, with_fix=not options.statistics):
+            console.print(line, soft_wrap=True)
+    if held_back and not options.quiet and not options.statistics:
+        console.print(Text(f"{held_back} more finding{'s' if held_back != 1 else ''} not listed (the first "
+                           f"{MAX_FINDINGS} are): --full lists every one, -f concise one line each.", style="dim"),
+                      soft_wrap=True)
+    console.print(summary_line(report), soft_wrap=True)
 
 
-def statistics_table(report: Report) -> Table:
-    """Findings per rule, most first (ruff's --statistics)."""
-    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-    for column, justify in (("count", "right"), ("rule", "left"), ("severity", "left")):
-        table.add_column(column, justify=justify, overflow="fold")
+def statistics_lines(report: Report, with_fix: bool = False) -> list[Text]:
+    """Findings per rule, most severe then most frequent first (ruff's --statistics), one line each, with
+    each rule's fix: aligned columns, never padded at the end of a line."""
     worst: dict[str, Severity] = {}
+    fixes: dict[str, str] = {}
     for finding in report.findings:
         worst[finding.rule] = max(worst.get(finding.rule, finding.severity), finding.severity)
-    for rule_id, count in sorted(report.summary()["by_rule"].items(), key=lambda item: (-item[1], item[0])):
-        table.add_row(str(count), rule_id, Text(worst[rule_id].label, style=STYLE[worst[rule_id]]))
-    return table
+        fixes.setdefault(finding.rule, finding.fix or "")
+    rows = sorted(report.summary()["by_rule"].items(), key=lambda item: (-worst[item[0]], -item[1], item[0]))
+    if not rows:
+        return []
+    count_width = max(5, *(len(str(count)) for _, count in rows))
+    rule_width = max(len(rule_id) for rule_id, _ in rows)
+    lines = [Text(f"{'count':>{count_width}}  severity  rule" + (f"{'':<{rule_width - 4}}  fix" if with_fix else ""),
+                  style="bold")]
+    for rule_id, count in rows:
+        line = Text(f"{count:>{count_width}}  ")
+        line.append(f"{worst[rule_id].label:<8}", style=STYLE[worst[rule_id]])
+        line.append(f"  {rule_id}" + (f"{'':<{rule_width - len(rule_id)}}  {fixes[rule_id]}" if with_fix else ""))
+        line.rstrip()
+        lines.append(line)
+    return lines
 
 
-def _document(result: DocumentResult) -> Group:
+def _document(result: DocumentResult, findings: list[Finding], options: RenderOptions) -> list[Text]:
     doc = result.document
     meta = result.metadata
     title = meta.get("title") or (meta.get("post") or {}).get("title")
     url = meta.get("canonical") or (meta.get("post") or {}).get("link")
-    parts: list = [Rule(Text(f"{doc.display_source} · {doc.kind}", style="bold"), align="left")]
+    lines = [Text(f"{doc.display_source} · {doc.kind}", style="bold")]
     if title:
-        parts.append(Padding(Text(_clip(title)), (0, 0, 0, 2), expand=False))
+        lines.append(Text(f"  {_clip(title)}"))
     if url:
-        parts.append(Padding(Text(url, style="dim"), (0, 0, 0, 2), expand=False))
-    hidden = [f"{len(found)} {label}" for label, found in (("suppressed", result.suppressed),
-                                                           ("baselined", result.baselined)) if found]
-    if not result.findings:
-        parts.append(Text("  ✔ no new findings (" + ", ".join(hidden) + ")" if hidden else "  ✔ no findings",
-                          style="green"))
-    ordered = sorted(result.findings, key=lambda f: (f.category, f.sort_key()))
-    for category, findings in groupby(ordered, key=lambda f: f.category):
-        findings = list(findings)
-        parts.append(Text(f"  {category} ({len(findings)})", style="bold underline"))
-        parts.extend(_finding(f) for f in findings)
-    parts.append(Text(""))
-    return Group(*parts)
+        lines.append(Text(f"  {url}", style="dim"))
+    hidden = len(result.findings) - len(findings)
+    for finding in findings:
+        lines.extend(_finding(finding, options, doc))
+    if hidden:
+        lines.append(Text(f"  … {hidden} more finding{'s' if hidden != 1 else ''} not listed", style="dim"))
+    lines.append(Text(""))
+    return lines
 
 
-def _finding(finding: Finding) -> Padding:
-    style = STYLE[finding.severity]
-    lines = Text()
-    lines.append(f"{MARK[finding.severity]} {finding.severity.label:<7} ", style=style)
-    lines.append(finding.rule, style="bold")
-    lines.append(f"\n{finding.message}")
-    details = []
-    if finding.value is not None:
-        details.append(("value", _clip(str(finding.value))))
-    if finding.expected is not None:
-        details.append(("expected", _clip(str(finding.expected))))
+def _finding(finding: Finding, options: RenderOptions, document) -> list[Text]:
+    """Severity, rule and message; then where (for JSON, `path:line` first: clickable in a terminal)."""
+    head = Text("  ")
+    head.append(f"{MARK[finding.severity]} {finding.severity.label:<7} ", style=STYLE[finding.severity])
+    head.append(finding.rule, style="bold")
+    head.append(f" {' '.join(finding.message.split())}")
     where = finding.location.describe()
-    details.append(("at", f"{finding.view} {where}" if finding.view else where))
-    if finding.fix:
-        details.append(("fix", finding.fix))
-    for label, text in details:
-        lines.append(f"\n{label}: ", style="dim")
-        lines.append(text)
-    return Padding(lines, (0, 0, 0, 4), expand=False)
+    where = f"{finding.view} {where}" if finding.view else where
+    line = file_line(options, document, finding) if finding.location.pointer is not None else None
+    lines = [head, Text(f"    at {document.source}:{line} {where}" if line else f"    at {where}", style="dim")]
+    if options.full:
+        for label, value in (("value", finding.value), ("expected", finding.expected), ("fix", finding.fix)):
+            if value is not None:
+                line = Text(f"    {label}: ", style="dim")
+                line.append(_clip(_plain(value)) if label != "fix" else value)
+                lines.append(line)
+    return lines
+
+
+def _plain(value) -> str:
+    """A value as a person reads it: JSON for lists and objects, not a Python repr."""
+    if isinstance(value, (dict, list, tuple)):
+        import json
+
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
 
 
 def summary_line(report: Report) -> Text:
