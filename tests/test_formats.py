@@ -370,3 +370,47 @@ def test_stdout_and_a_file_get_the_same_report(name, tmp_path):
     to_stdout = run("examples/broken-page.html", "examples/posts-collection.json", "-f", name)
     assert out.read_text(encoding="utf-8") == to_stdout.stdout
     assert to_file.stdout.startswith("3 documents:")
+
+
+def test_sarif_rules_have_help_uris_and_locations_are_project_relative(tmp_path, monkeypatch):
+    sarif = json.loads(run("examples", "-f", "sarif").stdout)
+    run_ = sarif["runs"][0]
+    for rule in run_["tool"]["driver"]["rules"]:
+        assert rule["helpUri"].endswith(f"/docs/rules/{rule['id']}.md")
+        assert (ROOT / "docs" / "rules" / f"{rule['id']}.md").is_file()
+    locations = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run_["results"]]
+    assert all(loc["uriBaseId"] == "%SRCROOT%" and loc["uri"].startswith("examples/") for loc in locations)
+    # From a subfolder, the same project-relative paths (the project root is the git work tree's root here).
+    monkeypatch.chdir(ROOT / "examples")
+    inner = json.loads(runner.invoke(app, ["check", "--isolated", ".", "-f", "sarif"]).stdout)
+    inner_uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in inner["runs"][0]["results"]]
+    assert sorted(inner_uris) == sorted(loc["uri"] for loc in locations)
+
+
+def test_json_findings_have_help_uris_and_the_graph_only_on_request():
+    report = json.loads(run("examples/clean-post.json", "-f", "json").stdout)
+    document = report["documents"][0]
+    assert "jsonld" not in document["metadata"] and document["metadata"]["canonical"]
+    assert all(f["help_uri"].endswith(f"/docs/rules/{f['rule']}.md") for f in document["findings"])
+    full = json.loads(run("examples/clean-post.json", "-f", "json", "--full-metadata").stdout)
+    assert full["documents"][0]["metadata"]["jsonld"][0]["@context"] == "https://schema.org"
+    for data in (report, full):
+        jsonschema.validate(data, report_schema())
+    size = len(run("examples", "-f", "json").stdout)
+    assert size < len(run("examples", "-f", "json", "--full-metadata").stdout)
+
+
+def test_concise_has_a_file_line_for_json_inputs_too():
+    lines = run("examples/posts-collection.json", "examples/broken-page.html", "-f", "concise").stdout.splitlines()
+    pointer_line = pointer_lines((ROOT / "examples" / "posts-collection.json").read_text())
+    report = json.loads(run("examples/posts-collection.json", "examples/broken-page.html", "-f", "json").stdout)
+    expected = []
+    for document in report["documents"]:
+        path = document["source"].split("#")[0]
+        for f in document["findings"]:
+            line = pointer_line.get(f["location"]["pointer"]) if "pointer" in f["location"] else f["location"].get("line")
+            expected.append((path, line, f["severity"], f["rule"]))
+    found = [re.match(r"([^:]+):(?:(\d+):)?(?:\d+:)? (\w+) (\S+) ", line).groups() for line in lines[:-1]]
+    assert sorted((p, int(n) if n else 0, s, r) for p, n, s, r in found) == sorted(
+        (p, n or 0, s, r) for p, n, s, r in expected)  # the rules across documents come after the rest
+    assert lines[-1].startswith("3 documents:")
