@@ -408,7 +408,8 @@ def test_concise_has_a_file_line_for_json_inputs_too():
     for document in report["documents"]:
         path = document["source"].split("#")[0]
         for f in document["findings"]:
-            line = pointer_line.get(f["location"]["pointer"]) if "pointer" in f["location"] else f["location"].get("line")
+            where = f["location"]
+            line = pointer_line.get(where["pointer"]) if "pointer" in where else where.get("line")
             expected.append((path, line, f["severity"], f["rule"]))
     found = [re.match(r"([^:]+):(?:(\d+):)?(?:\d+:)? (\w+) (\S+) ", line).groups() for line in lines[:-1]]
     assert sorted((p, int(n) if n else 0, s, r) for p, n, s, r in found) == sorted(
