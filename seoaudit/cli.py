@@ -250,7 +250,7 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
         except ConfigError as exc:  # a config file found below a folder named on the command line
             raise _usage_error(str(exc)) from None
         try:
-            for result in iter_audit(sources, config):
+            for result in iter_audit(sources, config, _config_chooser(inputs.resolver, settings, config)):
                 with _signals_deferred():  # a document is in every report and in the summary, or in none
                     if result.document.problem is not None:
                         print(f"seoaudit: error: {result.document.display_source}: "
@@ -441,6 +441,22 @@ def site(
 
     _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,
                baseline, write_baseline, quiet, statistics, color)
+
+
+def _config_chooser(resolver, settings, config):
+    """The engine config of each document: that of the nearest config file above its file (ruff's hierarchical
+    configs), with the run's baseline and metadata choice; the run's own for stdin, URLs and files under none."""
+    chosen = {id(settings): config}
+
+    def config_for(document):
+        if document.source == "-" or _is_url(document.source):
+            return config
+        found = resolver.for_file(Path(os.path.abspath(document.source)))
+        if id(found) not in chosen:
+            chosen[id(found)] = replace(found.config, baseline=config.baseline, structured_data=config.structured_data)
+        return chosen[id(found)]
+
+    return config_for
 
 
 def _show_files(documents, inputs: _Inputs) -> None:

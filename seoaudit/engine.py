@@ -11,7 +11,7 @@ from __future__ import annotations
 import fnmatch
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
@@ -395,12 +395,16 @@ def _timeout(document: Document, config: Config, rules: list[Rule], last: Rule, 
         fix="Raise [tool.seoaudit.limits] document-timeout, or report the slow rule with the input file.")])
 
 
-def iter_audit(documents: Iterable[Document], config: Config | None = None) -> Iterator[DocumentResult]:
-    """Audit documents one by one, yielding each result as soon as it is done (for streaming formats)."""
+def iter_audit(documents: Iterable[Document], config: Config | None = None,
+               config_for: Callable[[Document], Config] | None = None) -> Iterator[DocumentResult]:
+    """Audit documents one by one, yielding each result as soon as it is done (for streaming formats).
+    `config_for(document)`: the config of each document (the nearest config file above it), else `config`."""
     config = config or Config()
-    rules = config.rules()
+    rules: dict[int, tuple[Config, list[Rule]]] = {}  # one rule list per distinct config (a small map)
     for document in documents:
-        yield audit_document(document, config, rules)
+        chosen = config_for(document) if config_for is not None else config
+        _, selected = rules.get(id(chosen)) or rules.setdefault(id(chosen), (chosen, chosen.rules()))
+        yield audit_document(document, chosen, selected)
 
 
 def audit(documents: Iterable[Document], config: Config | None = None) -> Report:
