@@ -27,6 +27,10 @@ from .model import CATEGORIES, Severity
 REQUIREMENTS = ("post", "wire", "graph", "sitemap")  # what a rule's REQUIRES may name (see the module docstring)
 RULE_ID = re.compile(r"^([a-z]+)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
 _EXAMPLE = re.compile(r"^\*\*(Fails|Passes)[^\n]*\n+```(\w+)\n(.*?)\n```", re.MULTILINE | re.DOTALL)
+# An example of a rule across documents: several files of one run, each block after its name in backticks.
+_RUN_EXAMPLE = re.compile(r"^\*\*(Fails|Passes)\*\* \(one run of these files\):\n+"
+                          r"((?:`[^`\n]+`:\n+```\w+\n.*?\n```\n*)+)", re.MULTILINE | re.DOTALL)
+RUN_FILE = re.compile(r"^`([^`\n]+)`:\n+```(\w+)\n(.*?)\n```", re.MULTILINE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -57,8 +61,11 @@ class Rule:
         return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else ""
 
     def examples(self) -> list[tuple[str, str, str]]:
-        """(`Fails`|`Passes`, language, text) for every example block in the docstring."""
-        return [(m.group(1), m.group(2), m.group(3)) for m in _EXAMPLE.finditer(self.doc)]
+        """(`Fails`|`Passes`, language, text) for every example block in the docstring; an example of several
+        files of one run (`**Fails** (one run of these files):`, then `` `name`: `` and a block per file) is
+        (kind, "run", its text), whose files `RUN_FILE` finds."""
+        return [(m.group(1), m.group(2), m.group(3)) for m in _EXAMPLE.finditer(self.doc)] + [
+            (m.group(1), "run", m.group(2)) for m in _RUN_EXAMPLE.finditer(self.doc)]
 
 
 class RuleError(Exception):

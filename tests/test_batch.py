@@ -56,7 +56,9 @@ def test_merge_order_and_grouping_do_not_change_the_result():
     shuffled = signatures[:]
     random.Random(7).shuffle(shuffled)
     halves = merge_signatures(merge_all(shuffled[:5], BATCH), merge_all(shuffled[5:], BATCH), BATCH)
-    for rule_id, rule in BATCH.items():
+    assert set(expected) == set(halves)  # the rules that had something to say (no sitemap here: not sitemap/*)
+    for rule_id in expected:
+        rule = BATCH[rule_id]
         findings = sorted((k, v.message) for k, v in rule.check_batch(expected[rule_id], {}))
         assert findings == sorted((k, v.message) for k, v in rule.check_batch(halves[rule_id], {}))
 

@@ -11,7 +11,7 @@ from seoaudit.model import Severity, Violation
 from seoaudit.page import Page
 from seoaudit.registry import Rule, all_rules
 
-from .conftest import example_bytes
+from .conftest import example_files
 
 HTML = b'<html><head><title>Post</title></head><body><h1>Post</h1></body></html>'
 HTML_GRAPH = (b'<html><head><title>Post</title><script type="application/ld+json">{"@context": "https://schema.org",'
@@ -56,8 +56,8 @@ def _example_pages() -> list[Page]:
     pages = []
     for rule in all_rules().values():
         for _, language, text in rule.examples():
-            data, name = example_bytes(language, text)
-            pages += [Page(document) for document in load_bytes(data, name) if document.problem is None]
+            for data, name in example_files(language, text):
+                pages += [Page(document) for document in load_bytes(data, name) if document.problem is None]
     return pages
 
 

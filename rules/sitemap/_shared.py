@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from seoaudit import urls
 from seoaudit.model import Location, Violation
 
 SHOWN = 3  # offending entries a message names; the finding's value lists up to ten
@@ -22,3 +25,45 @@ def offenders(page, bad: list, what: str, fault: str, named: list[str], values: 
     return Violation(f"{count:,} {what}{'' if count == 1 else 's'} of {page.document.source} "
                      f"{'is' if count == 1 else 'are'} {fault}: {shown}", Location(line=bad[0].line),
                      value=values[:10], expected=expected, fix=fix)
+
+
+# -- what the rules across documents compare: the URLs sitemaps list, and the URLs pages go by --------------
+
+
+def url_key(raw: str | None):
+    """The URL as a search engine identifies it (host case, default port and fragment aside), or None."""
+    parsed = urls.parse(raw) if raw else None
+    return parsed.key if parsed is not None else None
+
+
+def listed_entries(page) -> dict:
+    """A `<urlset>` sitemap document's pages: URL key → [(document, loc, line)]."""
+    file = page.sitemap
+    found: dict = {}
+    if file is not None and file.sitemap is not None and file.sitemap.kind == "urlset":
+        for entry in file.sitemap.entries:
+            if (key := url_key(entry.loc)) is not None:
+                found.setdefault(key, []).append((page.document.display_source, entry.loc, entry.line))
+    return found
+
+
+def page_urls(page) -> tuple[dict, Any]:
+    """A published page's own URLs (WordPress `link`, `og:url`; key → raw) and its canonical Field, else ({}, None)."""
+    view = page.primary
+    if view is None or page.sitemap is not None or not page.is_published or page.is_placeholder:
+        return {}, None
+    own = {}
+    for field in (page.link, view.first("og:url")):
+        if field is not None and (key := url_key(field.value)) is not None:
+            own.setdefault(key, field.value)
+    canonical = page.canonical if page.canonical is not None and url_key(page.canonical.value) else None
+    return own, canonical
+
+
+def merge_lists(a: dict, b: dict) -> dict:
+    """Two states of `{name: {key: [items]}}`, merged (associative: lists are concatenated)."""
+    merged = {name: {key: list(items) for key, items in table.items()} for name, table in a.items()}
+    for name, table in b.items():
+        for key, items in table.items():
+            merged.setdefault(name, {}).setdefault(key, []).extend(items)
+    return merged

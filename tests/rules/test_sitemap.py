@@ -89,3 +89,68 @@ def test_a_sitemap_named_file_that_is_no_xml_is_malformed_not_a_page():
     assert finding.rule == "sitemap/malformed" and "neither <urlset> nor <sitemapindex>" in finding.message
     [finding] = findings(HEAD.encode() + b"<url><loc>https://example.com/?a=1&b=2</loc></url></urlset>")
     assert finding.rule == "sitemap/malformed" and finding.location.line == 3
+
+
+# -- across documents: the sitemaps of a run against its pages ------------------------------------------------
+
+PAGE = ('<html><head><title>{title}</title><link rel="canonical" href="{url}">{extra}</head>'
+        '<body><h1>{title}</h1></body></html>')
+
+
+def page(url: str, title: str = "A page", extra: str = "") -> bytes:
+    return PAGE.format(url=url, title=title, extra=extra).encode()
+
+
+def run(*files: tuple[bytes, str], config: Config | None = None) -> dict[str, list]:
+    documents = [doc for data, name in files for doc in load_bytes(data, name)]
+    report = audit(documents, config or Config(select=("sitemap",)))
+    return {r.document.display_source: [(f.rule, f.location.line, f.message) for f in r.findings]
+            for r in report.documents}
+
+
+def test_a_listed_wordpress_post_that_is_noindex():
+    post = {"id": 3, "status": "publish", "link": "https://example.com/hello/", "title": {"rendered": "Hello"},
+            "yoast_head_json": {"robots": {"index": "noindex", "follow": "follow"}, "og_url": "https://example.com/hello/"}}
+    import json
+
+    found = run((urlset("https://example.com/", "https://EXAMPLE.com/hello/#top"), "sitemap.xml"),
+                (json.dumps(post).encode(), "content/hello.json"))
+    [(rule, line, message)] = found["sitemap.xml"]
+    assert rule == "sitemap/noindex-url" and line == 4 and "its page (content/hello.json) is noindex" in message
+    assert found["content/hello.json"] == []
+
+
+def test_pages_missing_from_every_sitemap_of_their_origin():
+    found = run((urlset("https://example.com/a/"), "public/sitemap.xml"),
+                (page("https://example.com/a/"), "public/a/index.html"),
+                (page("https://example.com/b/"), "public/b/index.html"),
+                (page("https://shop.example.com/c/"), "public/c/index.html"),  # an origin no sitemap covers
+                (page("https://example.com/d/", extra='<meta name="robots" content="noindex">'), "public/d.html"),
+                (page("https://example.com/a/", extra='<meta property="og:url" content="https://example.com/e/">'),
+                 "public/e/index.html"))  # canonicalised elsewhere: not a page to list
+    assert {doc for doc, findings in found.items() if findings} == {"public/b/index.html"}
+    [(rule, line, message)] = found["public/b/index.html"]
+    assert rule == "sitemap/page-not-listed" and line == 1 and message.startswith("https://example.com/b/ is indexable")
+
+
+def test_a_sitemap_index_whose_sitemaps_are_not_all_in_the_run_says_nothing():
+    index = (b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             b"<sitemap><loc>https://example.com/post-sitemap.xml</loc></sitemap>"
+             b"<sitemap><loc>https://example.com/page-sitemap.xml.gz</loc></sitemap></sitemapindex>")
+    files = [(index, "public/sitemap_index.xml"), (urlset("https://example.com/a/"), "public/post-sitemap.xml"),
+             (page("https://example.com/b/"), "public/b.html")]
+    assert not any(run(*files).values())
+    files.append((gzip.compress(urlset("https://example.com/c/")), "public/page-sitemap.xml.gz"))
+    assert [rule for rule, _, _ in run(*files)["public/b.html"]] == ["sitemap/page-not-listed"]
+
+
+def test_findings_across_documents_do_not_depend_on_their_order():
+    files = [(urlset("https://example.com/a/", "https://example.com/p/2/"), "sitemap.xml"),
+             (page("https://example.com/", extra='<meta property="og:url" content="https://example.com/p/2/">'),
+              "p2.html"),
+             (page("https://example.com/a/", extra='<meta name="robots" content="none">'), "a.html"),
+             (page("https://example.com/z/"), "z.html")]
+    forward, backward = run(*files), run(*reversed(files))
+    assert forward == backward
+    assert sorted(rule for findings in forward.values() for rule, _, _ in findings) == [
+        "sitemap/noindex-url", "sitemap/non-canonical-url", "sitemap/page-not-listed"]
