@@ -12,15 +12,25 @@ Config the CLI would use; `seoaudit.engine.iter_audit` streams one `DocumentResu
 from __future__ import annotations
 
 __version__ = "0.1.0"
-REPORT_VERSION = "1.3"
+REPORT_VERSION = "2.0"
 
 __all__ = ["REPORT_VERSION", "__version__", "audit", "audit_paths"]
 
 
 def audit(documents, config=None):
-    """Audit `Document`s (see `seoaudit.load`) and return a `Report`."""
+    """Audit and return a `Report`. `documents`: `Document`s (`seoaudit.load.load_bytes`, `load_paths`), one
+    `Document`, or a decoded JSON value as `json.load` gives it (a WordPress REST object, a collection, a
+    Yoast get_head response), whose documents are named `<json>`."""
     from .engine import audit as run
+    from .model import Document
 
+    if isinstance(documents, Document):
+        documents = [documents]
+    elif isinstance(documents, dict) or (isinstance(documents, list) and documents
+                                         and not isinstance(documents[0], Document)):
+        from .load import documents_from_json
+
+        documents = documents_from_json(documents, "<json>")
     return run(documents, config)
 
 

@@ -8,9 +8,11 @@ finding (lines move), re-ordered posts of a collection (`/3` becomes `/0`: the p
 with one fingerprint are told apart by count, as PHPStan's baseline does: the baseline records how
 many there were, and only those beyond that count are new.
 
-Document identity: the path relative to the working directory (run from the same directory, usually
-the repository root, when writing and when checking), plus `#type:id` (or `#link`) for a post inside a
-collection. The same fingerprint is SARIF's `partialFingerprints`.
+Document identity: the path relative to the project root (the folder of the config file in use; without
+one, the root of the git work tree, else the working directory: `config.project_root`), so the same
+baseline matches from a subfolder or from another checkout of the repository; plus `#type:id` (or
+`#link`) for a post inside a collection. The same fingerprint is SARIF's `partialFingerprints` and the
+JSON report's `fingerprint`: every caller passes the run's project root.
 """
 
 from __future__ import annotations
@@ -35,22 +37,23 @@ class BaselineError(Exception):
     pass
 
 
-def relative_source(source: str) -> str:
-    """The source path relative to the working directory when it lies below it, in POSIX form."""
+def relative_source(source: str, root: Path | None = None) -> str:
+    """The source path relative to `root` (default: the working directory) when it lies below it, in POSIX
+    form; else absolute."""
     if source == "-":
         return source
-    path, cwd = os.path.abspath(source), os.getcwd()
+    path, base = os.path.abspath(source), os.path.abspath(root) if root is not None else os.getcwd()
     try:
-        inside = os.path.commonpath([path, cwd]) == cwd
+        inside = os.path.commonpath([path, base]) == base
     except ValueError:  # another drive (Windows)
         inside = False
-    return PurePath(os.path.relpath(path, cwd) if inside else path).as_posix()
+    return PurePath(os.path.relpath(path, base) if inside else path).as_posix()
 
 
-def document_key(document: Document | DocumentRef) -> str:
-    if isinstance(document, DocumentRef):  # worked out where the document's data was
+def document_key(document: Document | DocumentRef, root: Path | None = None) -> str:
+    if isinstance(document, DocumentRef):  # worked out where the document's data was, against the same root
         return document.identity
-    key = relative_source(document.source)
+    key = relative_source(document.source, root)
     if not document.pointer:
         return key
     data = document.data if isinstance(document.data, dict) else {}
@@ -61,7 +64,8 @@ def document_key(document: Document | DocumentRef) -> str:
     return f"{key}#{document.pointer}"  # no identity of its own: its place will have to do
 
 
-def fingerprint(document: Document, finding: Finding) -> str:
+def fingerprint(document: Document, finding: Finding, root: Path | None = None) -> str:
+    """`root`: the run's project root (see the module docstring); None is the working directory."""
     location = finding.location
     pointer = location.pointer or ""
     if document.pointer and pointer.startswith(document.pointer):
@@ -70,7 +74,7 @@ def fingerprint(document: Document, finding: Finding) -> str:
         value = json.dumps(finding.value, sort_keys=True, ensure_ascii=False, default=str)
     else:
         value = re.sub(r"\d+", "#", finding.message)
-    parts = (finding.rule, document_key(document), finding.view or "", _INDEX.sub("/*", pointer),
+    parts = (finding.rule, document_key(document, root), finding.view or "", _INDEX.sub("/*", pointer),
              _INDEX.sub("/*", location.path or ""), value)
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
@@ -78,6 +82,7 @@ def fingerprint(document: Document, finding: Finding) -> str:
 @dataclass(frozen=True)
 class Baseline:
     counts: Mapping[str, int]
+    root: Path | None = None  # the project root its document paths are relative to
 
     def split(self, document: Document, findings: Iterable[Finding]) -> tuple[list[Finding], list[Finding]]:
         """(new findings, findings the baseline already holds)."""
@@ -85,20 +90,21 @@ class Baseline:
         new: list[Finding] = []
         known: list[Finding] = []
         for finding in sorted(findings, key=Finding.sort_key):
-            print_ = fingerprint(document, finding)
+            print_ = fingerprint(document, finding, self.root)
             seen[print_] += 1
             (known if seen[print_] <= self.counts.get(print_, 0) else new).append(finding)
         return new, known
 
 
-def render(results: Iterable[Any]) -> str:
-    """The baseline file for a run's results (new and already-baselined findings; not suppressed ones)."""
+def render(results: Iterable[Any], root: Path | None = None) -> str:
+    """The baseline file for a run's results (new and already-baselined findings; not suppressed ones),
+    with document paths relative to `root`, the project root."""
     entries: dict[str, dict[str, Any]] = {}
     for result in results:
         for finding in [*result.findings, *result.baselined]:
-            print_ = fingerprint(result.document, finding)
+            print_ = fingerprint(result.document, finding, root)
             entry = entries.setdefault(print_, {
-                "fingerprint": print_, "rule": finding.rule, "document": document_key(result.document),
+                "fingerprint": print_, "rule": finding.rule, "document": document_key(result.document, root),
                 "location": finding.location.describe(), "message": finding.message, "count": 0})
             entry["count"] += 1
     ordered = sorted(entries.values(), key=lambda e: (e["document"], e["rule"], e["location"], e["fingerprint"]))
@@ -106,7 +112,7 @@ def render(results: Iterable[Any]) -> str:
                       ensure_ascii=False) + "\n"
 
 
-def load(path: Path) -> Baseline:
+def load(path: Path, root: Path | None = None) -> Baseline:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -123,4 +129,4 @@ def load(path: Path) -> Baseline:
         if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
             raise BaselineError(f"{path}: a baseline entry has no fingerprint")
         counts[entry["fingerprint"]] += int(entry.get("count", 1))
-    return Baseline(dict(counts))
+    return Baseline(dict(counts), root)

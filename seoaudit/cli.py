@@ -21,9 +21,10 @@ app = typer.Typer(
     name="seoaudit",
     cls=Group,
     help="Audit the search and social metadata of WordPress posts (REST JSON, Yoast heads) and HTML pages.",
-    add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -34,14 +35,30 @@ class FailOn(StrEnum):
     never = "never"
 
 
+class RulesFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class ShowLevel(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+    def parse(self):
+        from .model import Severity
+
+        return Severity.parse(self.value)
+
+
 class Color(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
 
 
-FORMAT_HELP = ("Output format: rich, json, ndjson, sarif, junit, github or markdown; FORMAT:FILE writes it to "
-               "FILE. Repeat for several reports. Default: rich.")
+FORMAT_HELP = ("Output format: rich, concise, json, ndjson, sarif, junit, github or markdown; FORMAT:FILE "
+               "writes it to FILE. Repeat for several reports. Default: rich.")
 
 
 def _version(value: bool) -> None:
@@ -67,37 +84,68 @@ def _usage_error(message: str) -> typer.Exit:
     return typer.Exit(ExitStatus.USAGE)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, short_help="Audit files, folders, URLs and sitemaps.")
 def check(
     paths: Annotated[list[str], typer.Argument(
-        help="Files, directories (every .json/.html/.htm below) or - for stdin.")],
+        metavar="PATH...", show_default=False,
+        help="Files, folders (every post, page and sitemap below, see --show-files), URLs, or - for stdin.")],
     format: Annotated[list[str] | None, typer.Option(
         "--format", "-f", metavar="FORMAT[:FILE]", help=FORMAT_HELP)] = None,
     output: Annotated[list[Path] | None, typer.Option(
         "--output", "-o", metavar="FILE", help="Write the report to FILE (- for stdout); the n-th --output goes "
         "with the n-th --format that has no :FILE.")] = None,
     fail_on: Annotated[FailOn | None, typer.Option(
-        "--fail-on", help="Exit 1 when a finding is at or above this (default: error, or fail-on of the config).")
+        "--fail-on", metavar="[error|warning|info|never]",
+            help="Exit 1 when a finding is at or above this (default: error, or fail-on of the config).")
     ] = None,
     select: Annotated[list[str] | None, typer.Option(
-        "--select", help="Only these rules or categories (replaces select and extend-select of the config).")] = None,
+        "--select", metavar="RULES",
+            help="Only these rules or categories (replaces select and extend-select of the config).")] = None,
     extend_select: Annotated[list[str] | None, typer.Option(
-        "--extend-select", help="Also these rules or categories.")] = None,
+        "--extend-select", metavar="RULES", help="Also these rules or categories.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(
-        "--ignore", help="Skip these rules or categories (added to ignore of the config).")] = None,
-    site_url: Annotated[str | None, typer.Option("--site-url", help="The site's public origin (headless).")] = None,
+        "--ignore", metavar="RULES", help="Skip these rules or categories (added to ignore of the config).")] = None,
+    site_url: Annotated[str | None, typer.Option("--site-url", metavar="URL",
+        help="The site's public origin (headless).")] = None,
     config_file: Annotated[Path | None, typer.Option(
-        "--config", help="Read this config file instead of looking for .seoaudit.toml / pyproject.toml.")] = None,
+        "--config", metavar="FILE",
+            help="Read this config file instead of looking for .seoaudit.toml / pyproject.toml.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every config file.")] = False,
     baseline: Annotated[Path | None, typer.Option(
-        "--baseline", help="Only findings this baseline does not hold count (and are shown).")] = None,
+        "--baseline", metavar="FILE", help="Only findings this baseline does not hold count (and are shown).")] = None,
     write_baseline: Annotated[Path | None, typer.Option(
-        "--write-baseline", help="Record today's findings in this file (then exit 0 unless input is unreadable).")
+        "--write-baseline", metavar="FILE",
+            help="Record today's findings in this file (then exit 0 unless input is unreadable).")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line (rich).")] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Print counts per rule, not each finding.")] = (
         False),
-    color: Annotated[Color, typer.Option("--color", help="Colour the terminal report.")] = Color.auto,
+    color: Annotated[Color, typer.Option("--color", metavar="[auto|always|never]",
+        help="Colour the terminal report.")] = Color.auto,
+    exclude: Annotated[list[str] | None, typer.Option(
+        "--exclude", metavar="GLOB", help="Skip these files and folders when walking (replaces exclude of the config "
+        "and its defaults: hidden folders, node_modules, …).")] = None,
+    extend_exclude: Annotated[list[str] | None, typer.Option(
+        "--extend-exclude", metavar="GLOB", help="Also skip these files and folders (added to exclude).")] = None,
+    force_exclude: Annotated[bool | None, typer.Option(
+        "--force-exclude/--no-force-exclude", show_default=False,
+        help="Apply exclude to the paths named here too (for pre-commit's file lists).")] = None,
+    respect_gitignore: Annotated[bool | None, typer.Option(
+        "--respect-gitignore/--no-respect-gitignore", show_default=False,
+        help="Skip what .gitignore and .ignore files ignore (default: yes).")] = None,
+    show_files: Annotated[bool, typer.Option(
+        "--show-files", help="List the files that would be audited and those skipped (and why), then exit.")] = False,
+    min_severity: Annotated[ShowLevel | None, typer.Option(
+        "--min-severity", metavar="[error|warning|info]", help="List only findings at or above this in the "
+        "terminal, concise, github and markdown reports; the counts and the exit code keep them all.")] = None,
+    full: Annotated[bool, typer.Option(
+        "--full", help="rich: list every finding, with its value, expected value and fix.")] = False,
+    full_metadata: Annotated[bool, typer.Option(
+        "--full-metadata", help="json, ndjson: put each document's JSON-LD graph, microdata and RDFa in its "
+        "metadata.")] = False,
+    skip_non_inputs: Annotated[bool, typer.Option(
+        "--skip-non-inputs", help="Skip named files that are no post, page or sitemap (package.json) as a folder "
+        "walk does, instead of exiting 2 (for pre-commit's file lists).")] = False,
     jobs: JobsOpt = None,
     insecure: InsecureOpt = False,
     timeout: TimeoutOpt = 15.0,
@@ -122,36 +170,81 @@ def check(
         if not _is_url(wp_origin):
             raise _usage_error(f"--wp-origin {wp_origin!r} is not an http(s) URL")
         live.credentials_for(wp_origin)
-    _audit_run(lambda settings: _check_documents(paths, live, settings), format, output, fail_on, select,
-               extend_select, ignore, site_url, config_file, isolated, baseline, write_baseline, quiet, statistics,
-               color, jobs)
+    files = _FileArgs(_split(exclude) if exclude is not None else None, _split(extend_exclude), force_exclude,
+                      respect_gitignore, show_files, skip_non_inputs)
+    _audit_run(lambda inputs: _check_documents(paths, live, inputs), format, output, fail_on, select, extend_select,
+               ignore, site_url, config_file, isolated, baseline, write_baseline, quiet, statistics, color, jobs,
+               files, _ViewArgs(min_severity and min_severity.parse(), full, full_metadata))
+
+
+class _FileArgs:
+    """The command line's say on which files a run reads (seoaudit/discovery.py)."""
+
+    def __init__(self, exclude=None, extend_exclude=(), force_exclude=None, respect_gitignore=None, show=False,
+                 skip_non_inputs=False):
+        self.exclude, self.extend_exclude = exclude, extend_exclude
+        self.force_exclude, self.respect_gitignore, self.show = force_exclude, respect_gitignore, show
+        self.skip_non_inputs = skip_non_inputs
+
+
+class _ViewArgs:
+    """What the reports show: `--min-severity`, `--full`, `--full-metadata`."""
+
+    def __init__(self, min_severity=None, full=False, full_metadata=False):
+        self.min_severity, self.full, self.full_metadata = min_severity, full, full_metadata
+
+
+class _Inputs:
+    """What reading the inputs of a run needs: the run's settings (limits, live mode's address policy), the
+    settings of each folder, seoaudit's own files (never read), and the `Intake` that records what was skipped;
+    `config`, the run's engine config, once the baseline is loaded."""
+
+    def __init__(self, settings, resolver, own, intake, skip_non_inputs=False):
+        self.settings, self.resolver, self.own, self.intake = settings, resolver, own, intake
+        self.limits = settings.config.limits
+        self.skip_non_inputs = skip_non_inputs
+        self.config = settings.config
 
 
 def _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,
-               baseline, write_baseline, quiet, statistics, color, jobs) -> None:
-    """Load the config, audit what `documents(settings)` returns ((inputs, live session or None, order)),
-    route each result to the reports as it comes, and exit. Shared by `check` and `site`."""
+               baseline, write_baseline, quiet, statistics, color, jobs, files: _FileArgs | None = None,
+               view: _ViewArgs | None = None) -> None:
+    """Load the config, audit what `documents(inputs)` returns ((inputs, live session or None, order)), route
+    each result to the reports as it comes, and exit. Shared by `check` and `site`."""
     from . import baseline as baselines
-    from .config import ConfigError, Overrides, load
+    from .config import ConfigError, Overrides, Resolver, load
     from .engine import Auditor
+    from .load import Intake
     from .report.spool import Spool, SpoolView
     from .results import Report
     from .run import Run
 
+    files = files or _FileArgs()
+    view = view or _ViewArgs()
     destinations = _destinations(format or [], output or [])
     overrides = Overrides(select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore),
-                          site_url=site_url, fail_on=fail_on.value if fail_on else None, baseline=baseline)
+                          site_url=site_url, fail_on=fail_on.value if fail_on else None, baseline=baseline,
+                          exclude=files.exclude, extend_exclude=files.extend_exclude,
+                          force_exclude=files.force_exclude, respect_gitignore=files.respect_gitignore)
     try:
         settings = load(Path.cwd(), config_file, isolated, overrides)
     except ConfigError as exc:
         raise _usage_error(str(exc)) from None
-    config = settings.config
+    # extruct's microdata and RDFa only on request; identities relative to the project root
+    config = replace(settings.config, structured_data=view.full_metadata, root=settings.root)
+    own = [path for _, path in destinations if path is not None]
+    own += [path for path in (settings.baseline, write_baseline) if path is not None]
+    inputs = _Inputs(settings, Resolver(settings, overrides, hierarchical=not (isolated or config_file)), own,
+                     Intake(), files.skip_non_inputs)
+    if files.show:
+        _show_files(documents, inputs)
     if settings.baseline is not None and not (write_baseline and not settings.baseline.exists()):
         try:
-            config = replace(config, baseline=baselines.load(settings.baseline))
+            config = replace(config, baseline=baselines.load(settings.baseline, settings.root))
         except baselines.BaselineError as exc:
             raise _usage_error(str(exc)) from None
-    outputs = _open(destinations, color, quiet, statistics, settings.fail_on)
+    inputs.config = config
+    outputs = _open(destinations, color, quiet, statistics, settings.fail_on, settings.root, view)
     streamed = [out.formatter for out in outputs if not out.formatter.spooled]
     needs = frozenset().union(*(out.formatter.NEEDS for out in outputs))
     run = Run(Auditor.compile(config, needs), jobs=jobs or usable_cpus())
@@ -160,9 +253,9 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
     try:
         for out in outputs:
             out.formatter.start()
-        inputs, session, order = documents(settings)
+        sources, session, order = documents(inputs)
         try:
-            for result in run.audit(inputs, order):
+            for result in run.audit(sources, order):
                 with _signals_deferred():  # a document is in every report and in the summary, or in none
                     if result.document.problem is not None:
                         print(f"seoaudit: error: {result.document.display_source}: "
@@ -179,9 +272,10 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
                   file=sys.stderr)
         run.stop()  # no worker outlives the documents (a no-op when every one is done)
         if session is not None:
-            inputs.close()  # stop fetching now (a no-op when every URL is done)
+            sources.close()  # stop fetching now (a no-op when every URL is done)
             for note in session.notes:
                 print(f"seoaudit: note: {note}", file=sys.stderr)
+        _print_intake(run.intake)
         # Rules that compare documents (duplicate titles…) speak once every document is in: streamed
         # reports get their findings at the end; the others see them in place.
         late = run.finish()
@@ -195,9 +289,11 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
         if write_baseline is not None and interrupted is None:  # half a baseline would hide nothing it lacks
             from .report.sink import atomic_write
 
-            atomic_write(write_baseline, baselines.render(report.documents))
+            atomic_write(write_baseline, baselines.render(report.documents, settings.root))
     except BrokenPipeError:  # `seoaudit check … | head`: the reader is gone, end quietly
         raise _broken_pipe() from None
+    except ConfigError as exc:  # a config file met while walking a folder named on the command line
+        raise _usage_error(str(exc)) from None
     except OSError as exc:
         raise _usage_error(f"cannot write {exc.filename or 'the report'}: {exc.strerror or exc}") from None
     finally:
@@ -236,21 +332,24 @@ def usable_cpus() -> int:
 
 
 JobsOpt = Annotated[int | None, typer.Option(
-    "--jobs", "-j", min=1, help="Audit in this many processes (default: the usable CPUs; 1: in this process).")]
+    "--jobs", "-j", metavar="N", min=1,
+    help="Audit in this many processes (default: the usable CPUs; 1: in this process).")]
 
 # -- live mode: URLs, sitemaps, WordPress REST (seoaudit/live, imported only when a URL is given) -------------
 
 InsecureOpt = Annotated[bool, typer.Option("--insecure", help="Do not verify TLS certificates.")]
 TimeoutOpt = Annotated[float, typer.Option(
-    "--timeout", min=0.1, help="Seconds one request may take in all (DNS, connect, headers and body); a URL with its "
-    "redirects and retries gets twice that.")]
+    "--timeout", metavar="SECONDS", min=0.1, help="Seconds one request may take in all (DNS, connect, headers and "
+    "body); a URL with its redirects and retries gets twice that.")]
 MaxTimeOpt = Annotated[float | None, typer.Option(
-    "--max-time", min=1, help="Seconds the whole live run may take; then fetching stops, what was audited is "
-    "reported, and the run exits 2.")]
-ConcurrencyOpt = Annotated[int, typer.Option("--concurrency", min=1, max=64, help="Requests in flight at most.")]
-PerHostOpt = Annotated[int, typer.Option("--per-host", min=1, max=64, help="Requests in flight per host at most.")]
+    "--max-time", metavar="SECONDS", min=1, help="Seconds the whole live run may take; then fetching stops, what was "
+    "audited is reported, and the run exits 2.")]
+ConcurrencyOpt = Annotated[int, typer.Option("--concurrency", metavar="N", min=1, max=64,
+                                             help="Requests in flight at most.")]
+PerHostOpt = Annotated[int, typer.Option("--per-host", metavar="N", min=1, max=64,
+                                         help="Requests in flight per host at most.")]
 MaxUrlsOpt = Annotated[int, typer.Option(
-    "--max-urls", min=1, help="Audit at most this many URLs of sitemaps and items of REST collections.")]
+    "--max-urls", metavar="N", min=1, help="Audit at most this many URLs of sitemaps and items of REST collections.")]
 NoFollowOpt = Annotated[bool, typer.Option(
     "--no-follow", help="Fetch only the URLs given: not a REST post's link, the canonical target or the images.")]
 RobotsOpt = Annotated[bool, typer.Option("--respect-robots", help="Skip URLs that robots.txt disallows.")]
@@ -308,25 +407,26 @@ def _is_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
 
 
-def _check_documents(paths: list[str], live: _LiveArgs, settings):
+def _check_documents(paths: list[str], live: _LiveArgs, run: _Inputs):
     """Files first (as before), then every URL through one live session: (inputs, session or None, order)."""
-    from .load import inputs
+    from .discovery import discover
+    from .load import entry_inputs
 
-    limits = settings.config.limits
     found = [p for p in paths if _is_url(p)]
-    files = [p for p in paths if not _is_url(p)]
+    entries = discover([p for p in paths if not _is_url(p)], run.resolver, run.own)
+    files = entry_inputs(entries, run.limits, run.skip_non_inputs, _config_chooser(run))
     if not found:
-        return inputs(files, limits), None, None
+        return files, None, None
     from .live.wordpress import PASSWORD_ENV, credentials_from_env, is_rest_url
 
     if live.auth is None and credentials_from_env() is not None and any(is_rest_url(u) for u in found):
         print(f"seoaudit: note: {PASSWORD_ENV} is set but not sent: name the WordPress site that may have it with "
               "--wp-origin", file=sys.stderr)
-    session = live.session(settings)
+    session = live.session(run.settings)
     live_documents = session.check(found)
 
     def chained():
-        yield from inputs(files, limits)
+        yield from files
         yield from live_documents  # closing `chained` closes the live run too
 
     def order(position: int, item) -> tuple[int, ...]:  # files in input order, then URLs in the session's
@@ -336,19 +436,24 @@ def _check_documents(paths: list[str], live: _LiveArgs, settings):
     return chained(), session, order
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, short_help="Audit a whole WordPress site through its REST API.")
 def site(
-    url: Annotated[str, typer.Argument(help="The WordPress site, e.g. https://example.com (or its folder).")],
+    url: Annotated[str, typer.Argument(metavar="URL", help="The WordPress site, e.g. https://example.com.")],
     type_: Annotated[list[str] | None, typer.Option(
-        "--type", help="REST types to enumerate (posts, pages, or a custom type's rest_base). Default: posts,pages.")
+        "--type", metavar="TYPES",
+            help="REST types to enumerate (posts, pages, or a custom type's rest_base). Default: posts,pages.")
     ] = None,
     status: Annotated[list[str] | None, typer.Option(
-        "--status", help="Statuses (publish, draft, pending, future, private). Default: publish; with credentials "
+        "--status", metavar="STATUSES",
+            help="Statuses (publish, draft, pending, future, private). Default: publish; with credentials "
         "also draft, pending, future and private.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only items modified after this date (YYYY-MM-DD).")
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE",
+        help="Only items modified after this date (YYYY-MM-DD).")
                      ] = None,
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many items per type.")] = None,
-    per_page: Annotated[int, typer.Option("--per-page", min=1, max=100, help="REST (or GraphQL) page size.")] = 100,
+    limit: Annotated[int | None, typer.Option("--limit", metavar="N", min=1,
+        help="At most this many items per type.")] = None,
+    per_page: Annotated[int, typer.Option("--per-page", metavar="N", min=1, max=100,
+        help="REST (or GraphQL) page size.")] = 100,
     graphql: Annotated[bool, typer.Option(
         "--graphql", help="Read the site through WPGraphQL (/graphql, or /?graphql) and its SEO extension "
         "(wp-graphql-yoast-seo or wp-graphql-rank-math) instead of REST; implied by a URL that ends in /graphql."
@@ -356,18 +461,22 @@ def site(
     format: Annotated[list[str] | None, typer.Option(
         "--format", "-f", metavar="FORMAT[:FILE]", help=FORMAT_HELP)] = None,
     output: Annotated[list[Path] | None, typer.Option("--output", "-o", metavar="FILE", help="See check.")] = None,
-    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="See check.")] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help="See check.")] = None,
-    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", help="See check.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="See check.")] = None,
-    site_url: Annotated[str | None, typer.Option("--site-url", help="The site's public origin (headless).")] = None,
-    config_file: Annotated[Path | None, typer.Option("--config", help="See check.")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", metavar="[error|warning|info|never]",
+        help="See check.")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", metavar="RULES", help="See check.")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", metavar="RULES",
+        help="See check.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="RULES", help="See check.")] = None,
+    site_url: Annotated[str | None, typer.Option("--site-url", metavar="URL",
+        help="The site's public origin (headless).")] = None,
+    config_file: Annotated[Path | None, typer.Option("--config", metavar="FILE", help="See check.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every config file.")] = False,
-    baseline: Annotated[Path | None, typer.Option("--baseline", help="See check.")] = None,
-    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="See check.")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", metavar="FILE", help="See check.")] = None,
+    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", metavar="FILE", help="See check.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line (rich).")] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Print counts per rule.")] = False,
-    color: Annotated[Color, typer.Option("--color", help="Colour the terminal report.")] = Color.auto,
+    color: Annotated[Color, typer.Option("--color", metavar="[auto|always|never]",
+        help="Colour the terminal report.")] = Color.auto,
     jobs: JobsOpt = None,
     insecure: InsecureOpt = False,
     timeout: TimeoutOpt = 15.0,
@@ -402,8 +511,8 @@ def site(
 
     from .live.graphql import is_graphql_url
 
-    def documents(settings):
-        session = live.session(settings)
+    def documents(inputs: _Inputs):
+        session = live.session(inputs.settings)
         order = lambda position, item: session.order.get(id(item), ())  # noqa: E731
         if graphql or is_graphql_url(url):
             return session.site_graphql(listing), session, order
@@ -411,6 +520,60 @@ def site(
 
     _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,
                baseline, write_baseline, quiet, statistics, color, jobs)
+
+
+def _config_chooser(run: _Inputs):
+    """A file's `load.FileInput.config`: None under the run's own config; under a nested config file (ruff's
+    hierarchical configs) that file's path and engine config, with the run's baseline, root and metadata choice."""
+    chosen: dict[int, tuple[str, object] | None] = {id(run.settings): None}
+
+    def config_of(entry):
+        found = entry.settings if entry.settings is not None else run.settings
+        if id(found) not in chosen:
+            config = run.config
+            chosen[id(found)] = (str(found.source), replace(found.config, baseline=config.baseline, root=config.root,
+                                                            structured_data=config.structured_data))
+        return chosen[id(found)]
+
+    return config_of
+
+
+def _show_files(documents, inputs: _Inputs) -> None:
+    """`--show-files`: every path the run would read (with what it holds) or skip (and why); exit 0."""
+    from .run import documents_of
+
+    sources, session, _ = documents(inputs)
+    if session is not None:
+        sources.close()
+        raise _usage_error("--show-files lists files: give no URL")
+    kinds: dict[str, list[str]] = {}
+    for item in sources:
+        for document in documents_of(item, inputs.limits):
+            if not inputs.intake.take(document):
+                kinds.setdefault(document.source, []).append(document.kind)
+    for source, found in kinds.items():
+        print(f"audit {source} ({', '.join(sorted(set(found)))})")
+    for source, why in inputs.intake.skipped:
+        print(f"skip  {source}: {why}")
+    for note in inputs.intake.notes:
+        print(f"note  {note}")
+    raise typer.Exit(ExitStatus.OK)
+
+
+def _print_intake(intake) -> None:
+    """One note for what walking skipped for its content or as seoaudit's own file (exclusions are silent,
+    as ruff's are: `--show-files` lists them), and the reading notes (an empty collection)."""
+    from .discovery import OWN_FILE
+    from .load import NOT_OURS_JSON, NOT_OURS_XML
+
+    skipped = [source for source, why in intake.skipped if why in (NOT_OURS_JSON, NOT_OURS_XML, OWN_FILE)]
+    if skipped:
+        shown = ", ".join(skipped[:3]) + (", …" if len(skipped) > 3 else "")
+        print(f"seoaudit: note: skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} that "
+              f"{'are' if len(skipped) != 1 else 'is'} no post, page or sitemap, or seoaudit's own ({shown}); "
+              "--show-files lists them", file=sys.stderr)
+    for note in intake.notes:
+        print(f"seoaudit: note: {note}", file=sys.stderr)
 
 
 def _destinations(formats: list[str], outputs: list[Path]) -> list[tuple[str, Path | None]]:
@@ -436,6 +599,9 @@ def _destinations(formats: list[str], outputs: list[Path]) -> list[tuple[str, Pa
         for i, path in zip(bare, outputs, strict=True):
             parsed[i] = (parsed[i][0], str(path))
     destinations = [(name, None if file in (None, "-") else Path(file)) for name, file in parsed]
+    for name, path in destinations:
+        if path is not None and (path.is_dir() or str(path).endswith(("/", os.sep))):
+            raise _usage_error(f"--format {name}: {path} is a folder: give the report a file name")
     if sum(path is None for _, path in destinations) > 1:
         raise _usage_error("only one report can go to stdout: give the others a file (--format json:report.json)")
     return destinations
@@ -458,10 +624,12 @@ class _Output:
             self.formatter = kind(self.sink.write, options)
 
 
-def _open(destinations, color: Color, quiet: bool, statistics: bool, fail_on) -> list[_Output]:
+def _open(destinations, color: Color, quiet: bool, statistics: bool, fail_on, root: Path, view: _ViewArgs
+          ) -> list[_Output]:
     from .report import RenderOptions
 
-    options = RenderOptions(fail_on=fail_on, quiet=quiet, statistics=statistics)
+    options = RenderOptions(fail_on=fail_on, quiet=quiet, statistics=statistics, root=root,
+                            min_severity=view.min_severity, full=view.full, full_metadata=view.full_metadata)
     outputs: list[_Output] = []
     try:
         for name, path in destinations:
@@ -473,61 +641,88 @@ def _open(destinations, color: Color, quiet: bool, statistics: bool, fail_on) ->
     return outputs
 
 
-def _console(stream, color: Color):
+def _console(stream, color: Color = Color.auto):
     from rich.console import Console
+
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:  # rich exits 1 here; `| head` is 141, the same for every format
+            self.quiet = True
+            raise BrokenPipeError
 
     no_color = True if color is Color.never else None  # None: rich decides (NO_COLOR, a terminal or not)
     if stream is sys.stderr:
-        return Console(stderr=True, highlight=False, no_color=no_color)
+        return PipeConsole(stderr=True, highlight=False, no_color=no_color)
     if color is Color.always:
-        return Console(highlight=False, force_terminal=True)
-    return Console(highlight=False, no_color=no_color)
+        return PipeConsole(highlight=False, force_terminal=True)
+    return PipeConsole(highlight=False, no_color=no_color)
 
 
 def _terminal_summary(report, outputs: list[_Output], color: Color, statistics: bool) -> None:
     """When every report went to a file, stdout still says how the run went; `--statistics` beside a
     machine report on stdout goes to stderr."""
-    if not any(out.sink.is_stdout for out in outputs):
-        stream = sys.stdout
-    elif statistics and not any(out.terminal for out in outputs):
-        stream = sys.stderr
-    else:
-        return
     from .report import rich_report
 
-    console = _console(stream, color)
+    if not any(out.sink.is_stdout for out in outputs):
+        console = _console(sys.stdout, color)
+    elif statistics and not any(out.terminal for out in outputs):
+        console = _console(sys.stderr, color)
+        for line in rich_report.statistics_lines(report):
+            console.print(line, soft_wrap=True)
+        return
+    else:
+        return
     if statistics:
-        console.print(rich_report.statistics_table(report))
-    if stream is sys.stdout:
-        console.print(rich_report.summary_line(report))
+        for line in rich_report.statistics_lines(report):
+            console.print(line, soft_wrap=True)
+    console.print(rich_report.summary_line(report), soft_wrap=True)
 
 
-@app.command("rules", cls=Command)
+@app.command("rules", cls=Command, short_help="List every rule.")
 def list_rules(
-    category: Annotated[str | None, typer.Argument(help="Only this category.")] = None,
+    category: Annotated[str | None, typer.Argument(metavar="[CATEGORY]", help="Only this category.")] = None,
+    format: Annotated[RulesFormat, typer.Option(
+        "--format", "-f", metavar="[text|json]", help="text: one line per rule; json: every field, with the "
+        "documentation.")] = RulesFormat.text,
 ) -> None:
-    """List every rule: id, default severity (with its aggravated / mild cases, and opt-in) and what it checks."""
-    from rich.console import Console
-    from rich.table import Table
-
+    """List every rule, one line each: id, default severity (with its aggravated / mild cases, and opt-in) and
+    what it checks."""
     from .registry import all_rules
 
-    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("rule", no_wrap=True)  # an id is never cut: it is what users copy
-    for column in ("severity", "summary"):
-        table.add_column(column, overflow="fold")
     shown = [r for r in all_rules().values() if category in (None, r.category)]
     if not shown:
         raise _usage_error(f"no rules in category {category!r}")
-    for rule in shown:
-        table.add_row(rule.id, rule.severity_text, rule.summary)
-    Console(highlight=False).print(table)
+    if format is RulesFormat.json:
+        import json
+
+        _print_text(json.dumps([rule_dict(rule) for rule in shown], indent=2, ensure_ascii=False) + "\n")
+        return
+    width = max(len(rule.id) for rule in shown)
+    severity = max(len(rule.severity_text) for rule in shown)
+    _print_text("".join(f"{rule.id:<{width}}  {rule.severity_text:<{severity}}  {rule.summary}\n" for rule in shown))
 
 
-@app.command(cls=Command)
+def rule_dict(rule) -> dict:
+    """A rule as `seoaudit rules --format json` lists it."""
+    from .registry import rule_url
+
+    cases = {case: level.label for case, level in (("aggravated", rule.aggravated), ("mild", rule.mild)) if level}
+    return {"id": rule.id, "category": rule.category, "severity": rule.severity.label, "severity_cases": cases,
+            "opt_in": rule.opt_in, "summary": rule.summary,
+            "options": rule.options, "requires": sorted(rule.requires), "cross_document": rule.is_batch,
+            "help_uri": rule_url(rule.id), "doc": rule.doc}
+
+
+def _print_text(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise _broken_pipe() from None
+
+
+@app.command(cls=Command, short_help="Print a rule's documentation.")
 def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id, e.g. canonical/missing.")]) -> None:
     """Print a rule's full documentation."""
-    from rich.console import Console
     from rich.markdown import Markdown
 
     from .registry import _suggest, all_rules
@@ -536,9 +731,11 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
     rule = rules.get(rule_id)
     if rule is None:
         raise _usage_error(f"unknown rule {rule_id!r}" + _suggest(rule_id, list(rules)))
-    console = Console(highlight=False)
-    console.print(Markdown(f"# {rule.id}\n\n*{rule.severity_text} · category {rule.category}*\n\n"
-                           + rule.doc + _options_text(rule.options)))
+    try:
+        _console(sys.stdout).print(Markdown(f"# {rule.id}\n\n*{rule.severity_text} · category {rule.category}*\n\n"
+                                            + rule.doc + _options_text(rule.options)))
+    except BrokenPipeError:
+        raise _broken_pipe() from None
 
 
 def _options_text(options: dict) -> str:
@@ -600,10 +797,20 @@ def main() -> None:
     signal.signal(signal.SIGINT, _on_signal)
     signal.signal(signal.SIGTERM, _on_signal)
     try:
-        app()
+        status = app(standalone_mode=False, prog_name="seoaudit")
     except (Interrupted, KeyboardInterrupt) as exc:  # before or after the audit: nothing to report
         print("seoaudit: interrupted", file=sys.stderr)
         sys.exit(exc.status if isinstance(exc, Interrupted) else ExitStatus.INTERRUPTED)
     except BrokenPipeError:
         _broken_pipe()
         sys.exit(ExitStatus.BROKEN_PIPE)
+    except Exception as exc:  # click's usage errors (typer vendors click): one line, like every other error
+        if not hasattr(exc, "format_message") or not hasattr(exc, "exit_code"):
+            raise
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `seoaudit` alone: the help, as ruff prints it
+            print(exc.format_message())
+        else:
+            command = getattr(getattr(exc, "ctx", None), "command_path", "seoaudit")
+            print(f"seoaudit: error: {exc.format_message()} (see {command} -h)", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    sys.exit(status if isinstance(status, int) else ExitStatus.OK)

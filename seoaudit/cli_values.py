@@ -81,11 +81,26 @@ def _plain_params(command, ctx) -> None:
 
 
 class Command(TyperCommand):
-    """typer's command, with `PlainParam` for every parameter whose type it covers."""
+    """typer's command, with `PlainParam` for every parameter whose type it covers, and help printed as click
+    prints it, as ruff's reads: `Usage: seoaudit check [OPTIONS] PATH...`, each argument with its metavar and
+    each option with a word for its value, never a type placeholder."""
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         _plain_params(self, ctx)
         return super().parse_args(ctx, args)
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        return [self.options_metavar, *(param.metavar for param in self.get_params(ctx)
+                                        if param.param_type_name == "argument")]
+
+    def format_options(self, ctx, formatter) -> None:
+        params = self.get_params(ctx)
+        arguments = [(p.metavar, p.help or "") for p in params if p.param_type_name == "argument"]
+        options = [record for p in params if p.param_type_name == "option" and (record := p.get_help_record(ctx))]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
 
 
 class Group(TyperGroup):

@@ -13,12 +13,13 @@ from __future__ import annotations
 import difflib
 import json
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .discovery import DEFAULT_EXCLUDE, FileRules, Pattern
 from .limits import Limits
 from .model import CATEGORIES, Severity
 from .registry import RuleError, all_rules
@@ -62,6 +63,10 @@ class Overrides:
     site_url: str | None = None
     fail_on: str | None = None
     baseline: Path | None = None
+    exclude: tuple[str, ...] | None = None  # replaces the file's `exclude` (patterns relative to the cwd)
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool | None = None
+    respect_gitignore: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -73,19 +78,69 @@ class Settings:
     baseline: Path | None
     source: Path | None  # the config file, if any
     allow_private_hosts: tuple[str, ...] = ()  # live mode's address policy (seoaudit/live/policy.py)
+    files: FileRules = None  # how files are found (seoaudit/discovery.py)
+
+    @property
+    def root(self) -> Path:
+        """The project root: the config file's folder; without one, see `project_root`."""
+        return self.files.root
 
 
 def discover(start: Path) -> FileConfig:
     for directory in [start.resolve(), *start.resolve().parents]:
-        dot = directory / DOT_FILE
-        if dot.is_file():
-            return read(dot)
-        pyproject = directory / PYPROJECT
-        if pyproject.is_file():
-            found = read(pyproject)
-            if found.path is not None:
-                return found
+        found = _config_in(directory)
+        if found.path is not None:
+            return found
     return FileConfig()
+
+
+def _config_in(directory: Path) -> FileConfig:
+    """The config of this folder itself: `.seoaudit.toml`, else a pyproject.toml with `[tool.seoaudit]`."""
+    dot = directory / DOT_FILE
+    if dot.is_file():
+        return read(dot)
+    pyproject = directory / PYPROJECT
+    if pyproject.is_file():
+        return read(pyproject)
+    return FileConfig()
+
+
+class Resolver:
+    """The settings that govern each folder: those of the nearest config file above it, as ruff resolves
+    them; a folder under none has the run's own (`base`, found from the working directory). With
+    `--config` or `--isolated` (`hierarchical=False`) the run's own settings govern everything. The
+    command line overrides every config alike. A small map: one Settings per distinct config file."""
+
+    def __init__(self, base: Settings, cli: Overrides | None = None, hierarchical: bool = True):
+        self.base = base
+        self.cli = cli or Overrides()
+        self.hierarchical = hierarchical
+        self._by_directory: dict[Path, Settings] = {}
+        self._by_file: dict[Path, Settings] = {base.source.resolve(): base} if base.source is not None else {}
+
+    def __call__(self, directory: Path) -> Settings:
+        if not self.hierarchical:
+            return self.base
+        found = self._by_directory.get(directory)
+        if found is None:
+            file = _config_in(directory)
+            if file.path is not None:
+                key = file.path.resolve()
+                found = self._by_file.get(key) or self._by_file.setdefault(key, resolve(file, self.cli))
+            elif directory.parent == directory:
+                found = self.base
+            else:
+                found = self(directory.parent)
+            self._by_directory[directory] = found
+        return found
+
+    def for_file(self, path: Path) -> Settings:
+        return self(path.parent)
+
+    @property
+    def settings(self) -> list[Settings]:
+        """Every distinct Settings met so far, the run's own first."""
+        return [self.base, *(s for s in self._by_file.values() if s is not self.base)]
 
 
 def read(path: Path) -> FileConfig:
@@ -198,7 +253,7 @@ def resolve(file: FileConfig, cli: Overrides | None = None) -> Settings:
 
     cli = cli or Overrides()
     values = file.values
-    base = file.path.parent if file.path is not None else None
+    base = file.path.resolve().parent if file.path is not None else None
     try:
         check_refs([*cli.select, *cli.extend_select, *cli.ignore])
     except RuleError as exc:
@@ -234,8 +289,38 @@ def resolve(file: FileConfig, cli: Overrides | None = None) -> Settings:
                     site_url=cli.site_url or values.get("site-url"),
                     allowed_hosts=tuple(values.get("allowed-hosts", ())),
                     limits=Limits.from_config(values.get("limits", {})))
+    root = base or project_root(Path.cwd())
     return Settings(config, None if fail_on == "never" else Severity.parse(fail_on), baseline, file.path,
-                    tuple(values.get("allow-private-hosts", ())))
+                    tuple(values.get("allow-private-hosts", ())), _file_rules(values, root, cli))
+
+
+def project_root(cwd: Path) -> Path:
+    """Where relative paths of a run without a config file are anchored: the root of the git work tree
+    holding `cwd`, else `cwd` (so a baseline matches from any subfolder of a repository)."""
+    from .discovery import _git_root
+
+    cwd = cwd.resolve()
+    return _git_root(cwd) or cwd
+
+
+def _file_rules(values: dict[str, Any], root: Path, cli: Overrides) -> FileRules:
+    cwd = Path.cwd().resolve()
+    if cli.exclude is not None:
+        exclude = tuple(Pattern.of(glob, cwd) for glob in cli.exclude)
+    else:
+        exclude = tuple(Pattern.of(glob, root) for glob in values.get("exclude", DEFAULT_EXCLUDE))
+    extend = tuple(Pattern.of(glob, root) for glob in values.get("extend-exclude", ()))
+    extend += tuple(Pattern.of(glob, cwd) for glob in cli.extend_exclude)
+    rules = FileRules(root, exclude, extend, respect_gitignore=values.get("respect-gitignore", True),
+                      force_exclude=values.get("force-exclude", False))
+    if "include" in values:
+        rules = replace(rules, include=tuple(values["include"]))
+    rules = replace(rules, extend_include=tuple(values.get("extend-include", ())))
+    if cli.force_exclude is not None:
+        rules = replace(rules, force_exclude=cli.force_exclude)
+    if cli.respect_gitignore is not None:
+        rules = replace(rules, respect_gitignore=cli.respect_gitignore)
+    return rules
 
 
 def load(cwd: Path, config_file: Path | None = None, isolated: bool = False,

@@ -15,13 +15,13 @@ import fnmatch
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from .limits import Limits
-from .model import CATEGORIES, Document, DocumentKey, DocumentRef, Finding, Location, Severity, Violation
+from .model import CATEGORIES, MARKERS, Document, DocumentKey, DocumentRef, Finding, Location, Severity, Violation
 from .page import AuditContext, Page
-from .registry import Rule, RuleError, _suggest, all_rules
+from .registry import REQUIREMENTS, Rule, RuleError, _suggest, all_rules
 from .results import INTERNAL_ERROR, LIMIT_EXCEEDED, DocumentResult, Report
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ class Config:
     allowed_hosts: tuple[str, ...] = ()
     baseline: Baseline | None = None
     structured_data: bool = True  # microdata and RDFa in the metadata (extruct); rules do not need them
+    root: Path | None = None  # the project root: document identities (baseline fingerprints) are relative to it
     limits: Limits = field(default_factory=Limits)  # how much of one document is read (seoaudit/limits.py)
 
     def rules(self) -> list[Rule]:
@@ -131,7 +132,14 @@ class Step:
 
 
 def _bits(has: int) -> frozenset[str]:
-    return frozenset(name for bit, name in ((1, "post"), (2, "wire"), (4, "graph")) if has & bit)
+    return frozenset(name for bit, name in enumerate(REQUIREMENTS) if has & 1 << bit)
+
+
+def _runs(rule: Rule, has: int) -> bool:
+    """Whether a rule is called on a document that has `has`: a sitemap is read by the sitemap and input
+    rules only."""
+    sitemap = "sitemap" in rule.requires or rule.category == "input"
+    return rule.requires <= _bits(has) and (sitemap or not has & 8)
 
 
 class Auditor:
@@ -147,16 +155,17 @@ class Auditor:
         self.rules = tuple(rules)
         self._dropped = dropped  # refs per-file-ignores took out of `rules` (empty for the run's auditor)
         self._variants: dict[tuple[str, ...], Auditor] = {}
+        self._nested: dict[str, Auditor] = {}  # by config file: the auditors of files under nested configs
         # Input rules first, so that what they report (limits, encoding) is never lost to the deadline.
         todo = sorted(rules, key=lambda r: r.category != "input")
         self.steps = tuple(Step(r, None if r.is_batch else r.check, self.options(r), self.severities(r), i)
                            for i, r in enumerate(todo))
         self.inputs = sum(r.category == "input" for r in todo)
         self._order = {rule.id: i for i, rule in enumerate(rules)}
-        # By what a readable document has (bit 1 post, 2 wire, 4 graph): the steps to call, without the batch
-        # rules (nothing to call) and the rules whose REQUIRES it lacks (they would find nothing).
-        self._gated = tuple(tuple(s for s in self.steps if s.check is not None and s.rule.requires <= _bits(has))
-                            for has in range(8))
+        # By what a readable document has (bit 1 post, 2 wire, 4 graph, 8 sitemap): the steps to call, without
+        # the batch rules (nothing to call) and the rules whose REQUIRES it lacks (they would find nothing).
+        self._gated = tuple(tuple(s for s in self.steps if s.check is not None and _runs(s.rule, has))
+                            for has in range(16))
         self._input_steps = tuple(s for s in self.steps[:self.inputs] if s.check is not None)
         self._ran = self._in_order(todo)
         self._input_ran = self._in_order(todo[:self.inputs])
@@ -209,6 +218,8 @@ class Auditor:
 
     def audit(self, document: Document, key: DocumentKey = (0,)) -> DocumentResult:
         """Never raises: whatever goes wrong inside becomes an `input/internal-error` finding."""
+        if document.kind in MARKERS:  # a file skipped or noted while reading (load.py): the run records it
+            return DocumentResult(document_ref(document, self.config.root), [], {}, key=key)
         auditor = self._for(document)
         try:
             return auditor._audit(document, key)
@@ -218,6 +229,17 @@ class Auditor:
     def failed(self, ref: DocumentRef, key: DocumentKey, message: str, value: str) -> DocumentResult:
         """A document whose audit never came back (its worker died or hung): an `input/internal-error`."""
         return DocumentResult(ref, self._internal_errors(ref, message, value), {}, key=key)
+
+    def nested(self, config: tuple[str, Config] | None) -> Auditor:
+        """The auditor of a file under a nested config file (`load.FileInput.config`: (its path, its Config)),
+        compiled once per config file and run; this one for None."""
+        if config is None:
+            return self
+        path, chosen = config
+        auditor = self._nested.get(path)
+        if auditor is None:
+            auditor = self._nested[path] = Auditor(chosen, chosen.rules(), self.needs)
+        return auditor
 
     def _for(self, document: Document) -> Auditor:
         """This auditor, or the variant without the rules `per-file-ignores` switches off for the document."""
@@ -236,7 +258,7 @@ class Auditor:
     def _audit(self, document: Document, key: DocumentKey) -> DocumentResult:
         from . import suppress
 
-        ref = document_ref(document)
+        ref = document_ref(document, self.config.root)
         # The deadline is checked between rules (a rule is never interrupted): see seoaudit/limits.py.
         deadline = time.monotonic() + self.context.limits.document_timeout
         try:
@@ -247,7 +269,8 @@ class Auditor:
         findings: list[Finding] = []
         if readable:
             ran = self._ran
-            has = (page.post is not None) | (document.wire is not None) << 1 | (page.schema_view is not None) << 2
+            has = ((page.post is not None) | (document.wire is not None) << 1 | (page.schema_view is not None) << 2
+                   | (document.kind == "sitemap") << 3)
             todo = self._gated[has]
             last = len(self.steps) - 1
         else:
@@ -317,7 +340,7 @@ class Auditor:
 
     def _failed(self, document: Document, key: DocumentKey, stage: str, exc: Exception,
                 ref: DocumentRef | None = None) -> DocumentResult:
-        ref = ref or document_ref(document)
+        ref = ref or document_ref(document, self.config.root)
         return DocumentResult(ref, self._internal_errors(ref, *_failure(ref, stage, exc)), {}, key=key)
 
     def _internal_errors(self, ref: DocumentRef, message: str, value: str) -> list[Finding]:
@@ -354,10 +377,12 @@ def _failure(ref: DocumentRef, stage: str, exc: Exception) -> tuple[str, str]:
     return f"{stage} failed on {ref.display_source}: {type(exc).__name__}: {text}", type(exc).__name__
 
 
-def document_ref(document: Document) -> DocumentRef:
+def document_ref(document: Document, root: Path | None = None) -> DocumentRef:
+    """`root`: the project root the document's identity (its baseline name) is relative to."""
     from .baseline import document_key
 
-    return DocumentRef(document.source, document.kind, document.pointer, document.problem, document_key(document))
+    return DocumentRef(document.source, document.kind, document.pointer, document.problem,
+                       document_key(document, root))
 
 
 def _lines_of(findings: list[Finding], lines) -> dict[str, int] | None:

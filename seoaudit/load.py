@@ -9,101 +9,166 @@ UTF-16/32 told by a BOM or by the NUL pattern of its first characters), strictly
 out of a float's range are errors, not values a report could not write. HTML is decoded once, here (BOM,
 `<meta charset>` checked against the bytes, UTF-8 with replacement), and handed on as UTF-8; what had to
 be repaired is noted on the document for `input/bad-encoding`.
+
+What a file is: the suffix of its name (after any `.gz`) says JSON (.json), a page (.html, .htm) or XML
+(.xml: a sitemap, read as one and never audited as a page); a name without one (stdin, or a file the user
+included) is sniffed. A file found by walking a folder that is none of seoaudit's inputs (JSON of another
+shape, see `json_shape`; XML that is no sitemap) is skipped and recorded in the run's `Intake`; named on the
+command line it is an input problem (exit 2). An empty collection `[]` is zero documents and a note.
+
+Files are read where they are audited: `inputs` turns discovery's entries into `FileInput`s (a name, never
+bytes) that a worker of the pool reads itself; what reading decides beside documents (a walked file
+skipped, an empty collection noted) comes back as a marker document (`SKIPPED`, `NOTED`) that the run
+records in its `Intake` instead of auditing.
 """
 
 from __future__ import annotations
 
 import codecs
 import json
-import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import headless, strict_json
+from .extract.sitemap import MAX_BYTES as MAX_SITEMAP_BYTES
 from .headless import one_line as _one_line
 from .limits import Limits, json_depth_exceeds
-from .model import Document, InputProblem, Location
+from .live.sitemap import looks_like_sitemap
+from .model import NOTED, SKIPPED, Document, InputProblem, Location
 from .positions import PointerLines
 
 _JSON_TYPES = {int: "number", float: "number", str: "string", bool: "boolean", type(None): "null", list: "array"}
-AUDITED_SUFFIXES = (".json", ".html", ".htm")
 GZIP_SUFFIX = ".gz"
 GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF_BYTES = 8192
 _STARTS = b"<{[ \t\r\n\xef"  # what a text page or JSON document can start with (ASCII, or a UTF-8 BOM)
+# What a file's name says it holds (after any .gz); a name with another suffix is no input (README.md).
+SUFFIX_KINDS = {".json": "json", ".html": "html", ".htm": "html", ".xml": "xml"}
+NOT_OURS_JSON = ("JSON that is no WordPress REST object, collection, get_head response, GraphQL answer, SEO plugin "
+                 "head or REST error")
+NOT_OURS_XML = "XML that is no sitemap (its root is neither <urlset> nor <sitemapindex>)"
 
 
-def is_audited(path: Path) -> bool:
-    """A file a directory walk picks up: .json, .html, .htm, each maybe gzip-compressed (.html.gz)."""
-    name = path.name.lower().removesuffix(GZIP_SUFFIX)
-    return name.endswith(AUDITED_SUFFIXES)
+@dataclass
+class Intake:
+    """What reading a run's inputs decided beside its documents: the paths skipped (and why), and notes
+    (an empty collection). The CLI prints one note line for the skipped files; `--show-files` lists them."""
 
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
-def load_paths(paths: Iterable[str], limits: Limits | None = None) -> Iterator[Document]:
-    limits = limits or Limits()
-    for item in inputs(paths, limits):
-        if isinstance(item, FileInput):
-            yield from item.documents(limits)
+    def take(self, document) -> bool:
+        """Record a marker document (a `Document` or its `DocumentRef`); False for a document to audit."""
+        problem = document.problem
+        if document.kind == SKIPPED and problem is not None:
+            self.skipped.append((document.source, problem.message))
+        elif document.kind == NOTED and problem is not None:
+            self.notes.append(f"{document.source}: {problem.message}")
         else:
-            yield item
+            return False
+        return True
+
+
+def load_paths(paths: Iterable[str], limits: Limits | None = None, intake: Intake | None = None
+               ) -> Iterator[Document]:
+    """Files, folders (walked with the default excludes and .gitignore, see seoaudit/discovery.py) and `-`."""
+    from .discovery import FileRules, discover
+
+    settings = _DefaultFiles(FileRules.default(Path.cwd().resolve()))
+    return read_entries(discover(paths, lambda _: settings), limits, intake)
+
+
+def inputs(paths: Iterable[str], limits: Limits | None = None) -> Iterator[FileInput | Document]:
+    """What `paths` name (walked as `load_paths` walks them), without reading a file: what `run.Run` takes."""
+    from .discovery import FileRules, discover
+
+    settings = _DefaultFiles(FileRules.default(Path.cwd().resolve()))
+    return entry_inputs(discover(paths, lambda _: settings), limits)
+
+
+@dataclass(frozen=True)
+class _DefaultFiles:
+    files: Any
+
+
+def read_entries(entries: Iterable[Any], limits: Limits | None = None, intake: Intake | None = None,
+                 skip_non_inputs: bool = False) -> Iterator[Document]:
+    """The documents of discovery's entries, in order, read here; markers go to `intake`."""
+    limits = limits or Limits()
+    intake = intake if intake is not None else Intake()
+    for item in entry_inputs(entries, limits, skip_non_inputs):
+        for document in (item,) if isinstance(item, Document) else item.documents(limits):
+            if not intake.take(document):
+                yield document
 
 
 @dataclass(frozen=True, slots=True)
 class FileInput:
-    """A file still to be read: a process pool sends its name to a worker, never its bytes."""
+    """A file still to be read: a process pool sends its name to a worker, never its bytes. `config`: the
+    (config file, engine Config) of a file under a nested config file; None for the run's own."""
 
     path: str  # a str, not a Path: a run may hold a hundred thousand of them
-    name: str | None = None  # as given on the command line; None: the path
+    name: str | None = None  # as reports show it; None: the path
+    walked: bool = False  # found by walking a folder: a file that is no input is skipped, not reported
+    config: tuple[str, Any] | None = None
 
     def documents(self, limits: Limits | None = None) -> Iterator[Document]:
-        return load_file(Path(self.path), self.name, limits)
+        return load_file(Path(self.path), self.name, limits, walked=self.walked)
 
 
-def inputs(paths: Iterable[str], limits: Limits | None = None) -> Iterator[FileInput | Document]:
-    """What `paths` name, without reading a file: a `FileInput` per file (a directory's, sorted), or a
-    `Document` for stdin and for a directory that holds nothing to audit."""
+def entry_inputs(entries: Iterable[Any], limits: Limits | None = None, skip_non_inputs: bool = False,
+                 config_of=None) -> Iterator[FileInput | Document]:
+    """What discovery's entries name, without reading a file: a `FileInput` per file; a `Document` for stdin,
+    for a named path that is no input (exit 2, unless `skip_non_inputs`) and for a folder that holds nothing
+    to audit; a `SKIPPED` marker for what discovery excluded. `config_of(entry)`: a FileInput's `config`."""
     limits = limits or Limits()
-    for raw in paths:
-        if raw == "-":
-            yield from load_bytes(_read_capped(sys.stdin.buffer, limits.max_input_bytes), "-", limits)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = False
-            for file in _walk(str(path)):
-                found = True
-                yield FileInput(file)
-            if not found:
-                yield _problem(raw, "unreadable", "directory holds no .json, .html or .htm file")
-        else:
-            yield FileInput(raw, raw)
-
-
-def _walk(directory: str) -> Iterator[str]:
-    """Every audited file below `directory`, in path order (each directory's entries by name, depth first, not
-    into linked directories), found as the walk goes: a site of a hundred thousand files is never listed whole."""
-    try:
-        with os.scandir(directory) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
-    except OSError:
-        return
+    found: dict[str, int] = {}  # files met per named folder
     for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path)
-        elif is_audited(Path(entry.name)) and entry.is_file():
-            yield entry.path
+        if entry.skipped is not None:
+            yield _marker(SKIPPED, entry.source + ("/" if entry.is_dir else ""), entry.skipped)
+            continue
+        if entry.is_dir:  # the end of a named folder's walk
+            if not found.get(entry.top):
+                yield _problem(entry.source, "unreadable", "folder holds no post, page or sitemap to audit "
+                               "(--show-files lists what was skipped)")
+            continue
+        if entry.top is not None:
+            found[entry.top] = found.get(entry.top, 0) + 1
+        if entry.path is None:
+            yield from load_bytes(_read_capped(sys.stdin.buffer, limits.max_input_bytes), "-", limits)
+        elif entry.explicit and not entry.included and entry.path.is_file() and _suffix(entry.source):
+            message = (f"a {_suffix(entry.source)} file is no input: seoaudit reads WordPress JSON (.json), pages "
+                       "(.html, .htm) and sitemaps (.xml), maybe gzipped")
+            yield (_marker(SKIPPED, entry.source, message) if skip_non_inputs
+                   else _problem(entry.source, "not-a-post", message))
+        else:
+            walked = not entry.explicit or skip_non_inputs
+            yield FileInput(str(entry.path), entry.source, walked, config_of(entry) if config_of else None)
 
 
-def load_file(path: Path, name: str | None = None, limits: Limits | None = None) -> Iterator[Document]:
+def _marker(kind: str, source: str, message: str) -> Document:
+    return Document(source=source, kind=kind, problem=InputProblem(kind, message, Location()))
+
+
+def _suffix(name: str) -> str:
+    """The suffix that says what a file holds: `.json` of `post.json.gz`; "" for none."""
+    return Path(name.lower().removesuffix(GZIP_SUFFIX)).suffix
+
+
+def load_file(path: Path, name: str | None = None, limits: Limits | None = None, walked: bool = False
+              ) -> Iterator[Document]:
     name = name or str(path)
     limits = limits or Limits()
+    cap = limits.max_input_bytes
+    if _suffix(name) == ".xml":  # a sitemap may hold 50 MB: read that much, to say it is too large past it
+        cap = max(cap, MAX_SITEMAP_BYTES)
     try:
         with path.open("rb") as stream:
-            data = _read_capped(stream, limits.max_input_bytes)
+            data = _read_capped(stream, cap)
     except FileNotFoundError:
         yield _problem(name, "unreadable", "no such file or directory")
         return
@@ -113,7 +178,7 @@ def load_file(path: Path, name: str | None = None, limits: Limits | None = None)
     except OSError as exc:
         yield _problem(name, "unreadable", exc.strerror or str(exc))
         return
-    yield from load_bytes(data, name, limits)
+    yield from load_bytes(data, name, limits, walked)
 
 
 def _read_capped(stream, cap: int) -> bytes:
@@ -151,20 +216,21 @@ def gunzip(data: bytes, cap: int) -> bytes:
     return bytes(out)  # bytes after the last member that are not a gzip member are ignored, as gzip(1) does
 
 
-def load_bytes(data: bytes, source: str, limits: Limits | None = None) -> Iterator[Document]:
-    """Sniff what the bytes are (gzip, JSON or HTML) and turn them into documents."""
+def load_bytes(data: bytes, source: str, limits: Limits | None = None, walked: bool = False) -> Iterator[Document]:
+    """Sniff what the bytes are (gzip, JSON, a sitemap or HTML) and turn them into documents. `walked`: the
+    file was found by walking a folder, so one that is none of seoaudit's inputs is skipped (a `SKIPPED`
+    marker) rather than reported."""
     limits = limits or Limits()
-    name = source.lower()
-    cap = limits.max_input_bytes
+    suffix = _suffix(source)
+    cap = max(limits.max_input_bytes, MAX_SITEMAP_BYTES) if suffix == ".xml" else limits.max_input_bytes
     if len(data) > cap:
-        yield _too_big(source, cap)
+        yield _too_large_sitemap(source, data, cap) or _too_big(source, cap)
         return
-    name = name.removesuffix(GZIP_SUFFIX)  # a .gz that is not gzip-compressed is read as it is
-    if data[:2] == GZIP_MAGIC:
+    if data[:2] == GZIP_MAGIC:  # by its bytes, whatever its name; a .gz that is not gzip is read as it is
         try:
             data = gunzip(data, cap)
         except _TooBig:
-            yield _too_big(source, cap, "decompressed ")
+            yield _too_large_sitemap(source, b"", cap) or _too_big(source, cap, "decompressed ")
             return
         except zlib.error as exc:
             yield _problem(source, "unreadable", f"corrupt gzip data: {exc}")
@@ -176,14 +242,41 @@ def load_bytes(data: bytes, source: str, limits: Limits | None = None) -> Iterat
     if wide is None and b"\x00" in data[:_SNIFF_BYTES]:
         yield _problem(source, "unreadable", "binary file (NUL bytes), not JSON or HTML")
         return
-    start = data[:64].decode(wide or "utf-8", "ignore").lstrip("\ufeff \t\r\n")[:1]
-    if start in ("{", "[") or name.endswith(".json"):
-        yield from _load_json(data, source, limits, wide)
+    kind = SUFFIX_KINDS.get(suffix)
+    if kind is None:  # no telling name (stdin, `page`, an included *.php): the content decides
+        start = data[:64].decode(wide or "utf-8", "ignore").lstrip("\ufeff \t\r\n")[:1]
+        kind = "json" if start in ("{", "[") else "xml" if looks_like_sitemap(data) else "html"
+    if kind == "json":
+        yield from _load_json(data, source, limits, wide, walked)
+    elif kind == "xml":
+        yield from _load_xml(data, source, walked)
     else:
+        if len(data) > limits.max_input_bytes:  # read up to a sitemap's size under an .xml name
+            yield _too_big(source, limits.max_input_bytes)
+            return
         from .extract.html import decode_html
 
         text, notes = decode_html(data, wide)
         yield Document(source=source, kind="html", html=text, notes=notes, encoding="utf-8")
+
+
+def _too_large_sitemap(source: str, head: bytes, cap: int) -> Document | None:
+    """A sitemap past the size cap (by its name, or its first bytes): `sitemap/too-large` says so."""
+    from .extract.sitemap import SitemapFile, looks_like_sitemap_name
+
+    if _suffix(source) == ".xml" and (looks_like_sitemap_name(source) or looks_like_sitemap(head[:_SNIFF_BYTES])):
+        return Document(source=source, kind="sitemap", data=SitemapFile(cap + 1, None))
+    return None
+
+
+def _load_xml(data: bytes, source: str, walked: bool) -> Iterator[Document]:
+    """A sitemap, read as one (never audited as a page); other XML is no input."""
+    from .extract.sitemap import looks_like_sitemap_name, sitemap_file
+
+    if not (looks_like_sitemap(data) or looks_like_sitemap_name(source)):
+        yield _marker(SKIPPED, source, NOT_OURS_XML) if walked else _problem(source, "not-a-post", NOT_OURS_XML)
+        return
+    yield Document(source=source, kind="sitemap", data=sitemap_file(data))
 
 
 def _wide_encoding(data: bytes) -> str | None:
@@ -210,7 +303,7 @@ def _wide_encoding(data: bytes) -> str | None:
 _ASCII_STARTS = [bytes([c]) for c in b"<{[ \t\r\n"]
 
 
-def _load_json(data: bytes, source: str, limits: Limits, wide: str | None) -> Iterator[Document]:
+def _load_json(data: bytes, source: str, limits: Limits, wide: str | None, walked: bool) -> Iterator[Document]:
     try:
         text = data.decode(wide or "utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -229,6 +322,12 @@ def _load_json(data: bytes, source: str, limits: Limits, wide: str | None) -> It
         return
     except ValueError as exc:  # a number JSON allows but no report could hold: RFC 8259 §6 lets us refuse it
         yield _problem(source, "invalid-json", f"invalid JSON: {str(exc).split(':')[0]}")
+        return
+    if isinstance(value, list) and not value:  # `?status=draft` when there is none: zero posts, not an error
+        yield _marker(NOTED, source, "an empty collection, no posts to audit")
+        return
+    if walked and json_shape(value) is None:
+        yield _marker(SKIPPED, source, NOT_OURS_JSON)
         return
     notes = []
     if strict_json.may_hold_surrogates(text):

@@ -8,6 +8,8 @@ from .page import Page
 
 
 def page_metadata(page: Page, structured_data: bool = True) -> dict[str, Any]:
+    if page.sitemap is not None:
+        return sitemap_metadata(page.sitemap)
     view = page.primary
     meta: dict[str, Any] = {
         "producers": list(page.views),
@@ -69,3 +71,10 @@ def headline(page: Page) -> dict[str, Any]:
         meta["post"] = {"title": post.title.value if post.title else None,
                         "link": post.link.value if post.link else None}
     return meta
+
+
+def sitemap_metadata(file) -> dict[str, Any]:
+    """A sitemap file: its type (urlset or index), how many entries it lists, and its size in bytes."""
+    sitemap = file.sitemap
+    return {"sitemap": {"type": sitemap.kind if sitemap is not None else None,
+                        "entries": len(sitemap.entries) if sitemap is not None else None, "bytes": file.size}}

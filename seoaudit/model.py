@@ -31,7 +31,7 @@ class Severity(IntEnum):
 
 # The fixed, documented set (DESIGN.md). The JSON report carries one of these on every finding.
 CATEGORIES: dict[str, str] = {
-    "input": "the input could not be read or is not a page, a post or a Yoast head",
+    "input": "the input could not be read or is not a page, a post, a Yoast head or a sitemap",
     "title": "the document title",
     "description": "the meta description",
     "canonical": "rel=canonical and the URLs that must agree with it",
@@ -43,6 +43,7 @@ CATEGORIES: dict[str, str] = {
     "url": "hosts, schemes and leaks across every metadata URL",
     "wordpress": "WordPress post fields and SEO plugin output",
     "content": "the post body or page content",
+    "sitemap": "sitemap files: well-formed, absolute URLs on one host, valid dates, within the size limits",
 }
 
 
@@ -92,6 +93,11 @@ NOWHERE = Location()
 # A rule whose impact depends on context marks a violation as the mild or the aggravated case of its defect; the
 # rule module declares the severity of each case (`SEVERITY_MILD`, `SEVERITY_AGGRAVATED`) and the engine stamps
 # it, unless the config sets the rule's severity, which then holds for every case (README "Severities").
+# Marker documents (load.py): what reading decided beside documents, recorded by the run, never audited.
+SKIPPED = "skipped"  # a walked file that is none of seoaudit's inputs (its problem's message says why)
+NOTED = "noted"  # an input with nothing to audit, such as an empty collection (its problem's message)
+MARKERS = frozenset({SKIPPED, NOTED})
+
 MILD = "mild"
 AGGRAVATED = "aggravated"
 

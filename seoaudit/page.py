@@ -63,6 +63,8 @@ class Page:
                 data, notes = decode_html(data)
                 self.notes.extend(notes)
             self.views["html"] = html_view(parse_html_bytes(data, "utf-8"), "html", Location(), self.limits)
+        elif document.kind == "sitemap":
+            return  # no views: only the sitemap rules (REQUIRES "sitemap") read it, through `page.sitemap`
         elif document.kind == "yoast-get-head":
             data = document.data
             self.views["yoast_head_json"] = yoast_json_view(data["json"], base.child("json"))
@@ -121,6 +123,11 @@ class Page:
     @property
     def kind(self) -> str:
         return self.document.kind
+
+    @property
+    def sitemap(self):
+        """The sitemap file (extract/sitemap.py SitemapFile) of a sitemap document, else None."""
+        return self.document.data if self.document.kind == "sitemap" else None
 
     @cached_property
     def primary(self) -> View | None:

@@ -29,7 +29,7 @@ from multiprocessing.connection import Connection, wait
 from .engine import Auditor, document_ref
 from .model import Document, DocumentRef
 from .results import DocumentResult
-from .run import documents_of
+from .run import auditor_of, documents_of
 
 CHUNK = 2  # inputs sent at once
 AHEAD = 1  # chunks a worker may hold beyond the one it is on (more: a slow document holds back more work)
@@ -151,7 +151,8 @@ class Pool:
 
     def _here(self, task: _Task) -> list[DocumentResult]:
         limits = self.auditor.context.limits
-        return [self.auditor.audit(document, (*task.key, index))
+        auditor = auditor_of(self.auditor, task.item)
+        return [auditor.audit(document, (*task.key, index))
                 for index, document in enumerate(documents_of(task.item, limits)) if index >= task.skip]
 
     def _dispatch(self, waiting: deque[_Task], ready: dict[int, list[DocumentResult]], done: set[int]) -> None:
@@ -263,9 +264,10 @@ def serve(tasks: int, results: int) -> None:
         while True:
             chunk = pickle.loads(inbox.recv_bytes())
             for position, (seq, key, item, skip) in enumerate(chunk):
+                audit = auditor_of(auditor, item).audit
                 for index, document in enumerate(documents_of(item, limits)):
                     if index >= skip:
-                        outbox.send(("result", seq, auditor.audit(document, (*key, index))))
+                        outbox.send(("result", seq, audit(document, (*key, index))))
                 outbox.send(("done", seq, position == len(chunk) - 1))
     except (EOFError, OSError):  # the parent is done, or gone
         return

@@ -4,8 +4,9 @@ A rule module defines `ID` (`category/kebab-name`), `SEVERITY` (its default), op
 (name → default) and `check(page, options)`, a generator of `Violation`s. Optional `REQUIRES` names the inputs
 without which `check` finds nothing, so the engine does not even call it on a document that lacks one (as
 Lighthouse's `requiredArtifacts`): `"post"` (WP post fields, `page.post`), `"wire"` (live-mode HTTP facts,
-`document.wire`), `"graph"` (JSON-LD in some view, `page.schema_view`). Declare only what the code already
-returns early without: the findings must be the same with or without the gate. Its docstring is its
+`document.wire`), `"graph"` (JSON-LD in some view, `page.schema_view`), `"sitemap"` (a sitemap file,
+`page.sitemap`: only the rules that require it, and the input rules, run on a sitemap). Declare only what the
+code already returns early without: the findings must be the same with or without the gate. Its docstring is its
 documentation: the first line is the summary, and the fenced blocks after `Fails` and `Passes` are
 examples that the test suite runs. A rule that compares the documents of a run defines `signature` and
 `check_group` instead of `check` (seoaudit/aggregate.py).
@@ -30,9 +31,13 @@ from typing import Any
 
 from .model import AGGRAVATED, CATEGORIES, MILD, Severity
 
-REQUIREMENTS = ("post", "wire", "graph")  # what a rule's REQUIRES may name (see the module docstring)
+REQUIREMENTS = ("post", "wire", "graph", "sitemap")  # what a rule's REQUIRES may name (see the module docstring)
 RULE_ID = re.compile(r"^([a-z]+)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
 _EXAMPLE = re.compile(r"^\*\*(Fails|Passes)[^\n]*\n+```(\w+)\n(.*?)\n```", re.MULTILINE | re.DOTALL)
+# An example of a rule across documents: several files of one run, each block after its name in backticks.
+_RUN_EXAMPLE = re.compile(r"^\*\*(Fails|Passes)\*\* \(one run of these files\):\n+"
+                          r"((?:`[^`\n]+`:\n+```\w+\n.*?\n```\n*)+)", re.MULTILINE | re.DOTALL)
+RUN_FILE = re.compile(r"^`([^`\n]+)`:\n+```(\w+)\n(.*?)\n```", re.MULTILINE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -78,8 +83,11 @@ class Rule:
         return {None: self.severity, MILD: self.mild or self.severity, AGGRAVATED: self.aggravated or self.severity}
 
     def examples(self) -> list[tuple[str, str, str]]:
-        """(`Fails`|`Passes`, language, text) for every example block in the docstring."""
-        return [(m.group(1), m.group(2), m.group(3)) for m in _EXAMPLE.finditer(self.doc)]
+        """(`Fails`|`Passes`, language, text) for every example block in the docstring; an example of several
+        files of one run (`**Fails** (one run of these files):`, then `` `name`: `` and a block per file) is
+        (kind, "run", its text), whose files `RUN_FILE` finds."""
+        return [(m.group(1), m.group(2), m.group(3)) for m in _EXAMPLE.finditer(self.doc)] + [
+            (m.group(1), "run", m.group(2)) for m in _RUN_EXAMPLE.finditer(self.doc)]
 
 
 class RuleError(Exception):
@@ -153,6 +161,34 @@ RETIRED: dict[str, tuple[str | None, str]] = {
     "wordpress/seo-plugin": (None, "the SEO plugin is no defect: the report shows it in metadata.seo_plugins and in "
                                    "each document's header"),
 }
+
+
+@cache
+def docs_base() -> str | None:
+    """Where the rule pages generated into docs/rules/ (tools/rule_docs.py) are published: the `Rules` entry
+    of `[project.urls]` in pyproject.toml, read from the installed package's metadata."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        entries = metadata("seoaudit").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    for entry in entries:
+        label, _, url = entry.partition(",")
+        if label.strip() == "Rules":
+            return url.strip().rstrip("/") + "/"
+    return None
+
+
+def rule_page(rule_id: str) -> str:
+    """The path of a rule's page below docs/rules/: `canonical/missing.md`."""
+    return f"{rule_id}.md"
+
+
+def rule_url(rule_id: str) -> str | None:
+    """The documentation URL of a rule (SARIF `helpUri`, the JSON report's `help_uri`)."""
+    base = docs_base()
+    return base + rule_page(rule_id) if base else None
 
 
 def _suggest(ref: str, known: list[str]) -> str:

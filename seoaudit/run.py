@@ -57,6 +57,10 @@ class Run:
         self._suppressions: dict[DocumentKey, tuple] = {}  # of documents in the batch state that have any
         self._pool = None
         self._late: Late | None = None
+        from .load import Intake
+
+        self.intake = Intake()  # what reading decided beside documents: files skipped, empty collections
+
 
     def results(self, inputs: Iterable[Input], order: Order | None = None) -> Iterator[DocumentResult]:
         """Audit every document of `inputs` and `add` each result before yielding it."""
@@ -67,14 +71,21 @@ class Run:
     def audit(self, inputs: Iterable[Input], order: Order | None = None) -> Iterator[DocumentResult]:
         """Audit every document of `inputs`, yielding light results in the order of `inputs`, not yet added to
         the run (the CLI adds each once its reports have it). `order` gives each input its place in the
-        run's output, the first part of its results' keys: by default its position."""
+        run's output, the first part of its results' keys: by default its position. A file skipped or noted
+        while reading (load.py's markers) goes to `intake`, not to the results."""
+        for result in self._audit(inputs, order):
+            if not self.intake.take(result.document):
+                yield result
+
+    def _audit(self, inputs: Iterable[Input], order: Order | None) -> Iterator[DocumentResult]:
         keyed = ((order(i, item) if order is not None else (i,), item) for i, item in enumerate(inputs))
         limits = self.auditor.context.limits
         # In this process until the run proves long enough to pay for a pool (a live run's inputs come slowly:
         # never wait for them to count).
         for key, item in keyed if self.jobs == 1 else islice(keyed, POOL_FROM):
+            auditor = auditor_of(self.auditor, item)
             for index, document in enumerate(documents_of(item, limits)):
-                yield self.auditor.audit(document, (*key, index))
+                yield auditor.audit(document, (*key, index))
         if self.jobs > 1:
             following = next(keyed, None)
             if following is not None:
@@ -123,6 +134,11 @@ class Run:
 
 def documents_of(item: Input, limits) -> Iterable[Document]:
     return (item,) if isinstance(item, Document) else item.documents(limits)
+
+
+def auditor_of(auditor: Auditor, item: Input) -> Auditor:
+    """The auditor of an input: the run's, or that of the nested config file it lies under."""
+    return auditor.nested(getattr(item, "config", None))
 
 
 class Late:

@@ -24,9 +24,18 @@ def example_bytes(language: str, text: str) -> tuple[bytes, str]:
     return text.encode("utf-8"), f"example.{language}"
 
 
+def example_files(language: str, text: str) -> list[tuple[bytes, str]]:
+    """The files of a docstring example: one, or for a "run" example (registry.RUN_FILE) each named file."""
+    if language != "run":
+        return [example_bytes(language, text)]
+    from seoaudit.registry import RUN_FILE
+
+    return [(example_bytes(lang, body)[0], name) for name, lang, body in RUN_FILE.findall(text)]
+
+
 def audit_example(language: str, text: str, config: Config | None = None):
-    data, name = example_bytes(language, text)
-    return audit(load_bytes(data, name), config or Config()).documents
+    documents = [doc for data, name in example_files(language, text) for doc in load_bytes(data, name)]
+    return audit(documents, config or Config()).documents
 
 
 def rule_ids(results) -> set[str]:

@@ -173,3 +173,48 @@ def test_identical_findings_are_told_apart_by_count():
     assert len(new) == 1 and len(known) == 1
     new, known = Baseline({fingerprint(doc, twice[0]): 2}).split(doc, twice)
     assert new == [] and len(known) == 2
+
+
+# -- portability: paths relative to the project root, not the working directory ------------------------------
+
+
+def test_a_config_baseline_matches_from_a_subfolder(tmp_path, monkeypatch):
+    # The review's M3: the same files and baseline passed from the root and failed from `content/`.
+    content = tmp_path / "content"
+    content.mkdir()
+    for example in EXAMPLES.glob("broken-*.json"):
+        shutil.copy(example, content)
+    (tmp_path / "pyproject.toml").write_text('[tool.seoaudit]\nbaseline = "seoaudit-baseline.json"\n')
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["check", "content", "--write-baseline", "seoaudit-baseline.json", "-q"]).exit_code == 0
+    documents = {e["document"] for e in json.loads((tmp_path / "seoaudit-baseline.json").read_text())["findings"]}
+    assert documents == {f"content/{p.name}" for p in EXAMPLES.glob("broken-*.json")}
+    assert runner.invoke(app, ["check", "content", "-q"]).exit_code == 0
+    monkeypatch.chdir(content)
+    result = runner.invoke(app, ["check", ".", "-q"])
+    assert result.exit_code == 0 and "baselined" in result.stdout, result.output
+
+
+def test_a_baseline_matches_in_another_checkout_of_the_repository(tmp_path, monkeypatch):
+    first, second = tmp_path / "ci-runner-1" / "site", tmp_path / "elsewhere" / "site"
+    shutil.copytree(EXAMPLES, first / "examples", ignore=shutil.ignore_patterns("ci"))
+    (first / ".seoaudit.toml").write_text('baseline = "baseline.json"\n')
+    monkeypatch.chdir(first)
+    assert runner.invoke(app, ["check", "examples", "--write-baseline", "baseline.json", "-q"]).exit_code == 0
+    shutil.copytree(first, second)
+    monkeypatch.chdir(second / "examples")
+    result = runner.invoke(app, ["check", str(second / "examples"), "-q"])
+    assert result.exit_code == 0 and "baselined" in result.stdout, result.output
+
+
+def test_without_a_config_the_git_work_tree_is_the_project_root(tmp_path, monkeypatch):
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    shutil.copytree(EXAMPLES, tmp_path / "content", ignore=shutil.ignore_patterns("ci"))
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["check", ".", "--write-baseline", "b.json", "-q"]).exit_code == 0
+    assert all(e["document"].startswith("content/") for e in json.loads((tmp_path / "b.json").read_text())["findings"])
+    monkeypatch.chdir(tmp_path / "content")
+    result = runner.invoke(app, ["check", ".", "--baseline", "../b.json", "-q"])
+    assert result.exit_code == 0 and "baselined" in result.stdout, result.output

@@ -110,8 +110,12 @@ def test_the_same_file_twice_is_two_documents_but_one_page(tmp_path):
     other = tmp_path / "other.html"
     other.write_text("<html><head><title>Only one</title></head></html>")
     report = audit(load_paths([str(page), str(page)]), Config(select=("title/duplicate",)))
+    assert len(report.documents) == 1 and batch_findings(report) == []  # a file named twice is read once
+    twice = [*load_paths([str(page)]), *load_paths([str(page)])]
+    report = audit(twice, Config(select=("title/duplicate",)))
     assert len(report.documents) == 2 and batch_findings(report) == []  # a page is never its own duplicate
-    report = audit(load_paths([str(page), str(other), str(page)]), Config(select=("title/duplicate",)))
+    report = audit([*load_paths([str(page)]), *load_paths([str(other)]), *load_paths([str(page)])],
+                   Config(select=("title/duplicate",)))
     # the page's first reading gets the finding, and names the other page once
     assert [(r.key, f.message) for r in report.documents for f in r.findings] == [
         (report.documents[0].key, f"title 'Only one' is also used by 1 other document of this run: {other}"),

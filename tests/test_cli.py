@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 import sys
 from functools import cache
@@ -41,7 +43,7 @@ def findings_of(report: dict, index: int = 0) -> list[dict]:
 
 
 def test_clean_post_exits_zero_with_metadata():
-    code, report, stderr = run_json(EXAMPLES / "clean-post.json")
+    code, report, stderr = run_json(EXAMPLES / "clean-post.json", "--full-metadata")
     assert code == 0, findings_of(report)
     assert stderr == ""
     doc = report["documents"][0]
@@ -166,10 +168,94 @@ def test_explain_unknown_rule_suggests():
     assert "did you mean 'canonical/missing'" in result.stderr
 
 
-def test_rich_report_fits_80_columns_without_colour():
+def test_piped_rich_report_is_not_padded_and_never_cuts_a_url():
     result = subprocess.run([sys.executable, "-m", "seoaudit", "check", str(EXAMPLES)], capture_output=True,
-                            text=True, env={"NO_COLOR": "1", "COLUMNS": "80", "PATH": ""}, cwd=ROOT)
+                            text=True, env={"COLUMNS": "80", "PATH": ""}, cwd=ROOT)
     assert result.returncode == 1
     assert "\x1b[" not in result.stdout
-    assert max(len(line) for line in result.stdout.splitlines()) <= 80
-    assert "documents:" in result.stdout.splitlines()[-1]
+    lines = result.stdout.splitlines()
+    assert not [line for line in lines if line != line.rstrip()]
+    urls = {u for d in run_json(EXAMPLES)[1]["documents"] for f in d["findings"] for u in re.findall(r"https?://\S+",
+                                                                                                   f["message"])}
+    assert urls and all(url in result.stdout for url in urls)  # each whole, on one line
+    assert "documents:" in lines[-1]
+
+
+def test_min_severity_hides_findings_but_not_their_counts_or_the_exit_code():
+    all_lines = run("check", EXAMPLES, "-f", "concise").stdout.splitlines()
+    errors = run("check", EXAMPLES, "-f", "concise", "--min-severity", "error")
+    assert errors.exit_code == 1 and errors.stdout.splitlines()[-1] == all_lines[-1]  # the same summary
+    assert [line for line in all_lines[:-1] if ": error " in line] == errors.stdout.splitlines()[:-1]
+    warned = run("check", EXAMPLES / "draft-post.json", "--min-severity", "warning", "--fail-on", "info")
+    assert warned.exit_code == 1 and "canonical/draft-placeholder" not in warned.stdout
+
+
+# -- the small things of the usability review -------------------------------------------------------------
+
+
+def seoaudit(*args: str, cwd=ROOT, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "seoaudit", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, env={"NO_COLOR": "1", "COLUMNS": "80", "PATH": ""}, **kwargs)
+
+
+@pytest.mark.parametrize("args", [["check", "x", "--fial-on", "warning"], ["check"],
+                                  ["check", "examples", "--fail-on", "sometimes"], ["explain"]])
+def test_usage_errors_are_one_line_like_every_other_error(args):
+    result = seoaudit(*args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("seoaudit: error: "), result.stderr
+    assert "╭" not in result.stderr
+
+
+def test_short_help_and_no_type_placeholders():
+    for command in ("check", "site", "rules", "explain"):
+        result = seoaudit(command, "-h")
+        assert result.returncode == 0 and result.stdout.startswith(f"Usage: seoaudit {command} [OPTIONS]")
+        assert not any(token in result.stdout for token in ("<bool>", "<list[str]>", "<str>", "<path>", "{")), command
+    top = seoaudit("-h").stdout
+    commands = top.split("Commands:\n")[1]
+    assert "check    Audit files, folders, URLs and sitemaps.\n" in commands and "..." not in commands
+
+
+@pytest.mark.parametrize("fmt", ["rich", "ndjson", "github"])
+def test_a_closed_pipe_exits_141_for_every_format(tmp_path, fmt):
+    for n in range(40):  # enough output to fill the pipe before the reader goes
+        shutil.copytree(EXAMPLES, tmp_path / f"copy{n}", ignore=shutil.ignore_patterns("ci"))
+    script = f'{sys.executable} -m seoaudit check {tmp_path} -f {fmt} | head -1 >/dev/null; echo "${{PIPESTATUS[0]}}"'
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, cwd=ROOT, env={"NO_COLOR": "1"})
+    assert result.stdout.strip() == "141", result.stderr
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+
+
+def test_rules_is_one_line_per_rule_and_json():
+    text = seoaudit("rules").stdout
+    assert len(text.splitlines()) == len(all_rules())
+    first = next(iter(all_rules().values()))
+    assert text.splitlines()[0].split()[:2] == [first.id, first.severity.label]
+    listed = json.loads(seoaudit("rules", "--format", "json").stdout)
+    assert [r["id"] for r in listed] == list(all_rules())
+    assert {"id", "category", "severity", "summary", "options", "help_uri", "doc"} <= set(listed[0])
+    assert [r["id"] for r in json.loads(seoaudit("rules", "sitemap", "-f", "json").stdout)] == [
+        r for r in all_rules() if r.startswith("sitemap/")]
+
+
+def test_the_python_api_takes_a_decoded_json_value():
+    import seoaudit as api
+
+    report = api.audit(json.loads((EXAMPLES / "clean-post.json").read_text()))
+    assert [(r.document.source, r.document.kind) for r in report.documents] == [("<json>", "wp-post")]
+    assert len(api.audit(json.loads((EXAMPLES / "posts-collection.json").read_text())).documents) == 2
+    assert api.audit([]).documents == []
+
+
+def test_shell_completion_is_available():
+    script = seoaudit("--show-completion", "bash").stdout
+    assert "_SEOAUDIT_COMPLETE" in script
+    env = {"_SEOAUDIT_COMPLETE": "complete_bash", "COMP_WORDS": "seoaudit check --fa", "COMP_CWORD": "2", "PATH": ""}
+    result = subprocess.run([sys.executable, "-m", "seoaudit"], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert result.stdout.split() == ["--fail-on"]
+
+
+def test_a_report_path_that_is_a_folder_is_named(tmp_path):
+    result = seoaudit("check", "examples/clean-post.json", "-f", f"json:{tmp_path}/")
+    assert result.returncode == 2 and f"{tmp_path}" in result.stderr and ".tmp" not in result.stderr

@@ -246,3 +246,36 @@ def test_config_error_is_an_exception_with_one_line():
     with pytest.raises(ConfigError) as info:
         validate({"selekt": []}, "x.toml")
     assert str(info.value) == "x.toml: unknown key 'selekt' (did you mean 'select'?)"
+
+
+# -- the config of each file: the nearest one above it (ruff's hierarchical discovery) ------------------------
+
+
+def test_a_file_uses_the_config_above_it_wherever_the_run_starts(project, monkeypatch):
+    # The review's minor 11: from another directory, the project's config was not used.
+    site = project / "site"
+    site.mkdir()
+    (site / "broken-images.json").write_bytes((EXAMPLES / "broken-images.json").read_bytes())
+    (site / ".seoaudit.toml").write_text('ignore = ["image"]\n')
+    elsewhere = project / "elsewhere"
+    elsewhere.mkdir()
+    _, report, _ = check(site / "broken-images.json", cwd=elsewhere, monkeypatch=monkeypatch)
+    assert rules_of(report) and not any(r.startswith("image/") for r in rules_of(report))
+    _, report, _ = check(site / "broken-images.json", "--isolated", cwd=elsewhere, monkeypatch=monkeypatch)
+    assert any(r.startswith("image/") for r in rules_of(report))
+
+
+def test_the_nearest_config_wins_and_the_command_line_applies_to_each(project, monkeypatch):
+    (project / ".seoaudit.toml").write_text('ignore = ["schema"]\n')
+    for name in ("a", "b"):
+        (project / name).mkdir()
+        (project / name / "post.json").write_bytes((EXAMPLES / "broken-canonical.json").read_bytes())
+    (project / "b" / "pyproject.toml").write_text('[tool.seoaudit]\nselect = ["url"]\n')
+    _, report, _ = check("a", "b", cwd=project, monkeypatch=monkeypatch)
+    a, b = ({f["rule"] for f in d["findings"]} for d in report["documents"])
+    assert "canonical/mismatch-link" in a and not any(r.startswith("schema/") for r in a)
+    assert {r.split("/")[0] for r in b} == {"url"}  # b's own config, not the root's
+    _, report, _ = check("a", "b", "--ignore", "url", cwd=project, monkeypatch=monkeypatch)
+    assert not any(f["rule"].startswith("url/") for d in report["documents"] for f in d["findings"])
+    _, report, _ = check("a", "b", "--config", project / ".seoaudit.toml", cwd=project, monkeypatch=monkeypatch)
+    assert "canonical/mismatch-link" in {f["rule"] for f in report["documents"][1]["findings"]}  # one config for all

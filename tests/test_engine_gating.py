@@ -1,5 +1,5 @@
-"""Requirement gating: the engine does not call a rule whose REQUIRES (post, wire, graph) a document lacks,
-and such a rule would have found nothing there anyway."""
+"""Requirement gating: the engine does not call a rule whose REQUIRES (post, wire, graph, sitemap) a document
+lacks, and such a rule would have found nothing there anyway; a sitemap is read by the sitemap rules alone."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from seoaudit.model import Severity, Violation
 from seoaudit.page import Page
 from seoaudit.registry import Rule, all_rules
 
-from .conftest import example_bytes
+from .conftest import example_files
 
 HTML = b'<html><head><title>Post</title></head><body><h1>Post</h1></body></html>'
 HTML_GRAPH = (b'<html><head><title>Post</title><script type="application/ld+json">{"@context": "https://schema.org",'
@@ -49,15 +49,15 @@ def test_rule_runs_only_with_what_it_requires(requires, data, name, called):
 
 def _has(page: Page) -> set[str]:
     return ({"post"} if page.post is not None else set()) | ({"wire"} if page.document.wire is not None else set()) \
-        | ({"graph"} if page.schema_view is not None else set())
+        | ({"graph"} if page.schema_view is not None else set()) | ({"sitemap"} if page.sitemap is not None else set())
 
 
 def _example_pages() -> list[Page]:
     pages = []
     for rule in all_rules().values():
         for _, language, text in rule.examples():
-            data, name = example_bytes(language, text)
-            pages += [Page(document) for document in load_bytes(data, name) if document.problem is None]
+            for data, name in example_files(language, text):
+                pages += [Page(document) for document in load_bytes(data, name) if document.problem is None]
     return pages
 
 
@@ -84,3 +84,16 @@ def test_unknown_requirement_is_refused():
     module.check = lambda page, options: iter(())
     with pytest.raises(RuleError, match="REQUIRES"):
         _rule_from_module(module)
+
+
+SITEMAP = b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/a/</loc></url></urlset>'
+
+
+def test_a_sitemap_runs_only_the_sitemap_and_input_rules():
+    # Read as a page, this sitemap would have no title, canonical or og:image (the review's M6).
+    document = next(load_bytes(SITEMAP, "public/sitemap.xml"))
+    assert document.kind == "sitemap"
+    result = audit_document(document, Config())
+    assert {f.rule for f in result.findings} == {"sitemap/url-invalid"}
+    page = next(load_bytes(HTML, "a.html"))
+    assert not [f for f in audit_document(page, Config()).findings if f.category == "sitemap"]

@@ -134,7 +134,8 @@ def test_a_field_asked_for_and_empty_is_not_output():
     (missing,) = found(answer, "canonical/missing")
     assert missing.message.startswith("no rel=canonical in seo, although Yoast SEO prints one")
     assert missing.location.pointer == "/data/post/seo"
-    assert found(answer, "image/og-missing")[0].message.startswith("no og:image in seo, so the summary_large_image X card")
+    (no_image,) = found(answer, "image/og-missing")
+    assert no_image.message.startswith("no og:image in seo, so the summary_large_image X card")
 
 
 def test_a_node_without_seo_and_a_null_full_head():

@@ -23,3 +23,11 @@ def test_sample_report_is_the_tools_real_output():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert module.START in text
     assert module.with_sample(text) == text, "run `python tools/readme_sample.py` to regenerate the sample"
+
+
+def test_readme_states_the_report_version_the_code_writes():
+    from seoaudit import REPORT_VERSION
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f'this code writes `"version": "{REPORT_VERSION}"`' in readme
+    assert f'"version": "{REPORT_VERSION}",' in readme  # the example report

@@ -42,6 +42,14 @@ def test_severity_paragraph_states_every_case(rule_id):
 
 
 ENGINE_EMITTED = "**Fails** (engine-emitted"  # no input can make it fail: tests/test_hostile.py covers it
+# "**Fails** (with `max_urls = 2`):": the example fails with that option (a limit no docstring can reach)
+WITH_OPTION = re.compile(r"^\*\*Fails\*\* \(with `(\w+) = (\d+)`\)", re.MULTILINE)
+
+
+def example_config(rule_id: str) -> Config:
+    found = WITH_OPTION.search(RULES[rule_id].doc)
+    options = {rule_id: {found.group(1): int(found.group(2))}} if found else {}
+    return Config(extend_select=(rule_id,), options=options)  # selected by id: an opt-in rule runs only then
 
 
 @pytest.mark.parametrize("rule_id", sorted(RULES))
@@ -52,7 +60,7 @@ def test_failing_example_fails(rule_id):
         assert rule_id == "input/internal-error", "only the engine's internal errors cannot be shown by an example"
         return
     for _, language, text in examples:  # selected by id: an opt-in rule runs only then
-        found = rule_ids(audit_example(language, text, Config(extend_select=(rule_id,))))
+        found = rule_ids(audit_example(language, text, example_config(rule_id)))
         assert rule_id in found, f"{rule_id}: failing example passed"
 
 
@@ -60,6 +68,27 @@ def test_failing_example_fails(rule_id):
 def test_passing_example_passes(rule_id):
     examples = [e for e in RULES[rule_id].examples() if e[0] == "Passes"]
     assert examples, f"{rule_id} has no passing example"
-    for _, language, text in examples:
+    for _, language, text in examples:  # with the defaults: the failing example may set an option
         found = rule_ids(audit_example(language, text, Config(extend_select=(rule_id,))))
         assert rule_id not in found, f"{rule_id}: passing example failed"
+
+
+def test_rule_pages_in_docs_are_generated_from_the_docstrings():
+    import importlib.util
+
+    from .conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("rule_docs", ROOT / "tools" / "rule_docs.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    wanted = tool.pages()
+    on_disk = {p.relative_to(tool.DOCS).as_posix(): p.read_text(encoding="utf-8") for p in tool.DOCS.rglob("*.md")}
+    assert on_disk == wanted, "run `python tools/rule_docs.py` to regenerate docs/rules/"
+    assert set(wanted) == {f"{rule_id}.md" for rule_id in RULES} | {"README.md"}
+
+
+def test_every_rule_has_a_help_url_through_project_urls():
+    from seoaudit.registry import rule_url
+
+    for rule_id in RULES:
+        assert rule_url(rule_id) == f"https://github.com/seoaudit/seoaudit/blob/main/docs/rules/{rule_id}.md"

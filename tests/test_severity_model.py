@@ -123,7 +123,7 @@ def test_the_seo_plugin_is_in_the_metadata_and_the_header_not_the_findings(tmp_p
                                                     "evidence": "HTML comment at line 2"}]
     assert not [f for f in document["findings"] if f["rule"].startswith("wordpress/")]
     terminal = runner.invoke(app, ["check", "--isolated", "--color", "never", str(page)], env={"COLUMNS": "120"})
-    assert " · html · Yoast SEO 22.1 " in terminal.stdout
+    assert " · html · Yoast SEO 22.1\n" in terminal.stdout
 
 
 # -- fragments -----------------------------------------------------------------------------------------------------

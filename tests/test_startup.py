@@ -31,9 +31,10 @@ def test_an_offline_run_of_a_post_imports_nothing_it_does_not_use(fmt):
     assert imported("-f", fmt, "examples/clean-post.json") == set()
 
 
-def test_the_json_report_of_a_page_with_microdata_imports_extruct_and_the_terminal_report_does_not(tmp_path):
+def test_only_the_full_metadata_of_a_page_with_microdata_imports_extruct(tmp_path):
     page = tmp_path / "page.html"
     page.write_text('<html><head><title>T</title></head><body><div itemscope itemtype="https://schema.org/Thing">'
                     '<span itemprop="name">N</span></div></body></html>')
-    assert "extruct" in imported("-f", "json", str(page))
+    assert "extruct" in imported("-f", "json", "--full-metadata", str(page))
+    assert "extruct" not in imported("-f", "json", str(page))
     assert "extruct" not in imported("-f", "rich", str(page))

@@ -1,6 +1,8 @@
-"""The file is empty, or the collection holds no posts.
+"""The file is empty, or holds only whitespace.
 
-**What it checks.** An empty file, a file of whitespace, or a REST collection that is an empty array `[]`.
+**What it checks.** A file of zero bytes or of whitespace only (after gzip decompression). A file holding an empty
+REST collection `[]` is not a finding: `/wp/v2/posts?status=draft` legitimately answers `[]`, so it is zero
+documents and a note on stderr. (Live mode still reports a REST URL that answers `[]`.)
 
 **Why it matters.** An empty export usually means the fetch or the build step that produced it failed; a gate that
 passed on it would hide that failure.
@@ -13,8 +15,8 @@ passed on it would hide that failure.
 
 **Fails:**
 
-```json
-[]
+```text
+\x20\x20\x0a
 ```
 
 **Passes:**
@@ -28,7 +30,7 @@ from seoaudit.model import Violation
 
 ID = "input/empty"
 SEVERITY = "error"
-FIX = "Check the step that produced the file (a REST call past the last page answers `[]`)."
+FIX = "Check the step that produced the file (a fetch that failed, or a redirect to nothing)."
 
 
 def check(page, options):

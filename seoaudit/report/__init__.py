@@ -22,19 +22,23 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..model import Severity
+from ..model import Finding, Severity
 
 if TYPE_CHECKING:
     from ..results import DocumentResult, Report
     from ..run import LateFindings
 
-FORMATS = ("rich", "json", "ndjson", "sarif", "junit", "github", "markdown")
+FORMATS = ("rich", "concise", "json", "ndjson", "sarif", "junit", "github", "markdown")
+MACHINE_FORMATS = frozenset(FORMATS) - {"rich", "concise"}
+SHOWN_FORMATS = frozenset({"rich", "concise", "github", "markdown"})  # what --min-severity filters: for people
 _MODULES = {name: f"{__name__}.{name}_report" for name in FORMATS}
-_CLASSES = {"rich": "RichFormatter", "json": "JsonFormatter", "ndjson": "NdjsonFormatter", "sarif": "SarifFormatter",
-            "junit": "JunitFormatter", "github": "GithubFormatter", "markdown": "MarkdownFormatter"}
+_CLASSES = {"rich": "RichFormatter", "concise": "ConciseFormatter", "json": "JsonFormatter",
+            "ndjson": "NdjsonFormatter", "sarif": "SarifFormatter", "junit": "JunitFormatter",
+            "github": "GithubFormatter", "markdown": "MarkdownFormatter"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,10 @@ class RenderOptions:
     fail_on: Severity | None = Severity.INFO  # JUnit: findings at or above are failures; markdown: the verdict
     quiet: bool = False  # rich: the summary line only
     statistics: bool = False  # rich: counts per rule instead of every finding
+    root: Path | None = None  # the project root: fingerprints (baseline.py) and SARIF paths are relative to it
+    min_severity: Severity | None = None  # rich, concise, github, markdown list only findings at or above this
+    full: bool = False  # rich: every finding with its value, expected value and fix, and no cap
+    full_metadata: bool = False  # json, ndjson: the JSON-LD graph, microdata and RDFa in each document's metadata
 
 
 class Formatter:
@@ -65,6 +73,12 @@ class Formatter:
 
     def finish(self, report: Report) -> None:
         raise NotImplementedError
+
+
+def shown(findings: list[Finding], options: RenderOptions) -> list[Finding]:
+    """The findings a report for people lists (`--min-severity`); counts and the exit code keep them all."""
+    level = options.min_severity
+    return findings if level is None else [f for f in findings if f.severity >= level]
 
 
 def formatter(name: str) -> ModuleType:

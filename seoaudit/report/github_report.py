@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from ..baseline import relative_source
 from ..model import Finding, Severity
 from ..results import DocumentResult, Report
-from . import Formatter, RenderOptions
+from . import Formatter, RenderOptions, shown
 from . import render as _render
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -36,6 +36,7 @@ class GithubFormatter(Formatter):
         pass
 
     def _annotate(self, source: str, findings: list[Finding], line_of) -> None:
+        findings = shown(findings, self.options)
         if not findings:
             return
         path = _property(relative_source(source))

@@ -1,95 +1,86 @@
 """JUnit XML, for the test-report views of GitLab, Jenkins, Azure DevOps and CircleCI.
 
-One `<testsuite>` per document (named by its source), one `<testcase>` per rule that ran on it
-(`classname` = the source, `name` = the rule id), in rule order. A testcase with findings at or above
-the fail level (`--fail-on`) has one `<failure>` (`type` = the worst severity, `message` = the first
-finding's message, text = every finding, one per line); findings below the fail level pass and are
-listed in `<system-out>`. On an unreadable document the input rule that reports it has an `<error>`
-instead, and the other rules did not run. Counts: `tests` = testcases, `failures` = testcases with a
-`<failure>`, `errors` = testcases with an `<error>`, `skipped` = 0. No `time` or `timestamp`: output is
-reproducible. Written from the run's spool in two passes (the counts, then the suites), a suite at a time.
+One `<testcase>` per document (`name` = its source, `file` = its path), in one `<testsuite>`, as linters
+that report to these views do: a view of 518 pages has 518 rows, not one per rule and page, and a rule that
+could not run on a document (a live fetch on a saved file) is never shown as passed. A document with findings
+at or above the fail level (`--fail-on`) has one `<failure>` (`type` = the worst severity, `message` = how many
+and the first, text = each of them as `path:line: severity rule message`); findings below the fail level are
+in `<system-out>`. An unreadable document is an `<error>`. Counts: `tests` = documents, `failures`,
+`errors`, `skipped` = 0. No `time` or `timestamp`: output is reproducible. Written from the run's spool a
+testcase at a time (the counts first, in a pass that keeps only them).
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from itertools import groupby
 
-from ..model import Finding
 from ..results import DocumentResult, Report
 from . import Formatter, RenderOptions
 from . import render as _render
+from .concise_report import finding_line
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
-COUNTS = ("tests", "failures", "errors")
 
 
 class JunitFormatter(Formatter):
-    NEEDS = frozenset({"rules"})
+    NEEDS = frozenset({"lines"})
 
     def finish(self, report: Report) -> None:
-        totals = [0, 0, 0]
+        outcomes = [_outcome(result, self.options) for result in report.documents]
+        counts = {"tests": str(len(outcomes)), "failures": str(outcomes.count("failure")),
+                  "errors": str(outcomes.count("error")), "skipped": "0"}
+        root = ET.Element("testsuites", name="seoaudit", **counts)
+        suite = ET.Element("testsuite", name="seoaudit", **counts)
+        opening = ET.tostring(root, encoding="unicode")[:-3] + ">\n  " + ET.tostring(suite, encoding="unicode")[:-3]
+        self.write('<?xml version="1.0" encoding="UTF-8"?>\n' + opening)
+        if not outcomes:
+            self.write(" />\n</testsuites>\n")
+            return
+        self.write(">")
         for result in report.documents:
-            for i, count in enumerate(_counts(_cases(result, self.options), result.unreadable)):
-                totals[i] += count
-        root = ET.Element("testsuites", name="seoaudit")
-        for key, value in zip(COUNTS, totals, strict=True):
-            root.set(key, str(value))
-        root.set("skipped", "0")
-        empty = ET.tostring(root, encoding="unicode")  # <testsuites … />
-        self.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        suites = 0
-        for result in report.documents:
-            suite = _suite(result, self.options)
-            ET.indent(suite, level=1)
-            self.write((empty[:-3] + ">\n  " if suites == 0 else "\n  ") + ET.tostring(suite, encoding="unicode"))
-            suites += 1
-        self.write("\n</testsuites>\n" if suites else empty + "\n")
+            case = _case(result, self.options)
+            ET.indent(case, level=2)
+            self.write("\n    " + ET.tostring(case, encoding="unicode"))
+        self.write("\n  </testsuite>\n</testsuites>\n")
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:
     return _render(JunitFormatter, report, options)
 
 
-def _cases(result: DocumentResult, options: RenderOptions) -> list[tuple[str, list[Finding], list[Finding]]]:
-    """(rule id, findings at or above the fail level, the others) for every rule that ran or found something."""
-    by_rule = {rule: list(group) for rule, group in groupby(sorted(result.findings, key=lambda f: f.rule),
-                                                            key=lambda f: f.rule)}
-    cases = []
-    for rule_id in sorted(set(result.rules) | set(by_rule)):
-        findings = by_rule.get(rule_id, [])
-        failing = [f for f in findings if options.fail_on is not None and f.severity >= options.fail_on]
-        cases.append((rule_id, failing, [f for f in findings if f not in failing]))
-    return cases
+def _failing(result: DocumentResult, options: RenderOptions) -> list:
+    level = options.fail_on
+    return [f for f in result.findings if level is not None and f.severity >= level]
 
 
-def _counts(cases: list, unreadable: bool) -> tuple[int, int, int]:
-    failed = sum(1 for _, failing, _ in cases if failing)
-    return len(cases), 0 if unreadable else failed, failed if unreadable else 0
+def _outcome(result: DocumentResult, options: RenderOptions) -> str | None:
+    return "error" if result.unreadable else "failure" if _failing(result, options) else None
 
 
-def _suite(result: DocumentResult, options: RenderOptions) -> ET.Element:
-    source = result.document.display_source
-    suite = ET.Element("testsuite", name=source)
-    cases = _cases(result, options)
-    for rule_id, failing, passing in cases:
-        case = ET.SubElement(suite, "testcase", classname=source, name=rule_id)
-        if failing:
-            worst = max(f.severity for f in failing)
-            tag = "error" if result.unreadable else "failure"
-            element = ET.SubElement(case, tag, type=worst.label, message=_clean(failing[0].message))
-            element.text = "\n".join(_line(f) for f in failing)
-        if passing:
-            ET.SubElement(case, "system-out").text = "\n".join(_line(f) for f in passing)
-    for key, value in zip(COUNTS, _counts(cases, result.unreadable), strict=True):
-        suite.set(key, str(value))
-    suite.set("skipped", "0")
-    return suite
-
-
-def _line(finding: Finding) -> str:
-    return _clean(f"{finding.severity.label} {finding.rule} at {finding.location.describe()}: {finding.message}")
+def _case(result: DocumentResult, options: RenderOptions) -> ET.Element:
+    """The document's testcase."""
+    document = result.document
+    case = ET.Element("testcase", classname="seoaudit", name=_clean(document.display_source),
+                      file=_clean(document.source))
+    failing = _failing(result, options)
+    passing = [f for f in result.findings if f not in failing]
+    outcome = _outcome(result, options)
+    if outcome is not None:
+        problem = document.problem
+        findings = result.findings if result.unreadable else failing
+        first = problem.message if result.unreadable and problem is not None else failing[0].message
+        count = f"{len(findings)} finding{'s' if len(findings) != 1 else ''}"
+        message = first if result.unreadable else f"{count} at {options.fail_on.label} or above; first: {first}"
+        element = ET.SubElement(case, outcome, type=max(f.severity for f in findings).label if findings else "error",
+                                message=_clean(message))
+        element.text = "\n".join(_clean(finding_line(document.source, f, result.line(f))) for f in findings)
+        if result.unreadable:
+            passing = []
+    if passing:
+        ET.SubElement(case, "system-out").text = "\n".join(_clean(finding_line(document.source, f, result.line(f)))
+                                                          for f in passing)
+    return case
 
 
 def _clean(text: str) -> str:

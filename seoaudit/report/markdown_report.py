@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..model import Severity
 from ..registry import all_rules
 from ..results import Report
-from . import Formatter, RenderOptions
+from . import Formatter, RenderOptions, shown
 from . import render as _render
 
 MAX_FINDINGS = 300
@@ -47,23 +47,24 @@ def _markdown(report: Report, options: RenderOptions) -> str:
         out.append(f"| `{rule_id}` | {ICON[severity_of[rule_id]]} {severity_of[rule_id].label} | {count} | "
                    f"{_cell(about)} |")
     out.append("")
-    shown = 0
+    listed = 0
     for result in report.documents:  # read until MAX_FINDINGS are listed, no further
-        room = MAX_FINDINGS - shown
+        room = MAX_FINDINGS - listed
         if room <= 0:
             break
-        if not result.findings:
+        findings = shown(result.findings, options)
+        if not findings:
             continue
-        n = len(result.findings)
+        n = len(findings)
         out += ["<details>", f"<summary><code>{_html(result.document.display_source)}</code>: "
                 f"{n} finding{_s(n)}</summary>", "", "| | rule | location | message |", "|---|---|---|---|"]
-        for finding in result.findings[:room]:
+        for finding in findings[:room]:
             out.append(f"| {ICON[finding.severity]} | `{finding.rule}` | {_code(finding.location.describe())} | "
                        f"{_cell(finding.message)} |")
-        shown += min(n, room)
+        listed += min(n, room)
         out += ["", "</details>", ""]
-    if shown < summary["findings"]:
-        out += [f"… and {summary['findings'] - shown} more findings: see the full report.", ""]
+    if listed < summary["findings"]:
+        out += [f"… and {summary['findings'] - listed} more findings: see the full report.", ""]
     return "\n".join(out)
 
 

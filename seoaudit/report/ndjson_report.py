@@ -18,7 +18,7 @@ from ..jsontext import dumps
 from ..results import DocumentResult, Report
 from . import Formatter, RenderOptions
 from . import render as _render
-from .json_report import TOOL, document_dict
+from .json_report import TOOL, document_dict, finding_dict
 
 
 class NdjsonFormatter(Formatter):
@@ -26,13 +26,13 @@ class NdjsonFormatter(Formatter):
     spooled = False
 
     def document(self, result: DocumentResult) -> None:
-        self.write(_line({"type": "document", **document_dict(result)}))
+        self.write(_line({"type": "document", **document_dict(result, self.options)}))
 
     def late(self, items: Iterable) -> None:
         """One `{"type": "late", "source", "findings"}` line per document that has any, before the summary."""
         for item in items:
             self.write(_line({"type": "late", "source": item.document.display_source,
-                              "findings": [f.to_dict() for f in item.findings]}))
+                              "findings": [finding_dict(f) for f in item.findings]}))
 
     def finish(self, report: Report) -> None:
         self.write(_line({"type": "summary", "version": REPORT_VERSION, "tool": TOOL, "summary": report.summary()}))

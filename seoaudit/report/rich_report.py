@@ -1,41 +1,42 @@
-"""The terminal report: per document a header, findings grouped by category, a summary line.
+"""The terminal report: per document with findings, a header and a line or two per finding; then, when the
+run is large, the findings per rule; then a summary line.
 
 On a terminal each document is printed as it finishes, then the findings of the rules across documents,
-then the summary line; to a file (plain text, 100 columns) the documents are written at the end, from the
-run's spool, with those findings in place. `--quiet` keeps only the summary line and `--statistics`
-replaces the findings by a count per rule.
+then the summary; to a file (plain text) the documents are written at the end, from the run's spool, with
+those findings in place. A finding is its severity, rule and message (which states the value and the limit)
+and where it is; `--full` adds the value, the expected value and the fix. At most `MAX_FINDINGS` findings
+are listed (`--full` lists all): past that, the table by rule (with each rule's fix, once) says what the
+run found, as `--statistics` does. `--quiet` keeps the summary line; `--min-severity` hides the findings
+below it (not from the counts).
 
-Rich honours NO_COLOR and narrow terminals by itself; every line wraps with a hanging indent.
+Lines are never wrapped or padded by rich (`soft_wrap`): piped output has no trailing spaces and a URL is
+never cut in two; a terminal wraps long lines itself. Without colour the lines are written as plain text,
+never through rich's renderer, so the report of a large run costs what its JSON report does.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterable
-from itertools import groupby
 from typing import Any
 
-from rich.console import Console, Group
-from rich.padding import Padding
-from rich.rule import Rule
-from rich.table import Table
+from rich.console import Console
 from rich.text import Text
 
 from ..model import Finding, Severity
 from ..results import DocumentResult, Report
-from . import Formatter, RenderOptions
+from . import Formatter, RenderOptions, shown
 from . import render as _render
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 MARK = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}
 MAX_VALUE = 160
-WIDTH = 100  # of the plain-text report
+MAX_FINDINGS = 200  # listed one by one; past that, the table by rule speaks for the run
 
 
 class RichFormatter(Formatter):
     """`console`: a terminal to print to as documents finish; None: plain text, written at the end."""
 
-    NEEDS = frozenset({"headline"})
+    NEEDS = frozenset({"headline", "lines"})
 
     def __init__(self, write: Callable[[str], Any], options: RenderOptions | None = None,
                  console: Console | None = None):
@@ -43,50 +44,65 @@ class RichFormatter(Formatter):
         self.console = console
         self.spooled = console is None
         self.shows_documents = not (self.options.quiet or self.options.statistics)
+        self.listed = 0
+        self.held_back = 0
+        self.fixes: dict[str, str] = {}  # rule id → the fix of its first finding (the table by rule shows it)
 
     def document(self, result: DocumentResult) -> None:
+        self._note_fixes(result.findings)
         if not self.shows_documents:
             return
-        text = _plain_document(result, self.console.width) if self.console.color_system is None else None
-        if text is None:
-            self.console.print(_document(result))
-        else:
-            self.console.file.write(text)
+        findings = self._take(result.findings)
+        if findings or result.unreadable:
+            self._print(_document(result, findings, self.options))
 
     def late(self, items: Iterable) -> None:
-        if not self.shows_documents:
-            return
-        heading = False
+        blocks = []
         for item in items:
-            if not heading:
-                self.console.print(Rule(Text("across documents", style="bold"), align="left"))
-                heading = True
-            self.console.print(Text(f"  {item.document.display_source}", style="bold"))
-            for finding in item.findings:
-                self.console.print(_finding(finding))
-        if heading:
-            self.console.print(Text(""))
+            self._note_fixes(item.findings)
+            if self.shows_documents and (found := self._take(item.findings)):
+                blocks.append((item, found))
+        if not blocks:
+            return
+        lines = [Text("across documents", style="bold")]
+        for item, found in blocks:
+            lines.append(Text(f"  {item.document.display_source}", style="bold"))
+            for finding in found:
+                lines += _finding(finding, self.options, item.document.source, item.line(finding))
+        self._print([*lines, Text("")])
 
     def finish(self, report: Report) -> None:
-        if self.console is not None:
-            self._end(self.console, report)
-            return
-        buffer = io.StringIO()
-        console = Console(file=buffer, width=WIDTH, no_color=True, highlight=False, force_terminal=False,
-                          legacy_windows=False)
-        for result in report.documents if self.shows_documents else ():
-            text = _plain_document(result, WIDTH)
-            if text is None:
-                console.print(_document(result))
-                text = _plain(buffer)
-            self.write(text)
-        self._end(console, report)
-        self.write(_plain(buffer))
+        if self.console is None:
+            for result in report.documents:  # late findings are in place: no `late` call
+                self.document(result)
+        lines = []
+        if not self.options.quiet and (self.options.statistics or self.held_back):
+            lines += statistics_lines(report, self.fixes if not self.options.statistics else None)
+        if self.held_back and not self.options.quiet and not self.options.statistics:
+            lines.append(Text(f"{self.held_back} more finding{'s' if self.held_back != 1 else ''} not listed (the "
+                              f"first {MAX_FINDINGS} are): --full lists every one, -f concise one line each.",
+                              style="dim"))
+        self._print([*lines, summary_line(report)])
 
-    def _end(self, console: Console, report: Report) -> None:
-        if self.options.statistics and not self.options.quiet:
-            console.print(statistics_table(report))
-        console.print(summary_line(report))
+    def _note_fixes(self, findings: list[Finding]) -> None:
+        for finding in findings:
+            self.fixes.setdefault(finding.rule, finding.fix or "")
+
+    def _take(self, findings: list[Finding]) -> list[Finding]:
+        """The findings to list, against the cap."""
+        wanted = shown(findings, self.options)
+        room = len(wanted) if self.options.full else max(0, MAX_FINDINGS - self.listed)
+        self.listed += min(room, len(wanted))
+        self.held_back += max(0, len(wanted) - room)
+        return wanted[:room]
+
+    def _print(self, lines: list[Text]) -> None:
+        if self.console is None or self.console.color_system is None:
+            text = "".join(line.plain.rstrip() + "\n" for line in lines)
+            (self.write if self.console is None else self.console.file.write)(text)
+            return
+        for line in lines:
+            self.console.print(line, soft_wrap=True)
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:
@@ -94,147 +110,73 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     return _render(RichFormatter, report, options)
 
 
-def _plain(buffer: io.StringIO) -> str:
-    """What the console wrote since last asked, without the spaces rich pads lines with."""
-    text = buffer.getvalue()
-    buffer.seek(0)
-    buffer.truncate()
-    return "".join(line.rstrip() + "\n" for line in text.splitlines())
-
-
-def statistics_table(report: Report) -> Table:
-    """Findings per rule, most first (ruff's --statistics)."""
-    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-    for column, justify in (("count", "right"), ("rule", "left"), ("severity", "left")):
-        table.add_column(column, justify=justify, overflow="fold")
+def statistics_lines(report: Report, fixes: dict[str, str] | None = None) -> list[Text]:
+    """Findings per rule, most severe then most frequent first (ruff's --statistics), one line each, with
+    each rule's fix when `fixes` are given: aligned columns, never padded at the end of a line."""
     worst = report.totals.worst
-    for rule_id, count in sorted(report.summary()["by_rule"].items(), key=lambda item: (-item[1], item[0])):
-        table.add_row(str(count), rule_id, Text(worst[rule_id].label, style=STYLE[worst[rule_id]]))
-    return table
+    rows = sorted(report.summary()["by_rule"].items(), key=lambda item: (-worst[item[0]], -item[1], item[0]))
+    if not rows:
+        return []
+    count_width = max(5, *(len(str(count)) for _, count in rows))
+    rule_width = max(len(rule_id) for rule_id, _ in rows)
+    header = f"{'count':>{count_width}}  severity  rule" + (f"{'':<{rule_width - 4}}  fix" if fixes is not None else "")
+    lines = [Text(header, style="bold")]
+    for rule_id, count in rows:
+        line = Text(f"{count:>{count_width}}  ")
+        line.append(f"{worst[rule_id].label:<8}", style=STYLE[worst[rule_id]])
+        fix = f"{'':<{rule_width - len(rule_id)}}  {fixes.get(rule_id, '')}" if fixes is not None else ""
+        line.append(f"  {rule_id}{fix}")
+        line.rstrip()
+        lines.append(line)
+    return lines
 
 
-# A document as blocks: (left indent, [(text, style)]), or (None, title) for its header rule. `_document` makes them
-# rich renderables; `_plain_document` lays them out itself, as rich would, some fifty times faster.
-Block = tuple[int | None, Any]
-
-
-def _blocks(result: DocumentResult) -> list[Block]:
+def _document(result: DocumentResult, findings: list[Finding], options: RenderOptions) -> list[Text]:
     doc = result.document
     meta = result.metadata
     title = meta.get("title") or (meta.get("post") or {}).get("title")
     url = meta.get("canonical") or (meta.get("post") or {}).get("link")
     plugins = ", ".join(" ".join(filter(None, (p["name"], p.get("version")))) for p in meta.get("seo_plugins", ()))
-    blocks: list[Block] = [(None, " · ".join(filter(None, (doc.display_source, doc.kind, plugins))))]
+    lines = [Text(" · ".join(filter(None, (doc.display_source, doc.kind, plugins))), style="bold")]
     if title:
-        blocks.append((2, [(_clip(title), None)]))
+        lines.append(Text(f"  {_clip(title)}"))
     if url:
-        blocks.append((2, [(url, "dim")]))
-    hidden = [f"{len(found)} {label}" for label, found in (("suppressed", result.suppressed),
-                                                           ("baselined", result.baselined)) if found]
-    if not result.findings:
-        blocks.append((0, [("  ✔ no new findings (" + ", ".join(hidden) + ")" if hidden else "  ✔ no findings",
-                            "green")]))
-    ordered = sorted(result.findings, key=lambda f: (f.category, f.sort_key()))
-    for category, findings in groupby(ordered, key=lambda f: f.category):
-        findings = list(findings)
-        blocks.append((0, [(f"  {category} ({len(findings)})", "bold underline")]))
-        blocks.extend((4, _finding(f)) for f in findings)
-    blocks.append((0, []))
-    return blocks
-
-
-def _finding(finding: Finding) -> list[tuple[str, str | None]]:
-    parts = [(f"{MARK[finding.severity]} {finding.severity.label:<7} ", STYLE[finding.severity]),
-             (finding.rule, "bold"), (f"\n{finding.message}", None)]
-    details = []
-    if finding.value is not None:
-        details.append(("value", _clip(str(finding.value))))
-    if finding.expected is not None:
-        details.append(("expected", _clip(str(finding.expected))))
-    where = finding.location.describe()
-    details.append(("at", f"{finding.view} {where}" if finding.view else where))
-    if finding.fix:
-        details.append(("fix", finding.fix))
-    for label, text in details:
-        parts += [(f"\n{label}: ", "dim"), (text, None)]
-    return parts
-
-
-def _document(result: DocumentResult) -> Group:
-    renderables = []
-    for indent, content in _blocks(result):
-        if indent is None:
-            renderables.append(Rule(Text(content, style="bold"), align="left"))
-            continue
-        text = Text()
-        for part, style in content:
-            text.append(part, style=style)
-        renderables.append(Padding(text, (0, 0, 0, indent), expand=False) if indent else text)
-    return Group(*renderables)
-
-
-def _plain_document(result: DocumentResult, width: int) -> str | None:
-    """The document as `_document` prints on a console of `width` columns without colour, or None when some
-    text holds what only rich measures right (wide or zero-width characters, tabs, control characters)."""
-    lines = []
-    for indent, content in _blocks(result):
-        if indent is None:
-            if len(content) > width - 2 or not _ONE_CELL.issuperset(content):
-                return None
-            lines.append(f"{content} {'─' * (width - len(content) - 1)}")
-            continue
-        text = "".join(part for part, _ in content)
-        if not _ONE_CELL.issuperset(text.replace("\n", " ")):
-            return None
-        pad = " " * indent
-        lines += [(pad + line).rstrip() for line in _wrap(text, width - indent)]
-    return "\n".join(lines) + "\n"
-
-
-def _one_cell() -> frozenset[str]:
-    """Printable characters rich measures as one cell, in the ranges reports use (Latin, Greek, Cyrillic,
-    punctuation, arrows, mathematical operators, box drawing, dingbats). Its only space is " "."""
-    from rich.cells import cell_len
-
-    ranges = ((0x20, 0x7E), (0xA0, 0x52F), (0x2010, 0x205E), (0x2190, 0x22FF), (0x2500, 0x27BF))
-    return frozenset(c for start, end in ranges for c in map(chr, range(start, end + 1))
-                     if c.isprintable() and not (c.isspace() and c != " ") and cell_len(c) == 1)
-
-
-_ONE_CELL = _one_cell()
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """Lines of one-cell text wrapped at `width` columns exactly as rich wraps them (rich._wrap.divide_line with
-    overflow "fold": words are a run of non-spaces and the spaces after it; a word that does not fit goes
-    to the next line; one longer than a line is cut in pieces of `width`), a line at a time rather than a
-    word at a time. tests/test_formats.py checks it against rich."""
-    lines = []
-    for line in text.split("\n"):
-        end = len(line.rstrip(" "))  # spaces past the width stay on a line (and are stripped)
-        lead = len(line) - len(line.lstrip(" "))  # the first word starts at 0, its spaces included
-        start = 0
-        while end - start > width:
-            cut = start + width
-            if line[cut] == " " and not (start == 0 and cut < lead):  # a word fits; the next starts after these spaces
-                after = len(line) - len(line[cut:].lstrip(" "))
-                lines.append(line[start:after])
-                start = after
-                continue
-            word = line.rfind(" ", start, cut) + 1
-            if word > start and not (start == 0 and word <= lead):
-                lines.append(line[start:word])
-                start = word
-                continue
-            # A word longer than a line, from `start`: cut it (and the spaces after it) in pieces of `width`.
-            first = len(line) - len(line[start:].lstrip(" "))  # its first non-space
-            after = line.find(" ", first)
-            after = len(line) if after == -1 else len(line) - len(line[after:].lstrip(" "))
-            while after - start > width:
-                lines.append(line[start:start + width])
-                start += width
-        lines.append(line[start:])
+        lines.append(Text(f"  {url}", style="dim"))
+    for finding in findings:
+        lines += _finding(finding, options, doc.source, result.line(finding))
+    hidden = len(result.findings) - len(findings)
+    if hidden:
+        lines.append(Text(f"  … {hidden} more finding{'s' if hidden != 1 else ''} not listed", style="dim"))
+    lines.append(Text(""))
     return lines
+
+
+def _finding(finding: Finding, options: RenderOptions, source: str, line: int | None) -> list[Text]:
+    """Severity, rule and message; then where (for JSON, `path:line` first: clickable in a terminal)."""
+    head = Text("  ")
+    head.append(f"{MARK[finding.severity]} {finding.severity.label:<7} ", style=STYLE[finding.severity])
+    head.append(finding.rule, style="bold")
+    head.append(f" {' '.join(finding.message.split())}")
+    where = finding.location.describe()
+    where = f"{finding.view} {where}" if finding.view else where
+    at = f"    at {source}:{line} {where}" if line and finding.location.pointer is not None else f"    at {where}"
+    lines = [head, Text(at, style="dim")]
+    if options.full:
+        for label, value in (("value", finding.value), ("expected", finding.expected), ("fix", finding.fix)):
+            if value is not None:
+                text = Text(f"    {label}: ", style="dim")
+                text.append(_clip(_plain(value)) if label != "fix" else value)
+                lines.append(text)
+    return lines
+
+
+def _plain(value) -> str:
+    """A value as a person reads it: JSON for lists and objects, not a Python repr."""
+    if isinstance(value, (dict, list, tuple)):
+        import json
+
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
 
 
 def summary_line(report: Report) -> Text:

@@ -2,8 +2,11 @@
 
 - `tool.driver.rules`: the rules that have results (as ruff does), with the summary as
   `shortDescription`, the "What it checks" paragraph as `fullDescription`, the whole rule docstring
-  as `help` (text and markdown), the default level, and the category as a tag.
-- A result's `physicalLocation` is the file (relative to the working directory) and, in `region`, the
+  as `help` (text and markdown), its page in docs/rules/ as `helpUri`, the default level, and the
+  category as a tag.
+- A result's `physicalLocation` is the file, relative to the project root with `uriBaseId` `%SRCROOT%` (the
+  name code scanning and CodeQL give the repository's root; it is left out of `originalUriBaseIds` so that the
+  report is the same in every checkout), or an absolute `file:` URI outside it; and, in `region`, the
   line: the HTML line, or for WP JSON the line where the finding's JSON pointer sits in the file
   (line 1 for a finding about a whole file, since code scanning needs a line).
   SARIF has no JSON-pointer field, so the pointer is the result's logical location
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
@@ -28,7 +31,7 @@ from .. import __version__
 from ..baseline import fingerprint, relative_source
 from ..jsontext import Frame
 from ..model import Finding, Severity
-from ..registry import Rule, all_rules
+from ..registry import Rule, all_rules, rule_url
 from ..results import DocumentResult, Report
 from . import Formatter, RenderOptions
 from . import render as _render
@@ -36,6 +39,7 @@ from . import render as _render
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/seoaudit/seoaudit"
 FINGERPRINT = "seoaudit/v1"
+SRCROOT = "%SRCROOT%"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _WHAT = re.compile(r"\*\*What it checks\.\*\*\s*(.*?)(?:\n\s*\n|$)", re.DOTALL)
 
@@ -46,11 +50,11 @@ class SarifFormatter(Formatter):
     def finish(self, report: Report) -> None:
         used = sorted(report.totals.rules)
         index = {rule_id: i for i, rule_id in enumerate(used)}
-        frame = Frame(_skeleton(report, used))
+        frame = Frame(_skeleton(report, used, self.options.root))
         numbers = _Occurrences()
         for result in report.documents:
             for finding in result.findings:
-                item = _result(result, finding, index)
+                item = _result(result, finding, index, self.options.root)
                 prints = item["partialFingerprints"]
                 prints[FINGERPRINT] = f"{prints[FINGERPRINT]}:{numbers.next(result.document, prints[FINGERPRINT])}"
                 self.write(frame.item(item))
@@ -77,11 +81,11 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     return _render(SarifFormatter, report, options)
 
 
-def _skeleton(report: Report, used: list[str]) -> dict[str, Any]:
+def _skeleton(report: Report, used: list[str], root: Path | None) -> dict[str, Any]:
     """The log without its results (they are written one by one where `Frame.HOLE` stands)."""
     known = all_rules()
     notifications = [{"level": "error", "message": {"text": f"{shown}: {message}"},
-                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(source)}}}]}
+                      "locations": [{"physicalLocation": {"artifactLocation": artifact(source, root)}}]}
                      for source, shown, message in report.unreadable]
     if report.interrupted:
         notifications.append({"level": "error", "message": {"text": "interrupted: only the documents audited "
@@ -119,14 +123,15 @@ def _descriptor(rule_id: str, rule: Rule | None) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": full},
         "help": {"text": rule.doc, "markdown": rule.doc},
+        **({"helpUri": url} if (url := rule_url(rule.id)) else {}),
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {"tags": [rule.category]},
     }
 
 
-def _result(result: DocumentResult, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _result(result: DocumentResult, finding: Finding, index: dict[str, int], root: Path | None) -> dict[str, Any]:
     document = result.document
-    physical: dict[str, Any] = {"artifactLocation": {"uri": uri(document.source)}}
+    physical: dict[str, Any] = {"artifactLocation": artifact(document.source, root)}
     line = result.line(finding)
     if line is None and document.source != "-":
         line = 1  # a finding about the whole file: code scanning wants a line (SARIF validator GH1003)
@@ -155,7 +160,12 @@ def _result(result: DocumentResult, finding: Finding, index: dict[str, int]) -> 
     }
 
 
-def uri(source: str) -> str:
-    """A relative URI reference for files below the working directory (what code scanning expects)."""
-    path = relative_source(source)
-    return Path(path).as_uri() if Path(path).is_absolute() else quote(path)
+def artifact(source: str, root: Path | None) -> dict[str, str]:
+    """A file below the project root as a relative URI on `%SRCROOT%` (what code scanning maps to the
+    repository); another file as an absolute `file:` URI; stdin as `-`."""
+    if source == "-":
+        return {"uri": "-"}
+    path = relative_source(source, root)
+    if PurePath(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(path), "uriBaseId": SRCROOT}

@@ -1,0 +1,70 @@
+"""A sitemap `<lastmod>` that is not a W3C Datetime, or not a real date.
+
+**What it checks.** Every `<lastmod>` of a sitemap file is a W3C Datetime (`2026-03-14`, `2026-03-14T09:30+01:00`,
+`2026-03-14T09:30:00Z`, or just the year or year and month) that names a real calendar date and time, with a time
+zone whenever it has a time. One finding per sitemap names the first offenders and counts them all.
+
+**Why it matters.** Google uses `lastmod` to decide what to recrawl, but only when it is "consistently and
+verifiably accurate"; a value it cannot read is ignored, so changed pages wait for the next ordinary crawl.
+Generators that print a locale date (`14/03/2026`) or a time without a zone cause this.
+
+**Severity.** warning: an unreadable `<lastmod>` is ignored (the URL is still read), but recrawl scheduling loses
+the one signal a sitemap gives about change.
+
+**Options.** None.
+
+**Source.** sitemaps.org protocol ("in W3C Datetime format", https://www.w3.org/TR/NOTE-datetime); Google Search
+Central, "Build and submit a sitemap" (lastmod).
+
+**Fails:**
+
+```xml
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <url><loc>https://example.com/a/</loc><lastmod>14/03/2026</lastmod></url>
+  <url><loc>https://example.com/b/</loc><lastmod>2026-02-30</lastmod></url>
+</urlset>
+```
+
+**Passes:**
+
+```xml
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <url><loc>https://example.com/a/</loc><lastmod>2026-03-14</lastmod></url>
+  <url><loc>https://example.com/b/</loc><lastmod>2026-03-14T09:30:00.5+01:00</lastmod></url>
+</urlset>
+```
+"""
+
+import datetime
+import re
+
+from ._shared import entries, offenders
+
+ID = "sitemap/lastmod-invalid"
+SEVERITY = "warning"
+REQUIRES = ("sitemap",)
+# YYYY | YYYY-MM | YYYY-MM-DD | YYYY-MM-DDThh:mm[:ss[.s+]]TZD, TZD = Z | ±hh:mm (W3C NOTE-datetime)
+_W3C = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?\Z")
+
+
+def is_w3c_datetime(text: str) -> bool:
+    match = _W3C.match(text)
+    if match is None:
+        return False
+    year, month, day, hour, minute, second, zone = match.groups()
+    try:
+        datetime.datetime(int(year), int(month or 1), int(day or 1), int(hour or 0), int(minute or 0),
+                          int(second or 0))
+    except ValueError:
+        return False
+    return zone is None or zone == "Z" or (int(zone[1:3]) <= 14 and int(zone[4:]) < 60)
+
+
+def check(page, options):
+    bad = [entry for entry in entries(page) if entry.lastmod is not None and not is_w3c_datetime(entry.lastmod)]
+    if bad:
+        values = [entry.lastmod for entry in bad]
+        yield offenders(page, bad, "<lastmod>", "no W3C Datetime", values, values,
+                        expected="a W3C Datetime such as 2026-03-14 or 2026-03-14T09:30:00+01:00",
+                        fix="Print lastmod in ISO 8601 (date, or date and time with its time zone) from the page's "
+                            "real modification date.")

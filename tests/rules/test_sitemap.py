@@ -1,0 +1,156 @@
+"""The sitemap rules on sitemap files read offline (the docstring examples run in tests/test_rule_docs.py)."""
+
+from __future__ import annotations
+
+import gzip
+
+from seoaudit.engine import Config, audit
+from seoaudit.extract.sitemap import MAX_BYTES
+from seoaudit.load import load_bytes
+
+HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+
+
+def urlset(*entries: str) -> bytes:
+    return (HEAD + "".join(f"  <url><loc>{loc}</loc>{f'<lastmod>{mod}</lastmod>' if mod is not None else ''}</url>\n"
+                           for loc, mod in (e if isinstance(e, tuple) else (e, None) for e in entries))
+            + "</urlset>\n").encode()
+
+
+def findings(data: bytes, name: str = "public/sitemap.xml", config: Config | None = None):
+    [result] = audit(load_bytes(data, name), config or Config()).documents
+    assert result.document.kind == "sitemap"
+    return result.findings
+
+
+def test_a_good_sitemap_has_no_finding_and_its_metadata():
+    data = urlset(("https://example.com/a/", "2026-03-14"), ("https://example.com/b/", "2026-03-14T09:30:00Z"))
+    [result] = audit(load_bytes(data, "sitemap.xml"), Config()).documents
+    assert result.findings == []
+    assert result.metadata == {"sitemap": {"type": "urlset", "entries": 2, "bytes": len(data)}}
+
+
+def test_findings_name_the_line_of_the_first_offender_and_count_them_all():
+    data = urlset("https://example.com/a/", "/b/", "/c/", "/d/", "/e/")
+    [finding] = findings(data)
+    assert finding.rule == "sitemap/url-invalid" and finding.location.line == 4
+    assert finding.message == ("4 <loc>s of public/sitemap.xml are not an absolute http(s) URL: /b/, /c/, /d/ "
+                               "and 1 more")
+    assert finding.value == ["/b/", "/c/", "/d/", "/e/"]
+
+
+def test_the_site_url_decides_the_host_of_a_sitemap():
+    data = urlset("https://cms.example.com/a/", "https://cms.example.com/b/", "https://www.example.com/c/")
+    [finding] = findings(data)
+    assert finding.rule == "sitemap/host-mismatch" and "https://www.example.com (1)" in finding.message
+    [finding] = findings(data, config=Config(site_url="https://www.example.com"))
+    assert "2 URLs of public/sitemap.xml are not on https://www.example.com (the site-url)" in finding.message
+
+
+def test_http_and_https_are_two_origins():
+    [finding] = findings(urlset("https://example.com/a/", "https://example.com/b/", "http://example.com/c/"))
+    assert finding.rule == "sitemap/host-mismatch" and finding.value == ["http://example.com/c/"]
+
+
+def test_lastmod_forms():
+    good = ["2026", "2026-03", "2026-03-14", "2026-03-14T09:30Z", "2026-03-14T09:30:59+14:00",
+            "2026-03-14T09:30:00.25-05:00"]
+    bad = ["2026-3-14", "2026-03-14T09:30", "2026-03-14 09:30:00Z", "2026-13-01", "2026-02-29", "", "Mar 14 2026",
+           "2026-03-14T24:00Z"]
+    entries = [(f"https://example.com/{i}/", value) for i, value in enumerate(good + bad)]
+    [finding] = findings(urlset(*entries))
+    assert finding.rule == "sitemap/lastmod-invalid" and finding.value == bad
+
+
+def test_a_sitemap_index_is_checked_the_same_way():
+    data = (b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            b"<sitemap><loc>https://example.com/post-sitemap.xml</loc><lastmod>yesterday</lastmod></sitemap>"
+            b"<sitemap><loc>page-sitemap.xml</loc></sitemap></sitemapindex>")
+    assert {f.rule for f in findings(data, "sitemap_index.xml")} == {"sitemap/url-invalid", "sitemap/lastmod-invalid"}
+
+
+def test_over_50_mb_uncompressed_is_too_large_without_parsing_it():
+    body = urlset("https://example.com/a/")
+    padding = b"<!--" + b" " * (MAX_BYTES - len(body)) + b"-->"
+    big = gzip.compress(body.replace(b"</urlset>", padding + b"</urlset>"), compresslevel=1)
+    [finding] = findings(big, "public/sitemap.xml.gz")
+    assert finding.rule == "sitemap/too-large" and "larger than 50 MB" in finding.message
+
+
+def test_more_urls_than_the_limit():
+    data = urlset(*(f"https://example.com/{i}/" for i in range(5)))
+    [finding] = findings(data, config=Config(options={"sitemap/too-large": {"max_urls": 3}}))
+    assert finding.message == "public/sitemap.xml lists 5 URLs, over the 3 a sitemap file may hold"
+    assert finding.location.line == 6  # the fourth entry, the first one too many
+
+
+def test_a_sitemap_named_file_that_is_no_xml_is_malformed_not_a_page():
+    [finding] = findings(b"<html><head><title>Not found</title></head></html>", "sitemap.xml")
+    assert finding.rule == "sitemap/malformed" and "neither <urlset> nor <sitemapindex>" in finding.message
+    [finding] = findings(HEAD.encode() + b"<url><loc>https://example.com/?a=1&b=2</loc></url></urlset>")
+    assert finding.rule == "sitemap/malformed" and finding.location.line == 3
+
+
+# -- across documents: the sitemaps of a run against its pages ------------------------------------------------
+
+PAGE = ('<html><head><title>{title}</title><link rel="canonical" href="{url}">{extra}</head>'
+        '<body><h1>{title}</h1></body></html>')
+
+
+def page(url: str, title: str = "A page", extra: str = "") -> bytes:
+    return PAGE.format(url=url, title=title, extra=extra).encode()
+
+
+def run(*files: tuple[bytes, str], config: Config | None = None) -> dict[str, list]:
+    documents = [doc for data, name in files for doc in load_bytes(data, name)]
+    report = audit(documents, config or Config(select=("sitemap",)))
+    return {r.document.display_source: [(f.rule, f.location.line, f.message) for f in r.findings]
+            for r in report.documents}
+
+
+def test_a_listed_wordpress_post_that_is_noindex():
+    post = {"id": 3, "status": "publish", "link": "https://example.com/hello/", "title": {"rendered": "Hello"},
+            "yoast_head_json": {"robots": {"index": "noindex", "follow": "follow"}, "og_url": "https://example.com/hello/"}}
+    import json
+
+    found = run((urlset("https://example.com/", "https://EXAMPLE.com/hello/#top"), "sitemap.xml"),
+                (json.dumps(post).encode(), "content/hello.json"))
+    [(rule, line, message)] = found["sitemap.xml"]
+    assert rule == "sitemap/noindex-url" and line == 4 and "its page (content/hello.json) is noindex" in message
+    assert found["content/hello.json"] == []
+
+
+def test_pages_missing_from_every_sitemap_of_their_origin():
+    found = run((urlset("https://example.com/a/"), "public/sitemap.xml"),
+                (page("https://example.com/a/"), "public/a/index.html"),
+                (page("https://example.com/b/"), "public/b/index.html"),
+                (page("https://shop.example.com/c/"), "public/c/index.html"),  # an origin no sitemap covers
+                (page("https://example.com/d/", extra='<meta name="robots" content="noindex">'), "public/d.html"),
+                (page("https://example.com/a/", extra='<meta property="og:url" content="https://example.com/e/">'),
+                 "public/e/index.html"))  # canonicalised elsewhere: not a page to list
+    assert {doc for doc, findings in found.items() if findings} == {"public/b/index.html"}
+    [(rule, line, message)] = found["public/b/index.html"]
+    assert rule == "sitemap/page-not-listed" and line == 1 and message.startswith("https://example.com/b/ is indexable")
+
+
+def test_a_sitemap_index_whose_sitemaps_are_not_all_in_the_run_says_nothing():
+    index = (b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             b"<sitemap><loc>https://example.com/post-sitemap.xml</loc></sitemap>"
+             b"<sitemap><loc>https://example.com/page-sitemap.xml.gz</loc></sitemap></sitemapindex>")
+    files = [(index, "public/sitemap_index.xml"), (urlset("https://example.com/a/"), "public/post-sitemap.xml"),
+             (page("https://example.com/b/"), "public/b.html")]
+    assert not any(run(*files).values())
+    files.append((gzip.compress(urlset("https://example.com/c/")), "public/page-sitemap.xml.gz"))
+    assert [rule for rule, _, _ in run(*files)["public/b.html"]] == ["sitemap/page-not-listed"]
+
+
+def test_findings_across_documents_do_not_depend_on_their_order():
+    files = [(urlset("https://example.com/a/", "https://example.com/p/2/"), "sitemap.xml"),
+             (page("https://example.com/", extra='<meta property="og:url" content="https://example.com/p/2/">'),
+              "p2.html"),
+             (page("https://example.com/a/", extra='<meta name="robots" content="none">'), "a.html"),
+             (page("https://example.com/z/"), "z.html")]
+    forward, backward = run(*files), run(*reversed(files))
+    assert forward == backward
+    assert sorted(rule for findings in forward.values() for rule, _, _ in findings) == [
+        "sitemap/noindex-url", "sitemap/non-canonical-url", "sitemap/page-not-listed"]
