@@ -102,7 +102,7 @@ def test_output_is_deterministic():
 def test_json_validates_against_the_package_schema():
     report = json.loads(run("examples", "-f", "json").stdout)
     jsonschema.validate(report, report_schema())
-    assert report["version"] == "1.2"
+    assert report["version"] == "1.3"
     assert report["summary"]["by_rule"] and sum(report["summary"]["by_rule"].values()) == report["summary"]["findings"]
 
 

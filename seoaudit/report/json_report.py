@@ -6,7 +6,9 @@ import json
 from typing import Any
 
 from .. import REPORT_VERSION, __version__
+from ..baseline import fingerprint
 from ..engine import DocumentResult, Report
+from ..model import Document, Finding
 from . import RenderOptions
 
 TOOL = {"name": "seoaudit", "version": __version__}
@@ -17,8 +19,14 @@ def document_dict(result: DocumentResult) -> dict[str, Any]:
         "source": result.document.display_source,
         "kind": result.document.kind,
         "metadata": result.metadata,
-        "findings": [f.to_dict() for f in result.findings],
+        "findings": finding_dicts(result.document, result.findings),
     }
+
+
+def finding_dicts(document: Document, findings: list[Finding]) -> list[dict[str, Any]]:
+    """Findings as the report writes them, each with its `fingerprint` (since 1.3): the one the baseline and
+    SARIF use (seoaudit/baseline.py), which `seoaudit diff` matches findings of two runs by."""
+    return [{**finding.to_dict(), "fingerprint": fingerprint(document, finding)} for finding in findings]
 
 
 def report_dict(report: Report) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from .. import REPORT_VERSION
 from ..engine import DocumentResult, Report
 from ..model import Finding
 from . import RenderOptions
-from .json_report import TOOL, document_dict
+from .json_report import TOOL, document_dict, finding_dicts
 
 
 def render_document(result: DocumentResult, options: RenderOptions | None = None) -> str:
@@ -28,7 +28,7 @@ def render_late(late: list[tuple[DocumentResult, list[Finding]]], options: Rende
     """Findings of the rules across documents (duplicate titles…), known only when every document is in:
     one `{"type": "late", "source", "findings"}` line per document that has any, before the summary."""
     return "".join(_line({"type": "late", "source": result.document.display_source,
-                          "findings": [f.to_dict() for f in found]}) for result, found in late)
+                          "findings": finding_dicts(result.document, found)}) for result, found in late)
 
 
 def render_end(report: Report, options: RenderOptions | None = None) -> str:
