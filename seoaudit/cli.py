@@ -38,7 +38,7 @@ class Color(StrEnum):
     never = "never"
 
 
-FORMAT_HELP = ("Output format: rich, json, ndjson, sarif, junit, github or markdown; FORMAT:FILE writes it to "
+FORMAT_HELP = ("Output format: rich, json, ndjson, sarif, junit, github, markdown or html; FORMAT:FILE writes it to "
                "FILE. Repeat for several reports. Default: rich.")
 
 
@@ -133,7 +133,7 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
             config = replace(config, baseline=baselines.load(settings.baseline))
         except baselines.BaselineError as exc:
             raise _usage_error(str(exc)) from None
-    outputs = _open(destinations, color, quiet, statistics, settings.fail_on)
+    outputs = _open(destinations, color, quiet, statistics, settings.fail_on, config)
     interrupted: int | None = None  # the exit status, once Ctrl-C or SIGTERM stopped the audit
     try:
         results = []
@@ -358,15 +358,21 @@ class _Output:
         self.sink = Sink(path)
         self.options = options
         self.console = _console(sys.stdout, color) if name == "rich" and path is None else None
+        # A format written piece by piece (html): start, a part per document, the late findings, the end.
+        self.writer = self.module.Formatter(options) if hasattr(self.module, "Formatter") else None
+        if self.writer is not None:
+            self.sink.write(self.writer.start())
         if self.console is not None:
             self.streams = not (options.quiet or options.statistics)
         else:
-            self.streams = name != "rich" and hasattr(self.module, "render_document")
+            self.streams = name != "rich" and (hasattr(self.module, "render_document") or self.writer is not None)
 
     def document(self, result) -> None:
         if not self.streams:
             return
-        if self.console is not None:
+        if self.writer is not None:
+            self.sink.write(self.writer.document(result))
+        elif self.console is not None:
             self.module.render_document(result, self.console)
         else:
             self.sink.write(self.module.render_document(result, self.options))
@@ -379,6 +385,8 @@ class _Output:
                 self.module.render_end(report, self.console, self.options)
             else:
                 self.module.render_to(self.console, report, self.options)
+        elif self.writer is not None:
+            self.sink.write(self.writer.late(late) + self.writer.finish(report))
         elif self.streams:
             self.sink.write(self.module.render_late(late, self.options) + self.module.render_end(report, self.options))
         else:
@@ -386,11 +394,17 @@ class _Output:
         self.sink.commit()
 
 
-def _open(destinations, color: Color, quiet: bool, statistics: bool, fail_on) -> list[_Output]:
+def _open(destinations, color: Color, quiet: bool, statistics: bool, fail_on, config=None) -> list[_Output]:
     from .report import RenderOptions
     from .report.positions import FileLines
 
-    options = RenderOptions(fail_on=fail_on, lines=FileLines(), quiet=quiet, statistics=statistics)
+    widths = {}
+    if config is not None and any(name == "html" for name, _ in destinations):
+        from .preview import rule_options
+
+        widths = rule_options(config)
+    options = RenderOptions(fail_on=fail_on, lines=FileLines(), quiet=quiet, statistics=statistics,
+                            rule_options=widths)
     outputs: list[_Output] = []
     try:
         for name, path in destinations:
@@ -429,6 +443,120 @@ def _terminal_summary(report, outputs: list[_Output], color: Color, statistics: 
     if statistics:
         console.print(rich_report.statistics_table(report))
     console.print(rich_report.summary_line(report))
+
+
+@app.command()
+def preview(
+    paths: Annotated[list[str], typer.Argument(help="Posts, pages, directories, URLs or - for stdin.")],
+    site_url: Annotated[str | None, typer.Option("--site-url", help="The site's public origin (headless).")] = None,
+    config_file: Annotated[Path | None, typer.Option("--config", help="See check.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every config file.")] = False,
+    color: Annotated[Color, typer.Option("--color", help="Colour the previews.")] = Color.auto,
+    insecure: InsecureOpt = False,
+    timeout: TimeoutOpt = 15.0,
+    concurrency: ConcurrencyOpt = 8,
+    per_host: PerHostOpt = 4,
+    max_urls: MaxUrlsOpt = 1000,
+    no_follow: NoFollowOpt = False,
+    respect_robots: RobotsOpt = False,
+) -> None:
+    """Show how each post or page looks in Google (desktop and phone) and when shared on Facebook, LinkedIn,
+    X, Slack and Discord, with each finding beside what it concerns. Exit 0, or 2 on unreadable input."""
+    from .config import ConfigError, Overrides, load
+    from .engine import add_batch_findings, iter_audit
+    from .preview import of_result
+    from .preview.terminal import render
+
+    try:
+        settings = load(Path.cwd(), config_file, isolated, Overrides(site_url=site_url))
+    except ConfigError as exc:
+        raise _usage_error(str(exc)) from None
+    live = _LiveArgs(insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots)
+    documents, session = _check_documents(paths, live, settings.config.limits)
+    results = list(iter_audit(documents, settings.config))
+    if session is not None:
+        results.sort(key=lambda r: session.order.get(id(r.document), ()))
+    add_batch_findings(results, settings.config)
+    console = _console(sys.stdout, color)
+    unreadable = False
+    for result in results:
+        if result.document.problem is not None:
+            unreadable = True
+            print(f"seoaudit: error: {result.document.display_source}: {result.document.problem.message}",
+                  file=sys.stderr)
+            continue
+        render(console, result.document.display_source, result.document.kind, of_result(result, settings.config),
+               result.findings)
+    raise typer.Exit(ExitStatus.USAGE if unreadable else ExitStatus.OK)
+
+
+DIFF_FORMATS = ("rich", "markdown", "json", "html")
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(metavar="OLD.json", help="The earlier run's JSON report.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW.json", help="The later run's JSON report.")],
+    format: Annotated[list[str] | None, typer.Option(
+        "--format", "-f", metavar="FORMAT[:FILE]",
+        help="rich, markdown, json or html; FORMAT:FILE writes it to FILE. Repeat for several. Default: rich.")] = None,
+    fail_on: Annotated[FailOn, typer.Option(
+        "--fail-on", help="Exit 1 when a new finding is at or above this.")] = FailOn.error,
+    color: Annotated[Color, typer.Option("--color", help="Colour the terminal diff.")] = Color.auto,
+) -> None:
+    """Compare two JSON reports (`check --format json`): new, fixed and unchanged findings by fingerprint, per
+    document and in total. Exit 0, 1 (new findings at or above --fail-on) or 2 (a report cannot be read)."""
+    from .diff import DiffError, compare, load_report
+    from .model import Severity
+    from .report.sink import Sink
+
+    outputs = []
+    for spec in format or ["rich"]:
+        name, colon, file = spec.partition(":")
+        if name not in DIFF_FORMATS:
+            raise _usage_error(f"unknown diff format {name!r} (choose from {', '.join(DIFF_FORMATS)})")
+        if colon and not file:
+            raise _usage_error(f"--format {spec}: give a file after the colon, or drop the colon for stdout")
+        outputs.append((name, Path(file) if colon and file != "-" else None))
+    if sum(path is None for _, path in outputs) > 1:
+        raise _usage_error("only one diff can go to stdout: give the others a file (--format json:diff.json)")
+    try:
+        result = compare(load_report(old), load_report(new), str(old), str(new))
+    except DiffError as exc:
+        raise _usage_error(str(exc)) from None
+    level = None if fail_on is FailOn.never else Severity.parse(fail_on.value)
+    try:
+        for name, path in outputs:
+            if name == "rich" and path is None:
+                from .diff.text_diff import render_rich
+
+                render_rich(result, _console(sys.stdout, color))
+                continue
+            sink = Sink(path)
+            try:
+                sink.write(_diff_text(name, result, level, fail_on.value))
+                sink.commit()
+            finally:
+                sink.abort()
+    except BrokenPipeError:
+        raise _broken_pipe() from None
+    except OSError as exc:
+        raise _usage_error(f"cannot write {exc.filename or 'the diff'}: {exc.strerror or exc}") from None
+    raise typer.Exit(ExitStatus.FINDINGS if result.fails(level) else ExitStatus.OK)
+
+
+def _diff_text(name: str, result, level, fail_on: str) -> str:
+    if name == "json":
+        from .diff.json_diff import render
+
+        return render(result)
+    if name == "html":
+        from .diff.html_diff import render
+
+        return render(result, fail_on)
+    from .diff.text_diff import render_markdown, render_rich_text
+
+    return render_markdown(result, level) if name == "markdown" else render_rich_text(result)
 
 
 @app.command("rules")

@@ -56,6 +56,25 @@ class Previews:
                 "placed": self.placed}
 
 
+WIDTH_RULES = ("title/width-px-too-wide", "description/width-px-too-wide")
+
+
+def rule_options(config) -> dict[str, dict]:
+    """The width rules' options in effect for a run (defaults, then the config's), which set the desktop cut."""
+    from ..registry import all_rules
+
+    rules = all_rules()
+    return {rule_id: {**rules[rule_id].options, **config.options.get(rule_id, {})}
+            for rule_id in WIDTH_RULES if rule_id in rules}
+
+
+def of_result(result, config) -> Previews:
+    """The previews of an audited document (`engine.DocumentResult`), with the real images the run has."""
+    from .images import at_hand
+
+    return build(result.metadata, result.findings, at_hand(result.document, result.metadata), rule_options(config))
+
+
 def build(metadata: dict, findings: Sequence[Any] = (), real: Mapping[str, RealImage] | None = None,
           options: dict | None = None) -> Previews:
     """The previews of one document. `findings` are `Finding`s or their JSON dicts; `options` the rules'

@@ -239,40 +239,31 @@ def x(meta: dict, real: Mapping[str, RealImage]) -> Card:
                 description_source, image, tuple(notes))
 
 
-def _large_for_chat(meta: dict) -> bool:
-    card_type, _ = x_card_type(meta)
-    return card_type == "summary_large_image"
+def _chat(meta: dict, real: Mapping[str, RealImage], platform: str, name: str, *, large_box: tuple[int, int],
+          thumb_box: tuple[int, int], site_fallback: str | None, title_cut, description_cut) -> Card:
+    """A chat app's unfurl (Slack, Discord): og: tags first, then twitter:, then the page's own; the image large
+    for summary_large_image, else a thumbnail, scaled and never cropped."""
+    site = fields.pick(meta, "og:site_name")
+    title, title_source = _value(fields.pick(meta, "og:title", "twitter:title", "title"))
+    description, description_source = _value(fields.pick(meta, "og:description", "twitter:description",
+                                                         "description"))
+    declared = (fields.og_images(meta) or [None])[0] or fields.twitter_image(meta)
+    large = x_card_type(meta)[0] == "summary_large_image"
+    image = None
+    if declared is not None:
+        image = _scaled(declared, real, box=large_box if large else thumb_box, platform=name)
+    return Card(platform, name, ("large" if large else "small") if image else "text", "",
+                site.text if site else site_fallback, title_cut(title) if title else None, title_source,
+                description_cut(description) if description else None, description_source, image)
 
 
 def slack(meta: dict, real: Mapping[str, RealImage]) -> Card:
-    site = fields.pick(meta, "og:site_name")
-    title, title_source = _value(fields.pick(meta, "og:title", "twitter:title", "title"))
-    description, description_source = _value(fields.pick(meta, "og:description", "twitter:description",
-                                                         "description"))
-    declared = (fields.og_images(meta) or [None])[0] or fields.twitter_image(meta)
-    large = _large_for_chat(meta)
-    image = None
-    if declared is not None:
-        image = _scaled(declared, real, box=(360, 500) if large else (75, 75), platform="Slack")
-    return Card("slack", "Slack", ("large" if large else "small") if image else "text", "",
-                site.text if site else _domain(meta),
-                whole(title) if title else None, title_source,
-                fit_chars(description, SLACK_DESCRIPTION_CHARS, ellipsis="…") if description else None,
-                description_source, image)
+    return _chat(meta, real, "slack", "Slack", large_box=(360, 500), thumb_box=(75, 75), site_fallback=_domain(meta),
+                 title_cut=whole,
+                 description_cut=lambda text: fit_chars(text, SLACK_DESCRIPTION_CHARS, ellipsis="…"))
 
 
 def discord(meta: dict, real: Mapping[str, RealImage]) -> Card:
-    site = fields.pick(meta, "og:site_name")
-    title, title_source = _value(fields.pick(meta, "og:title", "twitter:title", "title"))
-    description, description_source = _value(fields.pick(meta, "og:description", "twitter:description",
-                                                         "description"))
-    declared = (fields.og_images(meta) or [None])[0] or fields.twitter_image(meta)
-    large = _large_for_chat(meta)
-    image = None
-    if declared is not None:
-        image = _scaled(declared, real, box=(400, 300) if large else (80, 80), platform="Discord")
-    return Card("discord", "Discord", ("large" if large else "small") if image else "text", "",
-                site.text if site else None,
-                fit_chars(title, DISCORD_TITLE_BYTES, keep=67, in_bytes=True) if title else None, title_source,
-                fit_chars(description, DISCORD_DESCRIPTION_BYTES, keep=347, in_bytes=True) if description else None,
-                description_source, image)
+    return _chat(meta, real, "discord", "Discord", large_box=(400, 300), thumb_box=(80, 80), site_fallback=None,
+                 title_cut=lambda text: fit_chars(text, DISCORD_TITLE_BYTES, keep=67, in_bytes=True),
+                 description_cut=lambda text: fit_chars(text, DISCORD_DESCRIPTION_BYTES, keep=347, in_bytes=True))

@@ -110,3 +110,19 @@ def read_file(url: str, path: Path) -> RealImage | None:
             width = height = -1
         width, height = (width, height) if width > 0 and height > 0 else (None, None)
     return RealImage(url, "file", width, height, kind, str(path), data)
+
+
+def at_hand(document, metadata: dict) -> dict[str, RealImage]:
+    """The real images of a document's declared ones that the run already has: probed by the live run, or
+    files next to the saved page. Never a fetch."""
+    from .fields import og_images, twitter_image
+
+    declared = [image.url for image in og_images(metadata)]
+    card = twitter_image(metadata)
+    if card is not None and card.url not in declared:
+        declared.append(card.url)
+    found = from_wire(document.wire) if document.wire is not None else {}
+    missing = [url for url in declared if url not in found]
+    if missing and document.source != "-":
+        found.update(next_to(document.source, missing))
+    return {url: image for url, image in found.items() if url in declared}

@@ -76,7 +76,7 @@ class SearchResult:
         return {
             "device": self.device, "shown": self.shown,
             "site_name": {"text": self.site_name.text, "source": self.site_name.source},
-            "url": self.url, "breadcrumb": list(self.breadcrumb), "breadcrumb_source": self.breadcrumb_source,
+            "url": self.url, "breadcrumb_source": self.breadcrumb_source,
             "url_line": self.url_line.to_dict() if self.url_line else None,
             "title": self.title.to_dict() if self.title else None, "title_source": self.title_source,
             "description": self.description.to_dict() if self.description else None,

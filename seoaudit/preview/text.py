@@ -41,7 +41,9 @@ class Printed:
         return " ".join(self.lines)
 
     def to_dict(self) -> dict:
-        out = {"text": self.text, "lines": list(self.lines), "cut": self.cut, "kept": self.kept, "limit": self.limit}
+        """The lines as shown and the facts of the cut (the whole text is in the metadata: not repeated here)."""
+        out = {"lines": list(self.lines), "cut": self.cut, "kept": self.kept, "length": len(self.text),
+               "limit": self.limit}
         if self.width_px is not None:
             out["width_px"] = self.width_px
         return out

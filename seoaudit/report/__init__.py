@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType
 
 from ..model import Document, Finding, Severity
 
-FORMATS = ("rich", "json", "ndjson", "sarif", "junit", "github", "markdown")
-MACHINE_FORMATS = frozenset(FORMATS) - {"rich"}
+FORMATS = ("rich", "json", "ndjson", "sarif", "junit", "github", "markdown", "html")
+MACHINE_FORMATS = frozenset(FORMATS) - {"rich", "html"}
 _MODULES = {name: f"{__name__}.{name}_report" for name in FORMATS}
 
 LineLookup = Callable[[Document, Finding], "int | None"]
@@ -27,6 +27,7 @@ class RenderOptions:
     lines: LineLookup | None = None  # the file line of a finding (see positions.FileLines); None: HTML lines only
     quiet: bool = False  # rich: the summary line only
     statistics: bool = False  # rich: counts per rule instead of every finding
+    rule_options: dict = field(default_factory=dict)  # html: the width rules' options, where previews cut
 
 
 def formatter(name: str) -> ModuleType:

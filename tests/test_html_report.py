@@ -1,0 +1,128 @@
+"""The HTML report's file (the browser tests in tests/browser look at it drawn): self-contained, written piece
+by piece, its JSON blocks safe whatever a page says, real images embedded once, never fetched offline; and
+`seoaudit preview` in the terminal."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from typer.testing import CliRunner
+
+from seoaudit.cli import app
+from seoaudit.engine import Config, audit
+from seoaudit.load import load_paths
+from seoaudit.preview.images import next_to
+from seoaudit.report import RenderOptions, formatter
+from tests.conftest import EXAMPLES
+from tests.pngs import png
+
+runner = CliRunner()
+BLOCK = re.compile(r'<script type="application/json"(?: id="([^"]+)")?(?: class="([^"]+)")?>(.*?)</script>', re.S)
+
+
+def blocks(html: str) -> list[tuple[str, str, object]]:
+    return [(i, c, json.loads(text)) for i, c, text in BLOCK.findall(html)]
+
+
+def test_self_contained_and_reproducible(tmp_path, monkeypatch):
+    monkeypatch.chdir(EXAMPLES.parent)
+    first = runner.invoke(app, ["check", "--isolated", "examples", "-f", f"html:{tmp_path}/a.html"])
+    second = runner.invoke(app, ["check", "--isolated", "examples", "-f", f"html:{tmp_path}/b.html"])
+    assert first.exit_code == second.exit_code == 1
+    html = (tmp_path / "a.html").read_text(encoding="utf-8")
+    assert html == (tmp_path / "b.html").read_text(encoding="utf-8")
+    markup = BLOCK.sub("", html)  # the page itself, without the data blocks
+    assert not re.search(r'<(?:link|img|iframe)\b|src="http|href="http|@import|url\(http', markup)
+    assert str(EXAMPLES.parent) not in html
+    found = blocks(html)
+    index = [data for _, css, data in found if css == "seoaudit-index"]
+    assert [d["s"] for d in index] == [r.document.display_source for r in audit(load_paths(["examples"])).documents]
+    details = {i: data for i, _, data in found if i and i.startswith("seoaudit-doc-")}
+    assert len(details) == len(index) and all(d["previews"]["search"] for d in details.values())
+
+
+def test_the_findings_across_documents_come_last_when_streamed(tmp_path, monkeypatch):
+    monkeypatch.chdir(EXAMPLES.parent)
+    runner.invoke(app, ["check", "--isolated", "examples", "-f", f"html:{tmp_path}/r.html", "-f",
+                        f"json:{tmp_path}/r.json"])
+    found = blocks((tmp_path / "r.html").read_text(encoding="utf-8"))
+    late = next(data for i, _, data in found if i == "seoaudit-late")
+    index = {data["n"]: data for _, css, data in found if css == "seoaudit-index"}
+    report = json.loads((tmp_path / "r.json").read_text())
+    for number, document in enumerate(report["documents"]):
+        streamed = [f[0] for f in index[number]["f"]] + [f[0] for f in late.get(str(number), {}).get("index", [])]
+        assert sorted(streamed) == sorted(f["rule"] for f in document["findings"])
+    assert any("title/duplicate" in [f[0] for f in extra["index"]] for extra in late.values())
+    # the API renders a whole report: the findings across documents are already in place, no late block
+    api = formatter("html").render(audit(load_paths(["examples"]), Config()), RenderOptions())
+    assert 'id="seoaudit-late"' not in api
+
+
+def test_a_page_cannot_break_out_of_its_json_block(tmp_path):
+    evil = "</script><script>alert(1)</script><!-- x"
+    page = tmp_path / "evil.html"
+    page.write_text(f"<html><head><title>{evil.replace('<', '&lt;')}</title>"
+                    f'<meta property="og:title" content="{evil.replace("<", "&lt;")}"></head><body></body></html>')
+    html = formatter("html").render(audit(load_paths([str(page)]), Config()), RenderOptions())
+    assert "<script>alert(1)" not in html and "<!-- x" not in html
+    index = next(data for _, css, data in blocks(html) if css == "seoaudit-index")
+    assert index["t"] == evil  # the title survives, escaped in the JSON text only
+
+
+def test_real_images_next_to_a_saved_page(tmp_path):
+    page = tmp_path / "post.html"
+    page.write_text("<html></html>")
+    (tmp_path / "post_files").mkdir()
+    (tmp_path / "post_files" / "hero.png").write_bytes(png(1200, 630))
+    (tmp_path / "wp-content/uploads").mkdir(parents=True)
+    (tmp_path / "wp-content/uploads/b.png").write_bytes(png(300, 300))
+    (tmp_path / "not-an-image.png").write_text("hello")
+    (tmp_path.parent / "outside.png").write_bytes(png(10, 10))
+    found = next_to(str(page), ["https://example.com/x/hero.png", "https://example.com/wp-content/uploads/b.png",
+                                "/not-an-image.png", "../outside.png", "https://example.com/missing.png"])
+    assert {url: (image.width, image.height, image.format, image.origin) for url, image in found.items()} == {
+        "https://example.com/x/hero.png": (1200, 630, "png", "file"),
+        "https://example.com/wp-content/uploads/b.png": (300, 300, "png", "file")}
+
+
+def test_an_image_shared_by_documents_is_embedded_once(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.html").write_text(
+            '<html><head><title>T</title><meta property="og:image" content="https://example.com/hero.png">'
+            "</head><body></body></html>")
+    (tmp_path / "hero.png").write_bytes(png(600, 600))
+    html = formatter("html").render(audit(load_paths([str(tmp_path)]), Config()), RenderOptions())
+    images = [data for i, _, data in blocks(html) if i and i.startswith("seoaudit-img-")]
+    assert len(images) == 1 and images[0].startswith("data:image/png;base64,")
+    details = [data for i, _, data in blocks(html) if i and i.startswith("seoaudit-doc-")]
+    keys = {card["image"]["embed"] for d in details for card in d["previews"]["cards"] if card["image"]}
+    assert keys == {"seoaudit-img-0"}
+    facebook = details[0]["previews"]["cards"][0]
+    assert facebook["layout"] == "large" and facebook["image"]["size_origin"] == "file"
+
+
+def test_preview_command_draws_the_cut_texts_and_the_findings(monkeypatch):
+    monkeypatch.chdir(EXAMPLES.parent)
+    monkeypatch.setenv("COLUMNS", "100")
+    result = runner.invoke(app, ["preview", "--isolated", "examples/clean-page.html", "--color", "never"])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    for expected in ("Google · desktop", "Google · phone", "Facebook", "LinkedIn", "X · summary_large_image", "Slack",
+                     "Discord", "https://blog.example.com › 2026 › 02 › headless-cache-notes",
+                     "serve fresh Open Graph tags without purging the ...",  # the phone snippet, cut at 680 px
+                     "snippet cut after 98 of 115 characters",
+                     "1600×900 (declared)", "cropped to 1.91:1", "1600×838 kept, 7% cut off",
+                     "title/length-chars-too-long", "twitter/image-alt-missing"):
+        assert expected in out, expected
+    assert out.index("title/length-chars-too-long") < out.index("Google · phone")  # beside the desktop result
+
+
+def test_preview_of_unreadable_input_exits_2_and_shows_the_rest(tmp_path, monkeypatch):
+    monkeypatch.chdir(EXAMPLES.parent)
+    bad = tmp_path / "bad.json"
+    bad.write_text("{oops")
+    result = runner.invoke(app, ["preview", "--isolated", str(bad), "examples/clean-post.json", "--color", "never"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"seoaudit: error: {bad}: ") and result.stderr.count("\n") == 1
+    assert "examples/clean-post.json · wp-post" in result.stdout
