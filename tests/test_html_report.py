@@ -126,3 +126,25 @@ def test_preview_of_unreadable_input_exits_2_and_shows_the_rest(tmp_path, monkey
     assert result.exit_code == 2
     assert result.stderr.startswith(f"seoaudit: error: {bad}: ") and result.stderr.count("\n") == 1
     assert "examples/clean-post.json · wp-post" in result.stdout
+
+
+def test_live_run_shows_and_embeds_the_real_image(monkeypatch, tmp_path):
+    from tests.live_server import LiveServer, page
+
+    monkeypatch.setenv("SEOAUDIT_LOOPBACK_ONLY", "1")
+    with LiveServer("127.0.0.1") as server:
+        image = server.url("/hero.png")
+        server.add("/hero.png", body=png(1000, 1000), content_type="image/png", ranges=True)
+        url = server.add("/post/", body=page(canonical=server.url("/post/"), extra=(
+            f'<meta property="og:image" content="{image}"><meta property="og:image:width" content="1200">'
+            '<meta property="og:image:height" content="630"><meta name="twitter:card" content="summary_large_image">')))
+        result = runner.invoke(app, ["check", "--isolated", url, "-f", f"html:{tmp_path}/live.html"])
+        preview = runner.invoke(app, ["preview", "--isolated", url, "--color", "never"], env={"COLUMNS": "100"})
+    assert result.exit_code in (0, 1), result.output
+    found = blocks((tmp_path / "live.html").read_text(encoding="utf-8"))
+    images = [data for i, _, data in found if i and i.startswith("seoaudit-img-")]
+    assert len(images) == 1 and images[0].startswith("data:image/png;base64,")
+    x_card = next(data for i, _, data in found if i == "seoaudit-doc-0")["previews"]["cards"][2]
+    assert x_card["image"]["size_origin"] == "live" and x_card["image"]["declared"] == [1200, 630]
+    assert (x_card["image"]["width"], x_card["image"]["crop"]["h"]) == (1000, 500)  # the real square, cut to 2:1
+    assert preview.exit_code == 0 and "1000×1000 (live)" in preview.stdout and "50% cut off" in preview.stdout

@@ -4,6 +4,8 @@ cropped to each card's ratio, which tags each platform reads, and which findings
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from seoaudit.rules.title._shared import width_px
 
 from seoaudit.preview import build, element_of
@@ -11,7 +13,7 @@ from seoaudit.preview.cards import cards, x_card_type
 from seoaudit.preview.geometry import contain, cover, ratio_label
 from seoaudit.preview.images import RealImage
 from seoaudit.preview.search import results
-from seoaudit.preview.text import fit_budget, fit_chars, fit_lines, wrap
+from seoaudit.preview.text import Ruler, fit_budget, fit_chars, fit_lines, wrap
 
 WIDE_TITLE = "WOW! MASSIVE WINTER WAREHOUSE WORKWEAR MEGA SALE - WORLDWIDE"  # title/width-px-too-wide's example
 COFFEE = ("Everything we learned in ten years of brewing coffee at home: grinders, kettles, scales, filters, French "
@@ -268,3 +270,10 @@ def test_findings_are_placed_beside_the_element_they_concern():
     previews = build(meta(), findings)
     assert previews.placed == {"title": [0], "image": [1], "description": [2]}
     assert previews.for_element("image", "og-image") == [1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80), st.integers(0, 80), st.integers(0, 80), st.sampled_from([12, 14, 16, 20, 15.5]))
+def test_ruler_measures_any_run_exactly_as_the_rules_do(text, a, b, font):
+    a, b = sorted((min(a, len(text)), min(b, len(text))))
+    assert Ruler(text).px(a, b, font) == width_px(text[a:b], font)

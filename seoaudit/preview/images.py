@@ -76,6 +76,8 @@ def _candidates(folder: Path, stem: str, url: str) -> list[Path]:
         found.insert(0, folder / relative)
     inside = []
     for candidate in found:
+        if not os.path.isfile(candidate):  # most are not there: one stat, no resolving
+            continue
         try:
             resolved = candidate.resolve()
         except OSError:

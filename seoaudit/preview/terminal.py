@@ -131,7 +131,7 @@ def _card_width(card: Card) -> int:
     lines += [card.site or ""]
     image = IMAGE_COLUMNS if card.layout == "large" else 14 + 1 if card.layout == "small" else 0
     text = max((len(line) for line in lines), default=0) + (image if card.layout == "small" else 0)
-    return max(image, text, 40) + 4
+    return min(max(image, text, 40), 72) + 4  # a long text wraps inside the card
 
 
 def _image_box(image: CardImage, columns: int) -> Panel:

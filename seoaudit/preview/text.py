@@ -15,8 +15,11 @@ A text that is one long word (or has no spaces, as Chinese and Japanese) is cut 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
 
 from seoaudit.rules.title._shared import width_px
 
@@ -58,16 +61,18 @@ def fit_lines(text: str, line_px: float, font_px: float, lines: int = 1, *, word
     """`text` wrapped into at most `lines` lines of `line_px` pixels in Arial `font_px`; what does not fit is cut
     at a word boundary with " ..." (`word_cut`, a search engine) or at the last glyph with "…" (CSS)."""
     text = collapse(text)
-    spans = wrap(text, line_px, font_px)
+    ruler = Ruler(text)
+    spans = wrap(text, line_px, font_px, ruler)
     limit = f"{lines} line{'s' if lines != 1 else ''} of {line_px:g} px, Arial {font_px:g} px"
+    width = ruler.px(0, len(text), font_px)
     if len(spans) <= lines:
-        return Printed(text, tuple(text[a:b] for a, b in spans), False, len(text), width_px(text, font_px), limit)
+        return Printed(text, tuple(text[a:b] for a, b in spans), False, len(text), width, limit)
     head = tuple(text[a:b] for a, b in spans[: lines - 1])
     start = spans[lines - 1][0]
-    last = cut_line(text[start:], line_px, font_px, word_cut=word_cut)
+    last = cut_line(text, line_px, font_px, word_cut=word_cut, ruler=ruler, start=start)
     ellipsis = WORD_ELLIPSIS if word_cut else GLYPH_ELLIPSIS
     kept = start + len(last) - len(ellipsis)
-    return Printed(text, (*head, last), True, kept, width_px(text, font_px), limit)
+    return Printed(text, (*head, last), True, kept, width, limit)
 
 
 def fit_budget(text: str, budget_px: float, font_px: float) -> Printed:
@@ -75,10 +80,11 @@ def fit_budget(text: str, budget_px: float, font_px: float) -> Printed:
     description rules model a snippet of "about two lines" (a pixel budget, not a line count)."""
     text = collapse(text)
     limit = f"{budget_px:g} px in all, Arial {font_px:g} px"
-    width = width_px(text, font_px)
+    ruler = Ruler(text)
+    width = ruler.px(0, len(text), font_px)
     if width <= budget_px:
         return Printed(text, (text,), False, len(text), width, limit)
-    shown = cut_line(text, budget_px, font_px, word_cut=True)
+    shown = cut_line(text, budget_px, font_px, word_cut=True, ruler=ruler)
     return Printed(text, (shown,), True, len(shown) - len(WORD_ELLIPSIS), width, limit)
 
 
@@ -120,20 +126,21 @@ def clamp(text: str, max_chars: int, line_px: float, font_px: float, lines: int)
     return Printed(counted.text, drawn.lines, True, min(counted.kept, drawn.kept), drawn.width_px, limit)
 
 
-def wrap(text: str, line_px: float, font_px: float) -> list[tuple[int, int]]:
+def wrap(text: str, line_px: float, font_px: float, ruler: Ruler | None = None) -> list[tuple[int, int]]:
     """Greedy line breaking at spaces, as a browser does: the (start, end) of each line in `text` (collapsed
     spacing). A word wider than a line is broken between glyphs."""
+    ruler = ruler or Ruler(text)
     spans: list[tuple[int, int]] = []
     start = end = 0  # the line being filled is text[start:end]
     for word in re.finditer(r"\S+", text):
-        if end > start and width_px(text[start:word.end()], font_px) <= line_px:
+        if end > start and ruler.px(start, word.end(), font_px) <= line_px:
             end = word.end()
             continue
         if end > start:
             spans.append((start, end))
         start, end = word.start(), word.end()
-        while width_px(text[start:end], font_px) > line_px and end - start > 1:
-            split = start + (_longest_prefix(text[start:end], line_px, font_px) or 1)
+        while ruler.px(start, end, font_px) > line_px and end - start > 1:
+            split = max(ruler.fit(start, line_px, font_px), start + 1)
             spans.append((start, split))
             start = split
     if end > start:
@@ -141,26 +148,54 @@ def wrap(text: str, line_px: float, font_px: float) -> list[tuple[int, int]]:
     return spans
 
 
-def cut_line(text: str, line_px: float, font_px: float, *, word_cut: bool) -> str:
-    """The start of `text` that fits on one line of `line_px` with its ellipsis: at a word boundary when
+def cut_line(text: str, line_px: float, font_px: float, *, word_cut: bool, ruler: Ruler | None = None,
+             start: int = 0) -> str:
+    """The start of `text[start:]` that fits on one line of `line_px` with its ellipsis: at a word boundary when
     `word_cut` and there is one, else at the last glyph that fits."""
+    ruler = ruler or Ruler(text)
     ellipsis = WORD_ELLIPSIS if word_cut else GLYPH_ELLIPSIS
-    room = line_px - width_px(ellipsis, font_px)
-    end = _longest_prefix(text, room, font_px)
+    end = ruler.fit(start, line_px - width_px(ellipsis, font_px), font_px)
     if word_cut and end < len(text) and text[end] != " ":
-        space = text.rfind(" ", 0, end)
-        if space > 0:
+        space = text.rfind(" ", start, end)
+        if space > start:
             end = space
-    return text[:end].rstrip() + ellipsis
+    return text[start:end].rstrip() + ellipsis
 
 
-def _longest_prefix(text: str, room_px: float, font_px: float) -> int:
-    """How many characters of `text` fit in `room_px` (binary search: width only grows with length)."""
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if width_px(text[:middle], font_px) <= room_px:
-            low = middle
-        else:
-            high = middle - 1
-    return low
+@cache
+def _units_per_em() -> int:
+    raw = resources.files("seoaudit").joinpath("data/arial_widths.json").read_text(encoding="utf-8")
+    return json.loads(raw)["units_per_em"]
+
+
+@lru_cache(maxsize=8192)
+def _advance(char: str) -> int:
+    """A character's advance in font units: `width_px` at one pixel per unit is exact."""
+    return width_px(char, _units_per_em())
+
+
+class Ruler:
+    """A text's widths in the rules' Arial table, summed once: the width of any run of it is one subtraction,
+    and equals `width_px` of that run (the same advances, the same rounding)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.sums = [0]
+        total = 0
+        for char in text:
+            total += _advance(char)
+            self.sums.append(total)
+
+    def px(self, start: int, end: int, font_px: float) -> int:
+        return round((self.sums[end] - self.sums[start]) * font_px / _units_per_em())
+
+    def fit(self, start: int, room_px: float, font_px: float) -> int:
+        """The largest end such that text[start:end] fits in `room_px` (widths only grow with length)."""
+        low, high = start, len(self.text)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.px(start, middle, font_px) <= room_px:
+                low = middle
+            else:
+                high = middle - 1
+        return low

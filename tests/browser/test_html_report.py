@@ -249,3 +249,59 @@ def test_ten_thousand_documents_open_and_page(tab, tmp_path):
     tab.goto(html.as_uri() + "#doc-9999")
     tab.wait_for_selector(".serp.desktop")
     tab.shot("last-document")
+
+
+# WCAG 2.1 contrast of every visible text against the colours behind it (blended up to the page's white);
+# text over an image or a drawn pattern (placeholders) is left out: its background is not one colour.
+CONTRAST = """() => {
+  const rgba = c => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const lum = ([r, g, b]) => { const f = v => (v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const blend = (top, under) => [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3]));
+  const failures = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const own = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length || el.closest('.visually-hidden, script, style, noscript')) continue;
+    const layers = []; let patterned = false;
+    for (let e = el; e; e = e.parentElement) {
+      const cs = getComputedStyle(e);
+      if (cs.backgroundImage !== 'none') { patterned = true; break; }
+      const c = rgba(cs.backgroundColor); if (c[3] > 0) layers.push(c);
+      if (c[3] === 1) break;
+    }
+    if (patterned) continue;
+    let bg = [255, 255, 255];
+    for (const layer of layers.reverse()) bg = blend(layer, bg);
+    const style = getComputedStyle(el);
+    const fg = blend(rgba(style.color), bg);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+    const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < needed) failures.push([el.textContent.trim().slice(0, 40), style.color, ratio.toFixed(2)]);
+  }
+  return failures;
+}"""
+
+
+@pytest.mark.parametrize("view", ["overview", "documents", "findings", "doc-1", "doc-4"])
+def test_every_text_has_readable_contrast(tab, examples, view):
+    _, html = examples
+    open_report(tab, html, view)
+    assert tab.evaluate(CONTRAST) == []
+
+
+@pytest.mark.parametrize("view", ["overview", "findings", "doc-1"])
+def test_keyboard_reaches_every_control_of_each_view(tab, examples, view):
+    _, html = examples
+    open_report(tab, html, view)
+    controls = tab.evaluate("""() => Array.from(document.querySelectorAll(
+        'a[href], button:not([disabled]), input, select')).filter(e => e.offsetParent !== null || e.matches('.skip'))
+        .map((e, i) => (e.dataset.kb = i, i))""")
+    reached = set()
+    for _ in range(len(controls) + 5):
+        tab.keyboard.press("Tab")
+        index = tab.evaluate("() => document.activeElement && document.activeElement.dataset.kb")
+        if index is not None:
+            reached.add(int(index))
+    assert reached == set(controls) and len(controls) > 3
