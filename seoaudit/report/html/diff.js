@@ -3,7 +3,7 @@
   "use strict";
   var SEV = ["error", "warning", "info"];
   var MARK = {error: "✖", warning: "▲", info: "●"};
-  var CHANGE = {"new": "＋ new", fixed: "− fixed", unchanged: "= unchanged"};
+  var CHANGE = {"new": "+ new", fixed: "− fixed", unchanged: "= unchanged"};
   var PAGE_SIZE = 25;
   var data = JSON.parse(document.getElementById("seoaudit-diff").textContent);
   var main = document.getElementById("main");
@@ -33,7 +33,7 @@
   var form = h("form", {"class": "filters", role: "search", "aria-label": "Filter the changes",
     on: {submit: function (e) { e.preventDefault(); }}},
     ["new", "fixed", "unchanged"].map(function (k) {
-      return h("label", {"for": "c-" + k, style: "flex-direction:row;align-items:center;gap:6px"},
+      return h("label", {"for": "c-" + k, "class": "check"},
         h("input", {id: "c-" + k, type: "checkbox", checked: state.show[k] ? true : null, on: {change: function (e) {
           state.show[k] = e.target.checked; changed(); }}}), "Show " + k);
     }),

@@ -210,7 +210,7 @@
     var form = h("form", {"class": "filters", role: "search", "aria-label": "Filter the " + kind,
       on: {submit: function (e) { e.preventDefault(); }}},
       h("label", {"for": "f-q"}, "Search",
-        h("input", {id: "f-q", type: "search", value: state.q, placeholder: "title, URL, path, message, rule",
+        h("input", {id: "f-q", type: "search", value: state.q, placeholder: "title, URL, rule, message",
           on: {input: changed("q")}})),
       h("label", {"for": "f-sev"}, "Severity",
         h("select", {id: "f-sev", on: {change: changed("sev")}}, option("", "any severity", state.sev === ""),
