@@ -148,3 +148,17 @@ def test_live_run_shows_and_embeds_the_real_image(monkeypatch, tmp_path):
     assert x_card["image"]["size_origin"] == "live" and x_card["image"]["declared"] == [1200, 630]
     assert (x_card["image"]["width"], x_card["image"]["crop"]["h"]) == (1000, 500)  # the real square, cut to 2:1
     assert preview.exit_code == 0 and "1000×1000 (live)" in preview.stdout and "50% cut off" in preview.stdout
+
+
+def test_an_offline_report_never_fetches(monkeypatch):
+    import seoaudit.live.fetch
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an offline run created an HTTP client")
+
+    monkeypatch.setattr(seoaudit.live.fetch, "Fetcher", refuse)
+    report = audit(load_paths([str(EXAMPLES)]), Config())
+    html = formatter("html").render(report, RenderOptions())
+    details = [data for i, _, data in blocks(html) if i and i.startswith("seoaudit-doc-")]
+    images = [card["image"] for d in details for card in d["previews"]["cards"] if card["image"]]
+    assert images and not any(image["real"] for image in images)  # placeholders: declared sizes or "unknown"

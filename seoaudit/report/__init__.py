@@ -1,7 +1,9 @@
 """report: one module per output format. Formatters take a `Report` and never exit, print or read files.
 
 Every format module has `render(report, options) -> str`; the streaming ones (`ndjson`, `rich`) also
-render one `DocumentResult` at a time, so a long batch shows results as documents finish. Machine
+render one `DocumentResult` at a time, so a long batch shows results as documents finish, and `html` has a
+`Formatter` written piece by piece (`start`, `document`, `late`, `finish`), so a whole-file report is never
+held in memory. Machine
 formats carry no colour and no banners. `RenderOptions` holds what a format may need beyond the report.
 """
 
