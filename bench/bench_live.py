@@ -19,7 +19,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from seoaudit.engine import Config, audit_document, iter_audit
+from seoaudit.engine import Auditor, Config, iter_audit
 from seoaudit.live.fetch import FetchOptions
 from seoaudit.live.run import LiveOptions, Session
 from seoaudit.load import load_bytes
@@ -67,7 +67,7 @@ def main() -> None:
     bodies["/sitemap.xml"] = (f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                               f"{locs}</urlset>").encode()
     config = Config()
-    rules = config.rules()
+    auditor = Auditor.compile(config)
 
     best_live = float("inf")
     for _ in range(args.repeat):
@@ -85,7 +85,7 @@ def main() -> None:
         for path, data in bodies.items():
             if path.endswith(".html"):
                 for document in load_bytes(data, path):
-                    audit_document(document, config, rules)
+                    auditor.audit(document)
         best_offline = min(best_offline, time.perf_counter() - start)
     server.shutdown()
 

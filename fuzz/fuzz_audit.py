@@ -21,7 +21,7 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["seoaudit"]):
-    from seoaudit.engine import Config, audit_document
+    from seoaudit.engine import Auditor, Config
     from seoaudit.limits import Limits
     from seoaudit.load import load_bytes
     from seoaudit.registry import all_rules
@@ -34,7 +34,7 @@ NAMES = ("fuzz.html", "fuzz.json", "fuzz.html.gz", "fuzz")
 LIMITS = Limits(max_input_bytes=1 << 20, max_json_depth=48, max_jsonld_nodes=200, max_graph_depth=16,
                 max_elements=300, document_timeout=5.0)
 CONFIG = Config(limits=LIMITS, structured_data=True)
-RULES = CONFIG.rules()
+AUDITOR = Auditor.compile(CONFIG)
 
 
 class FuzzFinding(Exception):
@@ -46,7 +46,7 @@ def audit_bytes(data: bytes) -> list[dict]:
     name = NAMES[data[0] % len(NAMES)] if data else NAMES[0]
     out = []
     for document in load_bytes(data[1:], name, LIMITS):
-        result = audit_document(document, CONFIG, RULES)
+        result = AUDITOR.audit(document)
         crashed = [f for f in result.findings if f.rule == "input/internal-error"]
         if crashed:
             raise FuzzFinding(crashed[0].message)

@@ -1,56 +1,128 @@
-"""Rules across the documents of one run, as mergeable aggregations.
+"""aggregate: the rules that compare the documents of a run (duplicate titles, canonical form drift).
 
 A batch rule module defines, instead of `check`:
 
-- `signature(page, options)`: a small state for one document (or None when it has nothing to say);
-- `merge(a, b)`: combine two states; associative, so states can be merged in any grouping, in one
-  process, across a pool, or on a cluster (Dask's `reduction` takes exactly these two functions);
-- `check_batch(state, options)`: from the merged state, yield `(document key, Violation)` pairs.
+- `signature(page, options)`: what the document contributes, by group: `{group: batch.Occurrence}`, or None;
+- `check_group(group, members, options)`: from every `batch.Member` of one group (an occurrence with its
+  document's key and name), `(document key, Violation)` pairs.
 
-A document's key is its `display_source` (path, with `#/N` for an item of a collection).
+The engine turns each document's occurrences into members where the document is (`Auditor.audit`), and
+`Aggregation` folds them into a `BatchState`, as a monoid: `empty()`; `add(state, result)`, linear in what
+the document adds; `combine(a, b)`, associative and commutative (a state is a multiset of members by
+group), so states can be tree-reduced across workers (Dask's `reduction(chunk, aggregate)`); `finish(state)`,
+the findings per document. A document is known by its key, never by its name: the same file given twice
+is two documents. The state is the only part of a run that grows with it (spill.py keeps it within a
+memory budget, then on disk).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import reduce
+import pickle
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from .model import Finding
+from .batch import Member
+from .model import DocumentKey, DocumentRef, Finding, Severity
 from .registry import Rule
+from .spill import DEFAULT_BUDGET, Multimap
 
-Signatures = dict[str, Any]  # rule id → that rule's state
-
-
-def document_signatures(page, rules: Iterable[Rule], options_for) -> Signatures:
-    """What one document contributes to every selected batch rule."""
-    states: Signatures = {}
-    for rule in rules:
-        if rule.signature is not None:
-            state = rule.signature(page, options_for(rule))
-            if state is not None:
-                states[rule.id] = state
-    return states
+BatchEntries = tuple[tuple[bytes, bytes], ...]  # (rule id NUL group, encoded Member): one document's part
 
 
-def merge_signatures(a: Signatures, b: Signatures, rules_by_id: dict[str, Rule]) -> Signatures:
-    merged = dict(a)
-    for rule_id, state in b.items():
-        merged[rule_id] = rules_by_id[rule_id].merge(merged[rule_id], state) if rule_id in merged else state
-    return merged
+@dataclass(frozen=True)
+class BatchStep:
+    """A selected batch rule with its options and severity bound."""
+
+    rule: Rule
+    options: dict[str, Any]
+    severity: Severity
 
 
-def merge_all(all_signatures: Iterable[Signatures], rules_by_id: dict[str, Rule]) -> Signatures:
-    return reduce(lambda a, b: merge_signatures(a, b, rules_by_id), all_signatures, {})
+def group_key(rule_id: str, group: str) -> bytes:
+    return f"{rule_id}\0{group}".encode("utf-8", "surrogatepass")
 
 
-def batch_findings(merged: Signatures, rules_by_id: dict[str, Rule], options_for, severity_for
-                   ) -> dict[str, list[Finding]]:
-    """Findings of the batch rules, grouped by the key of the document they belong to."""
-    found: dict[str, list[Finding]] = {}
-    for rule_id, state in merged.items():
-        rule = rules_by_id[rule_id]
-        for key, v in rule.check_batch(state, options_for(rule)):
-            found.setdefault(key, []).append(Finding(rule.id, rule.category, severity_for(rule), v.message,
-                                                     v.location, v.value, v.expected, v.fix, v.view))
-    return found
+def encode_key(key: DocumentKey) -> bytes:
+    """A document key as bytes that sort as the key does (non-negative ints, eight bytes each)."""
+    return b"".join(part.to_bytes(8, "big") for part in key)
+
+
+def decode_key(data: bytes) -> DocumentKey:
+    return tuple(int.from_bytes(data[i:i + 8], "big") for i in range(0, len(data), 8))
+
+
+class BatchState:
+    """Every member of every group so far, and how many documents gave them."""
+
+    def __init__(self, budget: int = DEFAULT_BUDGET):
+        self.members = Multimap(budget)
+        self.documents = 0
+
+    @property
+    def size(self) -> int:
+        """Bytes the state holds (memory as estimated, plus disk)."""
+        return self.members.size
+
+    def close(self) -> None:
+        self.members.close()
+
+
+@dataclass(frozen=True)
+class LateFinding:
+    """A finding of a batch rule for one document, before that document's suppressions and baseline."""
+
+    document: DocumentRef
+    finding: Finding
+    line: int | None  # the file line of its JSON pointer
+
+
+class Aggregation:
+    """The batch rules of one auditor, as one monoid over `BatchState`s."""
+
+    def __init__(self, steps: Sequence[BatchStep], budget: int = DEFAULT_BUDGET):
+        self.steps = {step.rule.id: step for step in steps}
+        self.budget = budget
+
+    def empty(self) -> BatchState:
+        return BatchState(self.budget)
+
+    def add(self, state: BatchState, entries: BatchEntries) -> BatchState:
+        for group, member in entries:
+            state.members.add(group, member)
+        state.documents += 1
+        return state
+
+    def combine(self, a: BatchState, b: BatchState) -> BatchState:
+        """`a` with everything of `b` added (the smaller is added to the larger)."""
+        if a.members.values < b.members.values:
+            a, b = b, a
+        a.members.update(b.members)
+        a.documents += b.documents
+        b.close()
+        return a
+
+    def finish(self, state: BatchState) -> Iterator[tuple[DocumentKey, LateFinding]]:
+        """Every finding of the batch rules, group by group (not in document order)."""
+        for key, values in state.members.items():
+            rule_id, group = key.decode("utf-8", "surrogatepass").split("\0", 1)
+            step = self.steps.get(rule_id)
+            if step is None:  # a state built with other rules selected
+                continue
+            members = [Member.decode(value) for value in values]
+            by_key = {m.key: m for m in members}
+            rule = step.rule
+            for document_key, v in rule.check_group(group, members, step.options):
+                member = by_key[document_key]
+                finding = Finding(rule.id, rule.category, step.severity, v.message, v.location, v.value,
+                                  v.expected, v.fix, v.view)
+                yield document_key, LateFinding(member.document, finding,
+                                                member.line if v.location == member.location else None)
+
+    @staticmethod
+    def encode(late: LateFinding) -> bytes:
+        return pickle.dumps(late, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @staticmethod
+    def decode(data: bytes) -> LateFinding:
+        return pickle.loads(data)

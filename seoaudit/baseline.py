@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
 
-from .model import Document, Finding
+from .model import Document, DocumentRef, Finding
 
 VERSION = 1
 _INDEX = re.compile(r"/\d+(?=/|$)")
@@ -47,7 +47,9 @@ def relative_source(source: str) -> str:
     return PurePath(os.path.relpath(path, cwd) if inside else path).as_posix()
 
 
-def document_key(document: Document) -> str:
+def document_key(document: Document | DocumentRef) -> str:
+    if isinstance(document, DocumentRef):  # worked out where the document's data was
+        return document.identity
     key = relative_source(document.source)
     if not document.pointer:
         return key

@@ -1,43 +1,85 @@
-"""Helpers for batch rules: the same value on several documents of one run."""
+"""The nouns of the rules that compare documents (seoaudit/aggregate.py runs them), and the duplicate check.
+
+A batch rule maps each document to `Occurrence`s, each filed under a group (the normalised title, the
+site); the engine adds the document's key and name to make `Member`s, and the rule's `check_group`
+judges one group's members once every document is in.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import marshal
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from .model import Location, Violation
-
-# A duplicate signature: normalised value → [(document key, value as written, location, view)]
-Occurrences = dict[str, list[tuple[str, str, Location, str | None]]]
+from .model import DocumentKey, DocumentRef, Location, Violation
 
 
-def occurrence(page, field, view: str | None) -> Occurrences | None:
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """What one document contributes to one group: the value as written, where, in which view, and
+    `extra`, plain values (str, int, None, tuples of them) the rule compares beyond the group."""
+
+    value: str
+    location: Location
+    view: str | None = None
+    extra: tuple = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """An occurrence with the document it came from. `line` is the file line of its location's JSON
+    pointer, when a report asked for lines."""
+
+    key: DocumentKey
+    document: DocumentRef
+    value: str
+    location: Location
+    view: str | None = None
+    extra: tuple = ()
+    line: int | None = None
+
+    def encode(self) -> bytes:
+        """Compact bytes (a batch state holds one per document and rule, in memory or on disk)."""
+        d, loc = self.document, self.location
+        return marshal.dumps((self.key, d.source, d.kind, d.pointer, d.identity, self.value, loc.pointer, loc.line,
+                              loc.column, loc.path, self.view, self.extra, self.line))
+
+    @classmethod
+    def decode(cls, data: bytes) -> Member:
+        (key, source, kind, pointer, identity, value, loc_pointer, loc_line, column, path, view, extra,
+         line) = marshal.loads(data)
+        return cls(key, DocumentRef(source, kind, pointer, None, identity), value,
+                   Location(loc_pointer, loc_line, column, path), view, extra, line)
+
+
+def occurrence(field, view: str | None) -> dict[str, Occurrence] | None:
+    """A field filed under its value, compared case-insensitively with collapsed whitespace."""
     if field is None or not field.value.strip():
         return None
-    return {" ".join(field.value.casefold().split()): [(page.document.display_source, field.value,
-                                                        field.location, view)]}
+    return {" ".join(field.value.casefold().split()): Occurrence(field.value, field.location, view)}
 
 
-def merge_occurrences(a: Occurrences, b: Occurrences) -> Occurrences:
-    merged = {k: list(v) for k, v in a.items()}
-    for key, items in b.items():
-        merged.setdefault(key, []).extend(items)
-    return merged
+def by_name(members: Iterable[Member]) -> list[Member]:
+    """Members in the order findings name them: by document name, then by place in the run."""
+    return sorted(members, key=lambda m: (m.document.display_source, m.key))
 
 
-def duplicates(state: Occurrences, what: str, fix: str) -> Iterator[tuple[str, Violation]]:
-    """One finding per document whose value another document of the run also uses."""
-    for items in state.values():
-        documents = sorted({doc for doc, *_ in items})
-        if len(documents) < 2:
-            continue
-        for doc, value, location, view in sorted(items, key=lambda item: item[0]):
-            others = [d for d in documents if d != doc]
-            shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
-            yield doc, Violation(f"{what} {_quote(value)} is also used by {len(others)} other document"
-                                 f"{'s' if len(others) > 1 else ''} of this run: {shown}",
-                                 location, value=value, expected=f"a {what} unique to this page", fix=fix,
-                                 view=view)
+def duplicates(members: list[Member], what: str, fix: str) -> Iterator[tuple[DocumentKey, Violation]]:
+    """One finding per document of a group that another document of the run shares. The names shown are
+    the first of the group by name, picked once for the whole group: the cost is linear in its size."""
+    if len(members) < 2:
+        return
+    ordered = by_name(members)
+    first = ordered[:4]  # three others to name, whichever member the finding is for
+    others = len(ordered) - 1
+    for member in ordered:
+        names = [m.document.display_source for m in first if m.key != member.key][:3]
+        shown = ", ".join(names) + (f" and {others - 3} more" if others > 3 else "")
+        yield member.key, Violation(f"{what} {_quote(member.value)} is also used by {others} other document"
+                                    f"{'s' if others > 1 else ''} of this run: {shown}",
+                                    member.location, value=member.value, expected=f"a {what} unique to this page",
+                                    fix=fix, view=member.view)
 
 
 def _quote(value: Any) -> str:

@@ -14,10 +14,12 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .cli_values import Command, Group
 from .status import ExitStatus
 
 app = typer.Typer(
     name="seoaudit",
+    cls=Group,
     help="Audit the search and social metadata of WordPress posts (REST JSON, Yoast heads) and HTML pages.",
     add_completion=False,
     no_args_is_help=True,
@@ -38,8 +40,8 @@ class Color(StrEnum):
     never = "never"
 
 
-FORMAT_HELP = ("Output format: rich, json, ndjson, sarif, junit, github, markdown or html; FORMAT:FILE writes it to "
-               "FILE. Repeat for several reports. Default: rich.")
+FORMAT_HELP = ("Output format: rich, json, ndjson, sarif, junit, github, markdown or html; FORMAT:FILE writes it "
+               "to FILE. Repeat for several reports. Default: rich.")
 
 
 def _version(value: bool) -> None:
@@ -65,7 +67,7 @@ def _usage_error(message: str) -> typer.Exit:
     return typer.Exit(ExitStatus.USAGE)
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
     paths: Annotated[list[str], typer.Argument(
         help="Files, directories (every .json/.html/.htm below) or - for stdin.")],
@@ -96,6 +98,7 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="Print counts per rule, not each finding.")] = (
         False),
     color: Annotated[Color, typer.Option("--color", help="Colour the terminal report.")] = Color.auto,
+    jobs: JobsOpt = None,
     insecure: InsecureOpt = False,
     timeout: TimeoutOpt = 15.0,
     concurrency: ConcurrencyOpt = 8,
@@ -103,22 +106,37 @@ def check(
     max_urls: MaxUrlsOpt = 1000,
     no_follow: NoFollowOpt = False,
     respect_robots: RobotsOpt = False,
+    max_time: MaxTimeOpt = None,
+    allow_private: AllowPrivateOpt = False,
+    wp_origin: Annotated[str | None, typer.Option(
+        "--wp-origin", metavar="URL", help="The WordPress site that gets the application password of "
+        "SEOAUDIT_WP_USER / SEOAUDIT_WP_APP_PASSWORD (no other host ever does; without it, none does).")] = None,
+    allow_http_auth: AllowHttpAuthOpt = False,
 ) -> None:
     """Audit posts and pages, URLs, sitemaps and WordPress REST URLs; exit 0 (clean), 1 (findings at
     --fail-on or above), 2 (usage, config or unreadable input, or an internal error), 130 or 143 (Ctrl-C or
     SIGTERM, after reporting what was audited) or 141 (standard output closed)."""
-    live = _LiveArgs(insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots)
-    _audit_run(lambda limits: _check_documents(paths, live, limits), format, output, fail_on, select, extend_select,
-               ignore, site_url, config_file, isolated, baseline, write_baseline, quiet, statistics, color)
+    live = _LiveArgs(insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots, max_time,
+                     allow_private, allow_http_auth)
+    if wp_origin is not None:
+        if not _is_url(wp_origin):
+            raise _usage_error(f"--wp-origin {wp_origin!r} is not an http(s) URL")
+        live.credentials_for(wp_origin)
+    _audit_run(lambda settings: _check_documents(paths, live, settings), format, output, fail_on, select,
+               extend_select, ignore, site_url, config_file, isolated, baseline, write_baseline, quiet, statistics,
+               color, jobs)
 
 
 def _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,
-               baseline, write_baseline, quiet, statistics, color) -> None:
-    """Load the config, audit what `documents(limits)` returns ((documents, live session or None)), write the
-    reports and exit. Shared by `check` and `site`."""
+               baseline, write_baseline, quiet, statistics, color, jobs) -> None:
+    """Load the config, audit what `documents(settings)` returns ((inputs, live session or None, order)),
+    route each result to the reports as it comes, and exit. Shared by `check` and `site`."""
     from . import baseline as baselines
     from .config import ConfigError, Overrides, load
-    from .engine import Report, add_batch_findings, iter_audit
+    from .engine import Auditor
+    from .report.spool import Spool, SpoolView
+    from .results import Report
+    from .run import Run
 
     destinations = _destinations(format or [], output or [])
     overrides = Overrides(select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore),
@@ -134,38 +152,49 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
         except baselines.BaselineError as exc:
             raise _usage_error(str(exc)) from None
     outputs = _open(destinations, color, quiet, statistics, settings.fail_on, config)
+    streamed = [out.formatter for out in outputs if not out.formatter.spooled]
+    needs = frozenset().union(*(out.formatter.NEEDS for out in outputs))
+    run = Run(Auditor.compile(config, needs), jobs=jobs or usable_cpus())
+    spool = Spool() if write_baseline is not None or len(streamed) < len(outputs) else None
     interrupted: int | None = None  # the exit status, once Ctrl-C or SIGTERM stopped the audit
     try:
-        results = []
-        sources, session = documents(config.limits)
+        for out in outputs:
+            out.formatter.start()
+        inputs, session, order = documents(settings)
+        if session is not None:
+            for out in outputs:
+                out.formatter.live(session)
         try:
-            for result in iter_audit(sources, config):
+            for result in run.audit(inputs, order):
                 with _signals_deferred():  # a document is in every report and in the summary, or in none
                     if result.document.problem is not None:
                         print(f"seoaudit: error: {result.document.display_source}: "
                               f"{result.document.problem.message}", file=sys.stderr)
-                    results.append(result)
-                    for out in outputs:
-                        out.document(result)
+                    run.add(result)
+                    if spool is not None:
+                        spool.add(result)
+                    for formatter in streamed:
+                        formatter.document(result)
         except (KeyboardInterrupt, Interrupted) as exc:  # stop fetching, report what was audited, exit 130/143
             interrupted = exc.status if isinstance(exc, Interrupted) else ExitStatus.INTERRUPTED
-            print(f"seoaudit: interrupted: reporting the {len(results)} document"
-                  f"{'s' if len(results) != 1 else ''} audited so far", file=sys.stderr)
+            count = run.totals.documents
+            print(f"seoaudit: interrupted: reporting the {count} document{'s' if count != 1 else ''} audited so far",
+                  file=sys.stderr)
+        run.stop()  # no worker outlives the documents (a no-op when every one is done)
         if session is not None:
-            sources.close()  # stop fetching now (a no-op when every URL is done)
-            results.sort(key=lambda r: session.order.get(id(r.document), ()))  # input order, not arrival
+            inputs.close()  # stop fetching now (a no-op when every URL is done)
             for note in session.notes:
                 print(f"seoaudit: note: {note}", file=sys.stderr)
         # Rules that compare documents (duplicate titles…) speak once every document is in: streamed
         # reports get their findings at the end; the others see them in place.
-        batch_ids = {rule.id for rule in config.rules() if rule.is_batch}
-        add_batch_findings(results, config)
-        late = [(r, [f for f in r.findings if f.rule in batch_ids]) for r in results] if batch_ids else []
-        late = [(r, found) for r, found in late if found]
-        report = Report(results, interrupted=interrupted is not None)
+        late = run.finish()
+        report = Report(SpoolView(spool, late) if spool is not None else (), interrupted is not None, run.totals)
         with _signals_deferred():  # a second Ctrl-C waits until the reports are whole
             for out in outputs:
-                out.finish(report, late)
+                if not out.formatter.spooled:
+                    out.formatter.late(late)
+                out.formatter.finish(report)
+                out.sink.commit()
         if write_baseline is not None and interrupted is None:  # half a baseline would hide nothing it lacks
             from .report.sink import atomic_write
 
@@ -177,16 +206,19 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
     finally:
         for out in outputs:
             out.sink.abort()  # a no-op for reports already committed; never leave half a report behind
+        run.close()
+        if spool is not None:
+            spool.close()
     try:
         _terminal_summary(report, outputs, color, statistics)
     except BrokenPipeError:
         raise _broken_pipe() from None
-    for finding in report.internal_errors:
-        print(f"seoaudit: error: internal error: {finding.message}", file=sys.stderr)
+    for message in report.internal_errors:
+        print(f"seoaudit: error: internal error: {message}", file=sys.stderr)
     if write_baseline is not None and interrupted is not None:
         print(f"seoaudit: interrupted: the baseline {write_baseline} was not written", file=sys.stderr)
     elif write_baseline is not None:
-        count = sum(len(r.findings) + len(r.baselined) for r in report.documents)
+        count = run.totals.findings + run.totals.baselined
         print(f"seoaudit: wrote {count} finding{'s' if count != 1 else ''} to the baseline {write_baseline}",
               file=sys.stderr)
     if interrupted is not None:
@@ -198,32 +230,80 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
     raise typer.Exit(ExitStatus.OK)
 
 
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+JobsOpt = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=1, help="Audit in this many processes (default: the usable CPUs; 1: in this process).")]
+
 # -- live mode: URLs, sitemaps, WordPress REST (seoaudit/live, imported only when a URL is given) -------------
 
 InsecureOpt = Annotated[bool, typer.Option("--insecure", help="Do not verify TLS certificates.")]
-TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for each answer.")]
+TimeoutOpt = Annotated[float, typer.Option(
+    "--timeout", min=0.1, help="Seconds one request may take in all (DNS, connect, headers and body); a URL with its "
+    "redirects and retries gets twice that.")]
+MaxTimeOpt = Annotated[float | None, typer.Option(
+    "--max-time", min=1, help="Seconds the whole live run may take; then fetching stops, what was audited is "
+    "reported, and the run exits 2.")]
 ConcurrencyOpt = Annotated[int, typer.Option("--concurrency", min=1, max=64, help="Requests in flight at most.")]
 PerHostOpt = Annotated[int, typer.Option("--per-host", min=1, max=64, help="Requests in flight per host at most.")]
-MaxUrlsOpt = Annotated[int, typer.Option("--max-urls", min=1, help="Audit at most this many URLs of sitemaps.")]
+MaxUrlsOpt = Annotated[int, typer.Option(
+    "--max-urls", min=1, help="Audit at most this many URLs of sitemaps and items of REST collections.")]
 NoFollowOpt = Annotated[bool, typer.Option(
     "--no-follow", help="Fetch only the URLs given: not a REST post's link, the canonical target or the images.")]
 RobotsOpt = Annotated[bool, typer.Option("--respect-robots", help="Skip URLs that robots.txt disallows.")]
+AllowPrivateOpt = Annotated[bool, typer.Option(
+    "--allow-private", help="Also fetch loopback and private addresses that pages, sitemaps and redirects name "
+    "(by default only the hosts given on the command line may be; link-local needs allow-private-hosts).")]
+AllowHttpAuthOpt = Annotated[bool, typer.Option(
+    "--allow-http-auth", help="Send the application password over plain http to a host that is not loopback "
+    "(a warning says so).")]
 
 
 class _LiveArgs:
-    def __init__(self, insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots):
+    def __init__(self, insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots, max_time,
+                 allow_private, allow_http_auth):
         self.insecure, self.timeout, self.concurrency, self.per_host = insecure, timeout, concurrency, per_host
         self.max_urls, self.no_follow, self.respect_robots = max_urls, no_follow, respect_robots
+        self.max_time, self.allow_private, self.allow_http_auth = max_time, allow_private, allow_http_auth
+        self.auth_origin: str | None = None
+        self.auth = None
 
-    def session(self, auth_origin: str | None = None):
+    def credentials_for(self, site: str) -> None:
+        """Send the environment's application password to `site`'s origin, and only there: refused (exit 2)
+        over plain http to a host that is not loopback, unless --allow-http-auth (then a warning)."""
+        from .live.fetch import origin
+        from .live.wordpress import credentials_from_env, plain_http_refusal
+
+        credentials = credentials_from_env()
+        if credentials is None:
+            return
+        refusal = plain_http_refusal(origin(site))
+        if refusal is not None:
+            if not self.allow_http_auth:
+                raise _usage_error(f"{refusal}: use https, or --allow-http-auth to send it anyway")
+            print(f"seoaudit: warning: {refusal} (--allow-http-auth)", file=sys.stderr)
+        self.auth, self.auth_origin = credentials, origin(site)
+
+    def session(self, settings):
+        from urllib.parse import urlsplit
+
         from .live.fetch import FetchOptions
+        from .live.policy import AddressPolicy
         from .live.run import LiveOptions, Session
-        from .live.wordpress import credentials_from_env
 
-        auth = credentials_from_env() if auth_origin else None
-        fetch = FetchOptions(timeout=self.timeout, concurrency=self.concurrency,
+        policy = AddressPolicy.from_entries(settings.allow_private_hosts, allow_private=self.allow_private)
+        if self.auth_origin:  # the user named it
+            policy.allow(urlsplit(self.auth_origin).hostname or "")
+        fetch = FetchOptions(timeout=self.timeout, max_time=self.max_time, concurrency=self.concurrency,
                              per_host=min(self.per_host, self.concurrency), insecure=self.insecure,
-                             respect_robots=self.respect_robots, auth=auth, auth_origin=auth_origin if auth else None)
+                             respect_robots=self.respect_robots, auth=self.auth, auth_origin=self.auth_origin,
+                             policy=policy)
         return Session(LiveOptions(fetch=fetch, follow=not self.no_follow, max_urls=self.max_urls))
 
 
@@ -231,30 +311,35 @@ def _is_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
 
 
-def _check_documents(paths: list[str], live: _LiveArgs, limits=None):
-    """Files first (as before), then every URL through one live session; (documents, session or None)."""
-    from .load import load_paths
+def _check_documents(paths: list[str], live: _LiveArgs, settings):
+    """Files first (as before), then every URL through one live session: (inputs, session or None, order)."""
+    from .load import inputs
 
+    limits = settings.config.limits
     found = [p for p in paths if _is_url(p)]
     files = [p for p in paths if not _is_url(p)]
     if not found:
-        return load_paths(files, limits), None
-    from .live.fetch import origin
-    from .live.wordpress import is_rest_url
+        return inputs(files, limits), None, None
+    from .live.wordpress import PASSWORD_ENV, credentials_from_env, is_rest_url
 
-    # Credentials go to the origin of the first REST URL only (never to another host, even after a redirect).
-    rest = [u for u in found if is_rest_url(u)]
-    session = live.session(origin(rest[0]) if rest else None)
+    if live.auth is None and credentials_from_env() is not None and any(is_rest_url(u) for u in found):
+        print(f"seoaudit: note: {PASSWORD_ENV} is set but not sent: name the WordPress site that may have it with "
+              "--wp-origin", file=sys.stderr)
+    session = live.session(settings)
     live_documents = session.check(found)
 
     def chained():
-        yield from load_paths(files, limits)
+        yield from inputs(files, limits)
         yield from live_documents  # closing `chained` closes the live run too
 
-    return chained(), session
+    def order(position: int, item) -> tuple[int, ...]:  # files in input order, then URLs in the session's
+        place = session.order.get(id(item))  # the session places every document it yields (files come first)
+        return (0, position) if place is None else (1, *place)
+
+    return chained(), session, order
 
 
-@app.command()
+@app.command(cls=Command)
 def site(
     url: Annotated[str, typer.Argument(help="The WordPress site, e.g. https://example.com (or its folder).")],
     type_: Annotated[list[str] | None, typer.Option(
@@ -266,7 +351,11 @@ def site(
     since: Annotated[str | None, typer.Option("--since", help="Only items modified after this date (YYYY-MM-DD).")
                      ] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many items per type.")] = None,
-    per_page: Annotated[int, typer.Option("--per-page", min=1, max=100, help="REST page size.")] = 100,
+    per_page: Annotated[int, typer.Option("--per-page", min=1, max=100, help="REST (or GraphQL) page size.")] = 100,
+    graphql: Annotated[bool, typer.Option(
+        "--graphql", help="Read the site through WPGraphQL (/graphql, or /?graphql) and its SEO extension "
+        "(wp-graphql-yoast-seo or wp-graphql-rank-math) instead of REST; implied by a URL that ends in /graphql."
+    )] = False,
     format: Annotated[list[str] | None, typer.Option(
         "--format", "-f", metavar="FORMAT[:FILE]", help=FORMAT_HELP)] = None,
     output: Annotated[list[Path] | None, typer.Option("--output", "-o", metavar="FILE", help="See check.")] = None,
@@ -282,16 +371,21 @@ def site(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line (rich).")] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Print counts per rule.")] = False,
     color: Annotated[Color, typer.Option("--color", help="Colour the terminal report.")] = Color.auto,
+    jobs: JobsOpt = None,
     insecure: InsecureOpt = False,
     timeout: TimeoutOpt = 15.0,
     concurrency: ConcurrencyOpt = 8,
     per_host: PerHostOpt = 4,
     no_follow: NoFollowOpt = False,
     respect_robots: RobotsOpt = False,
+    max_time: MaxTimeOpt = None,
+    allow_private: AllowPrivateOpt = False,
+    allow_http_auth: AllowHttpAuthOpt = False,
 ) -> None:
     """Audit every post and page of a WordPress site through its REST API (`_embed`; with SEOAUDIT_WP_USER and
     SEOAUDIT_WP_APP_PASSWORD in the environment also drafts, pending and scheduled posts, via context=edit).
-    Each published item's served page is fetched and compared with the REST head. Exit codes as for check."""
+    Each published item's served page is fetched and compared with the REST head. With --graphql, the same through
+    WPGraphQL and its SEO fields (cursor pagination). Exit codes as for check."""
     if not _is_url(url):
         raise _usage_error(f"{url!r} is not an http(s) URL")
     if since is not None:
@@ -301,20 +395,25 @@ def site(
             datetime.date.fromisoformat(since[:10])
         except ValueError:
             raise _usage_error(f"--since {since!r}: give a date as YYYY-MM-DD") from None
-    from .live.fetch import origin
-    from .live.wordpress import Listing, credentials_from_env
+    from .live.wordpress import Listing
 
-    live = _LiveArgs(insecure, timeout, concurrency, per_host, 10**9, no_follow, respect_robots)
-    credentials = credentials_from_env()
+    live = _LiveArgs(insecure, timeout, concurrency, per_host, 10**9, no_follow, respect_robots, max_time,
+                     allow_private, allow_http_auth)
+    live.credentials_for(url)
     listing = Listing(base=url, types=_split(type_) or ("posts", "pages"), statuses=_split(status), since=since,
-                      limit=limit, per_page=per_page, edit=credentials is not None)
+                      limit=limit, per_page=per_page, edit=live.auth is not None)
 
-    def documents(limits=None):
-        session = live.session(origin(url))
-        return session.site(listing), session
+    from .live.graphql import is_graphql_url
+
+    def documents(settings):
+        session = live.session(settings)
+        order = lambda position, item: session.order.get(id(item), ())  # noqa: E731
+        if graphql or is_graphql_url(url):
+            return session.site_graphql(listing), session, order
+        return session.site(listing), session, order
 
     _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,
-               baseline, write_baseline, quiet, statistics, color)
+               baseline, write_baseline, quiet, statistics, color, jobs)
 
 
 def _destinations(formats: list[str], outputs: list[Path]) -> list[tuple[str, Path | None]]:
@@ -346,65 +445,31 @@ def _destinations(formats: list[str], outputs: list[Path]) -> list[tuple[str, Pa
 
 
 class _Output:
-    """One report being written. The terminal report is printed through rich as documents finish;
-    `ndjson` streams a line per document; every other report is rendered as text at the end."""
+    """One report being written: its formatter, and the sink (a file or stdout) it writes to. The terminal
+    report is printed through rich as documents finish."""
 
     def __init__(self, name: str, path: Path | None, options, color: Color):
-        from .report import formatter
+        from .report import formatter_class
         from .report.sink import Sink
 
-        self.name = name
-        self.module = formatter(name)
         self.sink = Sink(path)
-        self.options = options
-        self.console = _console(sys.stdout, color) if name == "rich" and path is None else None
-        # A format written piece by piece (html): start, a part per document, the late findings, the end.
-        self.writer = self.module.Formatter(options) if hasattr(self.module, "Formatter") else None
-        if self.writer is not None:
-            self.sink.write(self.writer.start())
-        if self.console is not None:
-            self.streams = not (options.quiet or options.statistics)
+        kind = formatter_class(name)
+        self.terminal = name == "rich" and path is None
+        if self.terminal:
+            self.formatter = kind(self.sink.write, options, console=_console(sys.stdout, color))
         else:
-            self.streams = name != "rich" and (hasattr(self.module, "render_document") or self.writer is not None)
-
-    def document(self, result) -> None:
-        if not self.streams:
-            return
-        if self.writer is not None:
-            self.sink.write(self.writer.document(result))
-        elif self.console is not None:
-            self.module.render_document(result, self.console)
-        else:
-            self.sink.write(self.module.render_document(result, self.options))
-
-    def finish(self, report, late) -> None:
-        """`late`: (result, findings) of the rules across documents, which streamed documents lack."""
-        if self.console is not None:
-            if self.streams:
-                self.module.render_late(late, self.console)
-                self.module.render_end(report, self.console, self.options)
-            else:
-                self.module.render_to(self.console, report, self.options)
-        elif self.writer is not None:
-            self.sink.write(self.writer.late(late) + self.writer.finish(report))
-        elif self.streams:
-            self.sink.write(self.module.render_late(late, self.options) + self.module.render_end(report, self.options))
-        else:
-            self.sink.write(self.module.render(report, self.options))
-        self.sink.commit()
+            self.formatter = kind(self.sink.write, options)
 
 
-def _open(destinations, color: Color, quiet: bool, statistics: bool, fail_on, config=None) -> list[_Output]:
+def _open(destinations, color: Color, quiet: bool, statistics: bool, fail_on, config) -> list[_Output]:
     from .report import RenderOptions
-    from .report.positions import FileLines
 
     widths = {}
-    if config is not None and any(name == "html" for name, _ in destinations):
+    if any(name == "html" for name, _ in destinations):
         from .preview import rule_options
 
         widths = rule_options(config)
-    options = RenderOptions(fail_on=fail_on, lines=FileLines(), quiet=quiet, statistics=statistics,
-                            rule_options=widths)
+    options = RenderOptions(fail_on=fail_on, quiet=quiet, statistics=statistics, rule_options=widths)
     outputs: list[_Output] = []
     try:
         for name, path in destinations:
@@ -430,22 +495,22 @@ def _console(stream, color: Color):
 def _terminal_summary(report, outputs: list[_Output], color: Color, statistics: bool) -> None:
     """When every report went to a file, stdout still says how the run went; `--statistics` beside a
     machine report on stdout goes to stderr."""
-    from .report import rich_report
-
     if not any(out.sink.is_stdout for out in outputs):
-        console = _console(sys.stdout, color)
-    elif statistics and not any(out.console is not None for out in outputs):
-        console = _console(sys.stderr, color)
-        console.print(rich_report.statistics_table(report))
-        return
+        stream = sys.stdout
+    elif statistics and not any(out.terminal for out in outputs):
+        stream = sys.stderr
     else:
         return
+    from .report import rich_report
+
+    console = _console(stream, color)
     if statistics:
         console.print(rich_report.statistics_table(report))
-    console.print(rich_report.summary_line(report))
+    if stream is sys.stdout:
+        console.print(rich_report.summary_line(report))
 
 
-@app.command()
+@app.command(cls=Command)
 def preview(
     paths: Annotated[list[str], typer.Argument(help="Posts, pages, directories, URLs or - for stdin.")],
     site_url: Annotated[str | None, typer.Option("--site-url", help="The site's public origin (headless).")] = None,
@@ -459,27 +524,36 @@ def preview(
     max_urls: MaxUrlsOpt = 1000,
     no_follow: NoFollowOpt = False,
     respect_robots: RobotsOpt = False,
+    max_time: MaxTimeOpt = None,
+    allow_private: AllowPrivateOpt = False,
 ) -> None:
     """Show how each post or page looks in Google (desktop and phone) and when shared on Facebook, LinkedIn,
     X, Slack and Discord, with each finding beside what it concerns. Exit 0, or 2 on unreadable input."""
     from .config import ConfigError, Overrides, load
-    from .engine import add_batch_findings, iter_audit
+    from .engine import IMAGES, METADATA, Auditor
     from .preview import of_result
     from .preview.terminal import render
+    from .run import Run
 
     try:
         settings = load(Path.cwd(), config_file, isolated, Overrides(site_url=site_url))
     except ConfigError as exc:
         raise _usage_error(str(exc)) from None
-    live = _LiveArgs(insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots)
-    documents, session = _check_documents(paths, live, settings.config.limits)
-    results = list(iter_audit(documents, settings.config))
+    live = _LiveArgs(insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots, max_time,
+                     allow_private, False)
+    inputs, session, order = _check_documents(paths, live, settings)
+    run = Run(Auditor.compile(settings.config, {METADATA, IMAGES}), jobs=usable_cpus())
+    try:
+        results = list(run.results(inputs, order))
+        run.finish().join(results)  # the findings across documents (duplicate titles…) beside the others
+    finally:
+        run.close()
     if session is not None:
-        results.sort(key=lambda r: session.order.get(id(r.document), ()))
-    add_batch_findings(results, settings.config)
+        for note in session.notes:
+            print(f"seoaudit: note: {note}", file=sys.stderr)
     console = _console(sys.stdout, color)
     unreadable = False
-    for result in results:
+    for result in sorted(results, key=lambda r: r.key):
         if result.document.problem is not None:
             unreadable = True
             print(f"seoaudit: error: {result.document.display_source}: {result.document.problem.message}",
@@ -493,7 +567,7 @@ def preview(
 DIFF_FORMATS = ("rich", "markdown", "json", "html")
 
 
-@app.command()
+@app.command(cls=Command)
 def diff(
     old: Annotated[Path, typer.Argument(metavar="OLD.json", help="The earlier run's JSON report.")],
     new: Annotated[Path, typer.Argument(metavar="NEW.json", help="The later run's JSON report.")],
@@ -559,7 +633,7 @@ def _diff_text(name: str, result, level, fail_on: str) -> str:
     return render_markdown(result, level) if name == "markdown" else render_rich_text(result)
 
 
-@app.command("rules")
+@app.command("rules", cls=Command)
 def list_rules(
     category: Annotated[str | None, typer.Argument(help="Only this category.")] = None,
 ) -> None:
@@ -580,7 +654,7 @@ def list_rules(
     Console(highlight=False).print(table)
 
 
-@app.command()
+@app.command(cls=Command)
 def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id, e.g. canonical/missing.")]) -> None:
     """Print a rule's full documentation."""
     from rich.console import Console

@@ -71,6 +71,7 @@ class Settings:
     fail_on: Severity | None  # None: never exit 1 on findings
     baseline: Path | None
     source: Path | None  # the config file, if any
+    allow_private_hosts: tuple[str, ...] = ()  # live mode's address policy (seoaudit/live/policy.py)
 
 
 def discover(start: Path) -> FileConfig:
@@ -135,6 +136,14 @@ def validate(table: Any, where: str = "config") -> None:
                                   f"{ref!r}" + _suggest(ref, known))
     for rule_id, settings in table.get("rules", {}).items():
         _validate_rule(rule_id, settings, where, known)
+    for entry in table.get("allow-private-hosts", []):
+        if "/" in entry:
+            import ipaddress
+
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError as exc:
+                raise ConfigError(f"{where}: allow-private-hosts: {entry!r} is not a network ({exc})") from None
 
 
 def _validate_rule(rule_id: str, settings: dict[str, Any], where: str, known: list[str]) -> None:
@@ -224,7 +233,8 @@ def resolve(file: FileConfig, cli: Overrides | None = None) -> Settings:
                     site_url=cli.site_url or values.get("site-url"),
                     allowed_hosts=tuple(values.get("allowed-hosts", ())),
                     limits=Limits.from_config(values.get("limits", {})))
-    return Settings(config, None if fail_on == "never" else Severity.parse(fail_on), baseline, file.path)
+    return Settings(config, None if fail_on == "never" else Severity.parse(fail_on), baseline, file.path,
+                    tuple(values.get("allow-private-hosts", ())))
 
 
 def load(cwd: Path, config_file: Path | None = None, isolated: bool = False,

@@ -1,30 +1,42 @@
 """engine: run the selected rules over one document, stamp, filter and sort the findings. Never prints.
 
-`audit_document` is a pure function of the document and the config, so the same code runs in one
-process, in a pool, or on a cluster. After the rules ran it applies, in this order: `per-file-ignores`
-(those rules do not even run), `<!-- seoaudit: ignore RULE -->` suppressions (and reports the unused
-ones), then the baseline. `iter_audit` streams results as documents finish; `audit` collects a `Report`.
+`Auditor.compile(config)` resolves the rules and binds their options and severities once; the auditor is
+immutable and picklable, and `auditor.audit(document)` is a pure function of the document and the config,
+so the same code runs in one process, in a pool (run.py), or on a cluster. After the rules ran it applies,
+in this order: `per-file-ignores` (those rules do not even run), `<!-- seoaudit: ignore RULE -->`
+suppressions (and reports the unused ones), then the baseline. It gives back a light `DocumentResult`:
+no bytes and no tree, and only what the reports asked for (`needs`). `iter_audit` streams results as
+documents finish; `audit` collects a `Report` with the findings of the rules that compare documents.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import time
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from .limits import Limits
-from .metadata import page_metadata
-from .model import CATEGORIES, Document, Finding, Location, Severity, Violation
-from .page import Page
+from .model import CATEGORIES, Document, DocumentKey, DocumentRef, Finding, Location, Severity, Violation
+from .page import AuditContext, Page
 from .registry import Rule, RuleError, _suggest, all_rules
+from .results import INTERNAL_ERROR, LIMIT_EXCEEDED, DocumentResult, Report
 
 if TYPE_CHECKING:
+    from .aggregate import Aggregation
     from .baseline import Baseline
+
+__all__ = ["INTERNAL_ERROR", "LIMIT_EXCEEDED", "Auditor", "Config", "DocumentResult", "Report", "audit",
+           "audit_document", "iter_audit"]
+
+# What a report may need beyond the findings (report formatters declare theirs in NEEDS):
+METADATA = "metadata"  # the JSON report's metadata (extracted title, Open Graph, JSON-LD…)
+HEADLINE = "headline"  # only the title and URL of each document (the terminal report)
+LINES = "lines"  # the file line of every JSON pointer a finding names
+RULES = "rules"  # the ids of the rules that ran on each document
+EVERYTHING = frozenset({METADATA, LINES, RULES})
 
 
 @dataclass(frozen=True)
@@ -53,11 +65,9 @@ class Config:
     def rules(self) -> list[Rule]:
         return resolve_rules(self.select, self.extend_select, self.ignore)
 
-    def rules_for(self, document: Document, rules: list[Rule]) -> list[Rule]:
-        """`rules` minus those `per-file-ignores` switches off for this document's source."""
-        refs = [ref for pattern, refs in self.per_file_ignores if _source_matches(document.source, pattern)
-                for ref in refs]
-        return [r for r in rules if not _matches(r, refs)] if refs else rules
+    @property
+    def context(self) -> AuditContext:
+        return AuditContext(self.site_url, self.allowed_hosts, self.limits)
 
 
 def check_refs(refs: Iterable[str]) -> None:
@@ -86,9 +96,8 @@ def _specificity(rule: Rule, ref: str) -> int:
     return 2 if ref == rule.id else 1 if ref == rule.category else -1
 
 
-def _matches(rule: Rule | Finding, refs: Iterable[str]) -> bool:
-    rule_id = rule.id if isinstance(rule, Rule) else rule.rule
-    return any(ref in (rule_id, rule.category) for ref in refs)
+def _matches(rule: Rule, refs: Iterable[str]) -> bool:
+    return any(ref in (rule.id, rule.category) for ref in refs)
 
 
 def _source_matches(source: str, pattern: str) -> bool:
@@ -104,302 +113,293 @@ def _source_matches(source: str, pattern: str) -> bool:
     return False
 
 
-@dataclass
-class DocumentResult:
-    document: Document
-    findings: list[Finding]
-    metadata: dict[str, Any]
-    rules: tuple[str, ...] = ()  # ids of the rules that ran on this document (JUnit lists them)
-    suppressed: list[Finding] = field(default_factory=list)  # silenced by an ignore comment
-    baselined: list[Finding] = field(default_factory=list)  # recorded in the baseline: not new
-    signatures: dict[str, Any] = field(default_factory=dict)  # what it gives the batch rules (aggregate.py)
-    suppressions: list[Any] = field(default_factory=list)  # its ignore comments (suppress.Suppression)
-
-    @property
-    def unreadable(self) -> bool:
-        """The input could not be audited at all: the CLI exits 2."""
-        return self.document.problem is not None
-
-
-@dataclass
-class Report:
-    """What every formatter takes: the results of one run, in input order.
-
-    `documents[i]` is a `DocumentResult` (`document`, sorted `findings`, extracted `metadata`, the
-    `rules` that ran, and the findings `suppressed` by comments or matched by the `baselined`).
-    """
-
-    documents: list[DocumentResult]
-    interrupted: bool = False  # Ctrl-C or SIGTERM: `documents` are those audited before it (summary says so)
-
-    @property
-    def findings(self) -> Iterator[Finding]:
-        for result in self.documents:
-            yield from result.findings
-
-    @cached_property
-    def _counts(self) -> tuple[Counter, Counter, Counter]:
-        findings = list(self.findings)
-        return (Counter(f.severity.label for f in findings), Counter(f.category for f in findings),
-                Counter(f.rule for f in findings))
-
-    def summary(self) -> dict[str, Any]:
-        severities, categories, rules = self._counts
-        extra = {"interrupted": True} if self.interrupted else {}
-        return {
-            "documents": len(self.documents),
-            "unreadable": sum(r.unreadable for r in self.documents),
-            "findings": sum(severities.values()),
-            "by_severity": {s.label: severities.get(s.label, 0) for s in sorted(Severity, reverse=True)},
-            "by_category": {c: categories[c] for c in CATEGORIES if categories.get(c)},
-            "by_rule": dict(sorted(rules.items())),
-            "suppressed": sum(len(r.suppressed) for r in self.documents),
-            "baselined": sum(len(r.baselined) for r in self.documents),
-            **extra,
-        }
-
-    def max_severity(self) -> Severity | None:
-        return max((f.severity for f in self.findings), default=None)
-
-    def fails(self, level: Severity | None) -> bool:
-        """A finding at or above `level` (None: never fails on findings)."""
-        worst = self.max_severity()
-        return level is not None and worst is not None and worst >= level
-
-    @property
-    def unreadable(self) -> list[DocumentResult]:
-        return [r for r in self.documents if r.unreadable]
-
-    @property
-    def internal_errors(self) -> list[Finding]:
-        """seoaudit's own failures (`input/internal-error`): the audit is incomplete, the CLI exits 2."""
-        return [f for f in self.findings if f.rule == INTERNAL_ERROR]
-
-
-def audit_document(document: Document, config: Config, rules: list[Rule] | None = None) -> DocumentResult:
-    """Never raises: whatever goes wrong inside becomes an `input/internal-error` finding."""
-    rules = config.rules_for(document, config.rules() if rules is None else rules)
-    try:
-        return _audit_document(document, config, rules)
-    except Exception as exc:  # a bug outside any one rule (suppressions, baseline…): still a result
-        return DocumentResult(document, _internal_error(document, "audit", exc, config, rules), {})
-
-
 @dataclass(frozen=True, slots=True)
-class _Plan:
-    """What every document of a run derives from the config and the rule list, built once per run rather
-    than once per document (some 165 rules × every document)."""
+class Step:
+    """One rule as an audit runs it: options and severity bound from the config."""
 
-    config: Config
-    rules: list[Rule]
-    # (rule, check or None for a batch rule, options, severity, place in `steps`), input rules first;
-    # `steps[:inputs]` are those an unreadable document runs
-    steps: tuple[tuple[Rule, Any, dict[str, Any], Severity, int], ...]
-    inputs: int
-    # by what a readable document has (bit 1 post, 2 wire, 4 graph): the steps to call, without the batch
-    # rules (nothing to call) and the rules whose REQUIRES it lacks (they would find nothing)
-    gated: tuple[tuple[tuple[Rule, Any, dict[str, Any], Severity, int], ...], ...]
-    input_steps: tuple[tuple[Rule, Any, dict[str, Any], Severity, int], ...]  # `steps[:inputs]` to call
-    order: dict[str, int]  # rule id → its place in `rules`, the order `DocumentResult.rules` keeps
-    ran: tuple[str, ...]  # the ids of `steps`, in that order
-    input_ran: tuple[str, ...]  # the same for `steps[:inputs]`
-    per_document: list[Rule]  # the rules that are not batch rules (suppressions judge them)
-    batch: list[Rule]
-    unused_rule: Rule | None  # input/unused-suppression, when selected
+    rule: Rule
+    check: Callable[..., Iterable[Violation]] | None  # None for a batch rule (aggregate.py)
+    options: dict[str, Any]
+    severity: Severity
+    index: int  # its place in `Auditor.steps`
 
-    @classmethod
-    def build(cls, config: Config, rules: list[Rule]) -> _Plan:
-        from . import suppress
+    def stamp(self, violations: Iterable[Violation]) -> list[Finding]:
+        rule, severity = self.rule, self.severity
+        return [Finding(rule.id, rule.category, severity, v.message, v.location, v.value, v.expected, v.fix, v.view)
+                for v in violations]
 
+
+def _bits(has: int) -> frozenset[str]:
+    return frozenset(name for bit, name in ((1, "post"), (2, "wire"), (4, "graph")) if has & bit)
+
+
+class Auditor:
+    """The compiled config: the selected rules as `Step`s, input rules first. Immutable once built (the only
+    state it grows is a cache of the variants `per-file-ignores` asks for) and picklable: a process pool
+    sends it to each worker once, and Dask can map `auditor.audit` over a bag of documents."""
+
+    def __init__(self, config: Config, rules: list[Rule], needs: frozenset[str] = EVERYTHING,
+                 dropped: tuple[str, ...] = ()):
+        self.config = config
+        self.needs = needs
+        self.context = config.context
+        self.rules = tuple(rules)
+        self._dropped = dropped  # refs per-file-ignores took out of `rules` (empty for the run's auditor)
+        self._variants: dict[tuple[str, ...], Auditor] = {}
         # Input rules first, so that what they report (limits, encoding) is never lost to the deadline.
         todo = sorted(rules, key=lambda r: r.category != "input")
-        steps = tuple((r, None if r.is_batch else r.check, _options(r, config),
-                       config.severities.get(r.id, r.severity), i) for i, r in enumerate(todo))
-        inputs = sum(r.category == "input" for r in todo)
-        order = {rule.id: i for i, rule in enumerate(rules)}
+        self.steps = tuple(Step(r, None if r.is_batch else r.check, self.options(r), self.severity(r), i)
+                           for i, r in enumerate(todo))
+        self.inputs = sum(r.category == "input" for r in todo)
+        self._order = {rule.id: i for i, rule in enumerate(rules)}
+        # By what a readable document has (bit 1 post, 2 wire, 4 graph): the steps to call, without the batch
+        # rules (nothing to call) and the rules whose REQUIRES it lacks (they would find nothing).
+        self._gated = tuple(tuple(s for s in self.steps if s.check is not None and s.rule.requires <= _bits(has))
+                            for has in range(8))
+        self._input_steps = tuple(s for s in self.steps[:self.inputs] if s.check is not None)
+        self._ran = self._in_order(todo)
+        self._input_ran = self._in_order(todo[:self.inputs])
+        self._per_document = [r for r in rules if not r.is_batch]
+        from . import suppress
+        from .aggregate import BatchStep
 
-        def has(bits: int) -> frozenset[str]:
-            return frozenset(name for bit, name in ((1, "post"), (2, "wire"), (4, "graph")) if bits & bit)
+        self._batch = tuple(BatchStep(s.rule, s.options, s.severity) for s in self.steps if s.rule.is_batch)
+        self._unused = next((s for s in self.steps if s.rule.id == suppress.RULE_ID), None)
+        self._internal_error = self._engine_step(INTERNAL_ERROR)
+        self._limit = self._engine_step(LIMIT_EXCEEDED)
 
-        gated = tuple(tuple(s for s in steps if s[1] is not None and s[0].requires <= has(bits)) for bits in range(8))
+    @classmethod
+    def compile(cls, config: Config | None = None, needs: Iterable[str] = EVERYTHING,
+                rules: list[Rule] | None = None) -> Auditor:
+        """`rules`: these instead of those `config` selects."""
+        config = config or Config()
+        return cls(config, config.rules() if rules is None else list(rules), frozenset(needs))
 
-        def in_order(part: list[Rule]) -> tuple[str, ...]:
-            return tuple(sorted((r.id for r in part), key=order.__getitem__))
+    def options(self, rule: Rule) -> dict[str, Any]:
+        overrides = self.config.options.get(rule.id)  # usually none: no copy (rules only read options)
+        return {**rule.options, **overrides} if overrides else rule.options
 
-        input_steps = tuple(s for s in steps[:inputs] if s[1] is not None)
-        return cls(config, rules, steps, inputs, gated, input_steps, order, in_order(todo), in_order(todo[:inputs]),
-                   [r for r in rules if not r.is_batch], [r for r in rules if r.is_batch],
-                   next((r for r in rules if r.id == suppress.RULE_ID), None))
+    def severity(self, rule: Rule) -> Severity:
+        return self.config.severities.get(rule.id, rule.severity)
 
+    def _engine_step(self, rule_id: str) -> Step | None:
+        """A rule the engine itself reports (internal error, time limit), when selected."""
+        rule = next((r for r in self.rules if r.id == rule_id), None)
+        return None if rule is None else Step(rule, None, self.options(rule), self.severity(rule), -1)
 
-_last_plan: _Plan | None = None  # the plan of the last (config, rules): one run audits many documents
+    def _in_order(self, part: list[Rule]) -> tuple[str, ...]:
+        return tuple(sorted((r.id for r in part), key=self._order.__getitem__))
 
+    def aggregation(self, budget: int | None = None) -> Aggregation:
+        """The selected batch rules as one aggregation (aggregate.py), its state kept within `budget` bytes of
+        memory (spill.py)."""
+        from .aggregate import Aggregation
+        from .spill import DEFAULT_BUDGET
 
-def _plan(config: Config, rules: list[Rule]) -> _Plan:
-    global _last_plan
-    plan = _last_plan
-    if plan is None or plan.config is not config or plan.rules is not rules:
-        plan = _last_plan = _Plan.build(config, rules)
-    return plan
+        return Aggregation(self._batch, DEFAULT_BUDGET if budget is None else budget)
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {"config": self.config, "rules": self.rules, "needs": self.needs, "dropped": self._dropped}
 
-def _audit_document(document: Document, config: Config, rules: list[Rule]) -> DocumentResult:
-    from . import suppress
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["config"], list(state["rules"]), state["needs"], state["dropped"])
 
-    plan = _plan(config, rules)
-    # The deadline is checked between rules (a rule is never interrupted): see seoaudit/limits.py.
-    deadline = time.monotonic() + config.limits.document_timeout
-    try:
-        page = Page(document, site_url=config.site_url, limits=config.limits)
-    except Exception as exc:  # a page we cannot model is reported, never a traceback
-        return DocumentResult(document, _internal_error(document, "extraction", exc, config, rules), {})
-    page.allowed_hosts = config.allowed_hosts  # for url rules; Page does not take it as an argument yet
-    findings: list[Finding] = []
-    if document.problem is None:
-        ran = plan.ran
-        has = (page.post is not None) | (document.wire is not None) << 1 | (page.schema_view is not None) << 2
-        todo = plan.gated[has]
-        last = len(plan.steps) - 1
-    else:
-        ran = plan.input_ran
-        todo = plan.input_steps
-        last = plan.inputs - 1
-    timed_out = False
-    monotonic = time.monotonic
-    # The loop runs once per rule and document: the body of `_run` is inlined here.
-    for rule, check, options, severity, index in todo:
+    # -- one document ---------------------------------------------------------------------------------
+
+    def audit(self, document: Document, key: DocumentKey = (0,)) -> DocumentResult:
+        """Never raises: whatever goes wrong inside becomes an `input/internal-error` finding."""
+        auditor = self._for(document)
         try:
-            found = [*check(page, options)]
-            if found:  # most rules find nothing on most pages
-                findings.extend([Finding(rule.id, rule.category, severity, v.message, v.location, v.value,
-                                         v.expected, v.fix, v.view) for v in found])
-        except Exception as exc:  # one broken rule must not cost the other rules or documents
-            findings.extend(_internal_error(document, f"rule {rule.id}", exc, config, rules))
-        if monotonic() >= deadline and index < last:
-            rest = plan.steps[index + 1:last + 1]
-            findings.extend(_timeout(document, config, rules, rule, [step[0] for step in rest]))
-            timed_out = True
-            ran = tuple(sorted((step[0].id for step in plan.steps[:index + 1]), key=plan.order.__getitem__))
-            break
-    signatures = _signatures(page, plan.batch, config) if document.problem is None and not timed_out else {}
-    suppressed: list[Finding] = []
-    suppressions: list[suppress.Suppression] = []
-    if document.problem is None:
-        # Batch rules find their problems only once every document is in (add_batch_findings), so
-        # whether a suppression of one is used cannot be judged here.
-        html = page.views.get("html")
-        suppressions = suppress.find(document, html.comments if html is not None else None)
-        findings, suppressed, unused = suppress.apply(suppressions, findings, plan.per_document)
-        if unused and plan.unused_rule is not None:  # reported only when the rule is selected
-            findings.extend(_stamp(plan.unused_rule, config, unused))
-    baselined: list[Finding] = []
-    if config.baseline is not None:
-        findings, baselined = config.baseline.split(document, findings)
-    try:
-        metadata = page_metadata(page, config.structured_data) if document.problem is None and not timed_out else {}
-    except Exception as exc:
-        findings.extend(_internal_error(document, "metadata", exc, config, rules))
-        metadata = {}
-    findings.sort(key=Finding.sort_key)
-    return DocumentResult(document, findings, metadata, ran, suppressed, baselined, signatures, suppressions)
+            return auditor._audit(document, key)
+        except Exception as exc:  # a bug outside any one rule (suppressions, baseline…): still a result
+            return auditor._failed(document, key, "audit", exc)
+
+    def failed(self, ref: DocumentRef, key: DocumentKey, message: str, value: str) -> DocumentResult:
+        """A document whose audit never came back (its worker died or hung): an `input/internal-error`."""
+        return DocumentResult(ref, self._internal_errors(ref, message, value), {}, key=key)
+
+    def _for(self, document: Document) -> Auditor:
+        """This auditor, or the variant without the rules `per-file-ignores` switches off for the document."""
+        patterns = self.config.per_file_ignores
+        if not patterns or self._dropped:
+            return self
+        refs = tuple(ref for pattern, refs in patterns if _source_matches(document.source, pattern) for ref in refs)
+        if not refs:
+            return self
+        variant = self._variants.get(refs)
+        if variant is None:
+            rules = [r for r in self.rules if not _matches(r, refs)]
+            variant = self._variants[refs] = Auditor(self.config, rules, self.needs, refs)
+        return variant
+
+    def _audit(self, document: Document, key: DocumentKey) -> DocumentResult:
+        from . import suppress
+
+        ref = document_ref(document)
+        # The deadline is checked between rules (a rule is never interrupted): see seoaudit/limits.py.
+        deadline = time.monotonic() + self.context.limits.document_timeout
+        try:
+            page = Page(document, self.context)
+        except Exception as exc:  # a page we cannot model is reported, never a traceback
+            return self._failed(document, key, "extraction", exc, ref)
+        readable = document.problem is None
+        findings: list[Finding] = []
+        if readable:
+            ran = self._ran
+            has = (page.post is not None) | (document.wire is not None) << 1 | (page.schema_view is not None) << 2
+            todo = self._gated[has]
+            last = len(self.steps) - 1
+        else:
+            ran = self._input_ran
+            todo = self._input_steps
+            last = self.inputs - 1
+        timed_out = False
+        monotonic = time.monotonic
+        for step in todo:  # once per rule and document: kept lean
+            try:
+                found = [*step.check(page, step.options)]
+                if found:  # most rules find nothing on most pages
+                    findings.extend(step.stamp(found))
+            except Exception as exc:  # one broken rule must not cost the other rules or documents
+                findings.extend(self._internal_errors(ref, *_failure(ref, f"rule {step.rule.id}", exc)))
+            if monotonic() >= deadline and step.index < last:
+                findings.extend(self._timeout(ref, step, self.steps[step.index + 1:last + 1]))
+                timed_out = True
+                ran = self._in_order([s.rule for s in self.steps[:step.index + 1]])
+                break
+        lines = document.lines if LINES in self.needs else None
+        batch = self._members(page, key, ref, lines) if readable and not timed_out and self._batch else ()
+        suppressed: list[Finding] = []
+        suppressions: list[suppress.Suppression] = []
+        if readable:
+            # Batch rules find their problems only once every document is in (run.py), so whether a
+            # suppression of one is used cannot be judged here.
+            html = page.views.get("html")
+            suppressions = suppress.find(document, html.comments if html is not None else None)
+            findings, suppressed, unused = suppress.apply(suppressions, findings, self._per_document)
+            if unused and self._unused is not None:  # reported only when the rule is selected
+                findings.extend(self._unused.stamp(unused))
+        baselined: list[Finding] = []
+        if self.config.baseline is not None:
+            findings, baselined = self.config.baseline.split(ref, findings)
+        metadata: dict[str, Any] = {}
+        if readable and not timed_out and (METADATA in self.needs or HEADLINE in self.needs):
+            from .metadata import headline, page_metadata
+
+            try:
+                metadata = (page_metadata(page, self.config.structured_data) if METADATA in self.needs
+                            else headline(page))
+            except Exception as exc:
+                findings.extend(self._internal_errors(ref, *_failure(ref, "metadata", exc)))
+        findings.sort(key=Finding.sort_key)
+        return DocumentResult(ref, findings, metadata, ran if RULES in self.needs else (), suppressed, baselined,
+                              key, _lines_of(findings, lines), batch, tuple(suppressions) if batch else ())
+
+    def _members(self, page: Page, key: DocumentKey, ref: DocumentRef, lines) -> tuple:
+        """What the document adds to each batch rule's groups (aggregate.py), encoded."""
+        from .aggregate import group_key
+        from .batch import Member
+
+        member_ref = ref if self.config.baseline is not None else DocumentRef(ref.source, ref.kind, ref.pointer)
+        entries = []
+        for step in self._batch:
+            try:
+                found = step.rule.signature(page, step.options)
+            except Exception:  # a batch rule that cannot read this page leaves it out of the comparison
+                continue
+            for group, o in (found or {}).items():
+                line = lines.line(o.location.pointer) if lines is not None and o.location.pointer is not None else None
+                member = Member(key, member_ref, o.value, o.location, o.view, o.extra, line)
+                entries.append((group_key(step.rule.id, group), member.encode()))
+        return tuple(entries)
+
+    def _failed(self, document: Document, key: DocumentKey, stage: str, exc: Exception,
+                ref: DocumentRef | None = None) -> DocumentResult:
+        ref = ref or document_ref(document)
+        return DocumentResult(ref, self._internal_errors(ref, *_failure(ref, stage, exc)), {}, key=key)
+
+    def _internal_errors(self, ref: DocumentRef, message: str, value: str) -> list[Finding]:
+        """An exception inside seoaudit, as a finding of `input/internal-error` (rules/input/internal_error.py),
+        unless that rule is ignored. The CLI exits 2 when a run has one: the audit is incomplete."""
+        if self._internal_error is None:
+            if all_rules().get(INTERNAL_ERROR) is None:  # the rules package is incomplete: still say it
+                return [Finding(INTERNAL_ERROR, "input", Severity.ERROR, message, Location(pointer=ref.pointer or None),
+                                value, None, FIX_INTERNAL)]
+            return []
+        return self._internal_error.stamp([Violation(message, Location(pointer=ref.pointer or None), value=value,
+                                                     fix=FIX_INTERNAL)])
+
+    def _timeout(self, ref: DocumentRef, last: Step, skipped: tuple[Step, ...]) -> list[Finding]:
+        if self._limit is None:
+            return []
+        seconds = self.context.limits.document_timeout
+        names = ", ".join(s.rule.id for s in skipped[:5]) + (", …" if len(skipped) > 5 else "")
+        return self._limit.stamp([Violation(
+            f"auditing {ref.display_source} took over {seconds:g} s (document-timeout), the last rule to run "
+            f"being {last.rule.id}; {len(skipped)} rule{'s' if len(skipped) != 1 else ''} not run ({names}) and no "
+            "metadata extracted",
+            Location(pointer=ref.pointer or None), value=len(skipped), expected=seconds,
+            fix="Raise [tool.seoaudit.limits] document-timeout, or report the slow rule with the input file.")])
 
 
-def _options(rule: Rule, config: Config) -> dict[str, Any]:
-    overrides = config.options.get(rule.id)  # usually none: no copy per rule and document (rules only read it)
-    return {**rule.options, **overrides} if overrides else rule.options
+FIX_INTERNAL = "Report this at the seoaudit issue tracker with the input file."
 
 
-def _signatures(page: Page, batch: list[Rule], config: Config) -> dict[str, Any]:
-    from .aggregate import document_signatures
-
-    if not batch:
-        return {}
-    try:
-        return document_signatures(page, batch, lambda rule: _options(rule, config))
-    except Exception:  # a batch rule that cannot read this page leaves it out of the comparison
-        return {}
-
-
-def add_batch_findings(results: list[DocumentResult], config: Config) -> list[DocumentResult]:
-    """Merge every document's signatures and add the batch rules' findings to their documents
-    (after their `seoaudit: ignore` comments and the baseline)."""
-    from .aggregate import batch_findings, merge_all
-
-    if not any(r.signatures for r in results):
-        return results
-    rules_by_id = {r.id: r for r in all_rules().values() if r.is_batch}
-    merged = merge_all((r.signatures for r in results), rules_by_id)
-    found = batch_findings(merged, rules_by_id, lambda rule: _options(rule, config),
-                           lambda rule: config.severities.get(rule.id, rule.severity))
-    for result in results:
-        extra = found.get(result.document.display_source)
-        if extra:
-            from . import suppress
-
-            extra, silenced, _ = suppress.apply(result.suppressions, extra, [])
-            result.suppressed.extend(silenced)
-            if config.baseline is not None:
-                extra, baselined = config.baseline.split(result.document, extra)
-                result.baselined.extend(baselined)
-            result.findings = sorted([*result.findings, *extra], key=Finding.sort_key)
-    return results
-
-
-def _stamp(rule: Rule, config: Config, violations) -> list[Finding]:
-    found = list(violations)  # most rules find nothing on most pages: stamp only what they found
-    if not found:
-        return found
-    severity = config.severities.get(rule.id, rule.severity)
-    return [Finding(rule.id, rule.category, severity, v.message, v.location, v.value, v.expected, v.fix, v.view)
-            for v in found]
-
-
-INTERNAL_ERROR = "input/internal-error"
-LIMIT_EXCEEDED = "input/limit-exceeded"
-
-
-def _internal_error(document: Document, stage: str, exc: Exception, config: Config,
-                    rules: list[Rule] | None = None) -> list[Finding]:
-    """An exception inside seoaudit, as a finding of `input/internal-error` (rules/input/internal_error.py),
-    unless that rule is ignored. The CLI exits 2 when a run has one: the audit is incomplete."""
-    if rules is not None and not any(r.id == INTERNAL_ERROR for r in rules):
-        return []
+def _failure(ref: DocumentRef, stage: str, exc: Exception) -> tuple[str, str]:
+    """(message, value) of an internal error."""
     text = " ".join(str(exc).split())
     text = text if len(text) <= 300 else text[:300] + "…"
-    violation = Violation(f"{stage} failed on {document.display_source}: {type(exc).__name__}: {text}",
-                          Location(pointer=document.pointer or None), value=type(exc).__name__,
-                          fix="Report this at the seoaudit issue tracker with the input file.")
-    rule = all_rules().get(INTERNAL_ERROR)
-    if rule is None:  # the rules package is incomplete: still say it
-        return [Finding(INTERNAL_ERROR, "input", Severity.ERROR, violation.message, violation.location,
-                        violation.value, None, violation.fix)]
-    return _stamp(rule, config, [violation])
+    return f"{stage} failed on {ref.display_source}: {type(exc).__name__}: {text}", type(exc).__name__
 
 
-def _timeout(document: Document, config: Config, rules: list[Rule], last: Rule, skipped: list[Rule]) -> list[Finding]:
-    rule = all_rules().get(LIMIT_EXCEEDED)
-    if rule is None or not any(r.id == LIMIT_EXCEEDED for r in rules):
-        return []
-    seconds = config.limits.document_timeout
-    names = ", ".join(r.id for r in skipped[:5]) + (", …" if len(skipped) > 5 else "")
-    return _stamp(rule, config, [Violation(
-        f"auditing {document.display_source} took over {seconds:g} s (document-timeout), the last rule to run "
-        f"being {last.id}; {len(skipped)} rule{'s' if len(skipped) != 1 else ''} not run ({names}) and no metadata "
-        "extracted",
-        Location(pointer=document.pointer or None), value=len(skipped), expected=seconds,
-        fix="Raise [tool.seoaudit.limits] document-timeout, or report the slow rule with the input file.")])
+def document_ref(document: Document) -> DocumentRef:
+    from .baseline import document_key
+
+    return DocumentRef(document.source, document.kind, document.pointer, document.problem, document_key(document))
 
 
-def iter_audit(documents: Iterable[Document], config: Config | None = None) -> Iterator[DocumentResult]:
-    """Audit documents one by one, yielding each result as soon as it is done (for streaming formats)."""
-    config = config or Config()
-    rules = config.rules()
-    for document in documents:
-        yield audit_document(document, config, rules)
+def _lines_of(findings: list[Finding], lines) -> dict[str, int] | None:
+    if lines is None:
+        return None
+    found = {}
+    for finding in findings:
+        pointer = finding.location.pointer
+        if pointer is not None and pointer not in found and (line := lines.line(pointer)) is not None:
+            found[pointer] = line
+    return found
 
 
-def audit(documents: Iterable[Document], config: Config | None = None) -> Report:
+# -- the embedding API ------------------------------------------------------------------------------------
+
+
+def audit_document(document: Document, config: Config | None = None, rules: list[Rule] | None = None
+                   ) -> DocumentResult:
+    """One document (compiles the config each call: to audit many, `Auditor.compile` once and call `audit`)."""
+    return Auditor.compile(config, rules=rules).audit(document)
+
+
+def iter_audit(documents: Iterable[Document], config: Config | None = None, jobs: int = 1
+               ) -> Iterator[DocumentResult]:
+    """Audit documents, yielding each result as soon as it is done, in input order (for streaming formats);
+    `jobs` > 1 audits them in that many processes. The rules that compare documents are not run."""
+    from .run import Run
+
+    run = Run(Auditor.compile(config), jobs=jobs)
+    try:
+        yield from run.results(documents)
+    finally:
+        run.close()
+
+
+def audit(documents: Iterable[Document], config: Config | None = None, jobs: int = 1) -> Report:
     """The embedding API: documents in, a report out (the object every formatter takes), with the
-    findings of the rules that compare documents (duplicate titles, canonical drift) added."""
-    config = config or Config()
-    return Report(add_batch_findings(list(iter_audit(documents, config)), config))
+    findings of the rules that compare documents (duplicate titles, canonical drift) in place."""
+    from .run import Run
+
+    run = Run(Auditor.compile(config), jobs=jobs)
+    try:
+        results = list(run.results(documents))
+        late = run.finish()
+        return Report(late.join(results), totals=run.totals)
+    finally:
+        run.close()

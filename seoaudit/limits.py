@@ -6,7 +6,8 @@ docs/limits.md has the table. `Limits` is part of the engine's `Config` (`Config
 
 The time limit is a deadline per document, checked between rules: when a rule returns after the
 deadline, the finding names it and the rules not yet run are skipped. A rule that never returns is not
-interrupted (no thread is killed); the other limits exist so that no rule is given that much to do.
+interrupted (no thread is killed): in a worker process, the pool stops the worker (seoaudit/pool.py); the
+other limits exist so that no rule is given that much to do.
 """
 
 from __future__ import annotations

@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import strict_json
+from . import headless, strict_json
+from .headless import one_line as _one_line
 from .limits import Limits, json_depth_exceeds
 from .model import Document, InputProblem, Location
+from .positions import PointerLines
 
 _JSON_TYPES = {int: "number", float: "number", str: "string", bool: "boolean", type(None): "null", list: "array"}
 AUDITED_SUFFIXES = (".json", ".html", ".htm")
@@ -41,19 +45,57 @@ def is_audited(path: Path) -> bool:
 
 def load_paths(paths: Iterable[str], limits: Limits | None = None) -> Iterator[Document]:
     limits = limits or Limits()
+    for item in inputs(paths, limits):
+        if isinstance(item, FileInput):
+            yield from item.documents(limits)
+        else:
+            yield item
+
+
+@dataclass(frozen=True, slots=True)
+class FileInput:
+    """A file still to be read: a process pool sends its name to a worker, never its bytes."""
+
+    path: str  # a str, not a Path: a run may hold a hundred thousand of them
+    name: str | None = None  # as given on the command line; None: the path
+
+    def documents(self, limits: Limits | None = None) -> Iterator[Document]:
+        return load_file(Path(self.path), self.name, limits)
+
+
+def inputs(paths: Iterable[str], limits: Limits | None = None) -> Iterator[FileInput | Document]:
+    """What `paths` name, without reading a file: a `FileInput` per file (a directory's, sorted), or a
+    `Document` for stdin and for a directory that holds nothing to audit."""
+    limits = limits or Limits()
     for raw in paths:
         if raw == "-":
             yield from load_bytes(_read_capped(sys.stdin.buffer, limits.max_input_bytes), "-", limits)
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if is_audited(p) and p.is_file())
-            if not files:
+            found = False
+            for file in _walk(str(path)):
+                found = True
+                yield FileInput(file)
+            if not found:
                 yield _problem(raw, "unreadable", "directory holds no .json, .html or .htm file")
-            for file in files:
-                yield from load_file(file, None, limits)
         else:
-            yield from load_file(path, raw, limits)
+            yield FileInput(raw, raw)
+
+
+def _walk(directory: str) -> Iterator[str]:
+    """Every audited file below `directory`, in path order (each directory's entries by name, depth first, not
+    into linked directories), found as the walk goes: a site of a hundred thousand files is never listed whole."""
+    try:
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path)
+        elif is_audited(Path(entry.name)) and entry.is_file():
+            yield entry.path
 
 
 def load_file(path: Path, name: str | None = None, limits: Limits | None = None) -> Iterator[Document]:
@@ -200,12 +242,12 @@ def _load_json(data: bytes, source: str, limits: Limits, wide: str | None) -> It
     if not isinstance(value, list) and json_depth_exceeds(value, limit):
         yield _too_deep(source, limit, "")
         return
-    deep = {i for i, item in enumerate(value) if json_depth_exceeds(item, limit - 1)} if isinstance(value, list) else ()
-    for index, document in enumerate(documents_from_json(value, source)):
-        if index in deep:
-            yield _too_deep(source, limit, f"/{index}")
-            continue
+    deep = {f"/{i}": _too_deep(source, limit, f"/{i}") for i, item in enumerate(value)
+            if json_depth_exceeds(item, limit - 1)} if isinstance(value, list) else {}
+    lines = PointerLines(text)
+    for document in documents_from_json(value, source, deep):
         document.notes.extend(notes)
+        document.lines = lines
         yield document
 
 
@@ -224,16 +266,76 @@ def _limit(source: str, message: str, pointer: str = "") -> Document:
                     problem=InputProblem("limit-exceeded", message, Location(pointer=pointer or None)))
 
 
-def documents_from_json(value: Any, source: str) -> Iterator[Document]:
-    """A decoded JSON value: one WP object, a collection (array), a get_head response, or a REST error."""
+def json_shape(value: Any) -> str | None:
+    """Which of seoaudit's JSON inputs a decoded value is: "collection" (an array that holds one), "recorded-http",
+    "rest-error", "yoast-get-head", "graphql" (a WPGraphQL answer), "rank-math-get-head", "seopress", "wp-post",
+    "wp-term" or "wp-user"; None for JSON that is none of them, which a folder walk skips (package.json,
+    tsconfig.json, a report). The one place that says what JSON is an input: new shapes are added here."""
+    if isinstance(value, list):
+        return "collection" if not value or any(isinstance(item, dict) and json_shape(item) for item in value) else None
+    if not isinstance(value, dict):
+        return None
+    if "seoaudit_http" in value:  # a recorded HTTP exchange (live mode's facts, audited offline)
+        return "recorded-http"
+    if _is_rest_error(value):
+        return "rest-error"
+    if _is_yoast_get_head(value):
+        return "yoast-get-head"
+    if headless.is_graphql_response(value):
+        return "graphql"
+    if headless.is_rank_math_head(value):
+        return "rank-math-get-head"
+    if headless.is_seopress(value):
+        return "seopress"
+    return _wp_kind(value)
+
+
+def documents_from_json(value: Any, source: str, too_deep: dict[str, Document] | None = None) -> Iterator[Document]:
+    """A decoded JSON value: one WP object, a collection (array), a get_head response, a GraphQL response (one
+    document per node), a REST error. `too_deep`: the documents that stand for collection items over
+    max-json-depth, by pointer."""
     if isinstance(value, list):
         if not value:
             yield _problem(source, "empty", "the collection is an empty array: no posts to audit")
             return
         for index, item in enumerate(value):
-            yield _classify(item, source, f"/{index}")
+            pointer = f"/{index}"
+            if too_deep and pointer in too_deep:
+                yield too_deep[pointer]
+            else:
+                yield from _documents(item, source, pointer)
     else:
-        yield _classify(value, source, "")
+        yield from _documents(value, source, "")
+
+
+def _documents(value: Any, source: str, pointer: str) -> Iterator[Document]:
+    if isinstance(value, dict) and headless.is_graphql_response(value):
+        yield from _graphql_documents(value, source, pointer)
+    else:
+        yield _classify(value, source, pointer)
+
+
+def _graphql_documents(value: dict, source: str, pointer: str) -> Iterator[Document]:
+    """One document per node of `data`; each GraphQL error is an input problem of its own (a partial answer
+    still has its nodes audited)."""
+    data, errors = value.get("data"), value.get("errors") or []
+    found = False
+    if isinstance(data, dict):
+        for node, at in headless.graphql_nodes(data, f"{pointer}/data"):
+            found = True
+            yield Document(source=source, kind=headless.graphql_kind(node), data=node, pointer=at)
+    for index, error in enumerate(errors):
+        at = f"{pointer}/errors/{index}"
+        yield _problem(source, "rest-error", headless.graphql_error(error), Location(pointer=at), at)
+    if not found and not errors and headless.empty_connections(data):
+        yield _problem(source, "empty", f"the GraphQL connection{'s' if len(data) > 1 else ''} "
+                       f"{', '.join(sorted(data))} hold{'' if len(data) > 1 else 's'} no node: nothing to audit",
+                       Location(pointer=f"{pointer}/data"), pointer)
+    elif not found and not errors:
+        keys = ", ".join(sorted(data)[:6]) if isinstance(data, dict) and data else "none"
+        yield _problem(source, "not-a-post", "GraphQL response holds no post, page or term (no object with `seo`, "
+                       f"`link` or `uri` under `data`; its fields: {keys})", Location(pointer=f"{pointer}/data"),
+                       pointer)
 
 
 def _classify(value: Any, source: str, pointer: str) -> Document:
@@ -251,15 +353,39 @@ def _classify(value: Any, source: str, pointer: str) -> Document:
         return _problem(source, "rest-error",
                         f"WordPress REST error {value['code']}" + (f" (HTTP {status})" if status else "")
                         + f": {_one_line(value.get('message'))}", where, pointer)
-    if isinstance(value.get("html"), str) and isinstance(value.get("json"), dict):
+    if _is_yoast_get_head(value):
         return Document(source=source, kind="yoast-get-head", data=value, pointer=pointer)
+    if headless.is_rank_math_head(value) or headless.is_seopress(value):
+        return _plugin_answer(value, source, pointer)
     kind = _wp_kind(value)
     if kind is None:
         keys = ", ".join(sorted(map(str, value))[:6]) or "none"
         return _problem(source, "not-a-post",
-                        f"JSON object is not a WordPress REST object, collection or Yoast get_head response "
-                        f"(no `link`; keys: {keys})", where, pointer)
+                        f"JSON object is not a WordPress REST object, collection, GraphQL response or SEO plugin "
+                        f"head (no `link`; keys: {keys})", where, pointer)
     return Document(source=source, kind=kind, data=value, pointer=pointer)
+
+
+def _plugin_answer(value: dict, source: str, pointer: str) -> Document:
+    """Rank Math's getHead or SEOPress's answer: `success: false`, an empty head or SEOPress's `data: null` say
+    that nothing came back for the URL or post."""
+    where = Location(pointer=pointer)
+    plugin, field = ("Rank Math getHead", "head") if "head" in value else ("SEOPress", "data")
+    if value["success"] is not True:
+        return _problem(source, "rest-error", f"{plugin} answered success: {json.dumps(value['success'])}",
+                        where, pointer)
+    if field == "head" and not value["head"].strip():
+        return _problem(source, "empty", "Rank Math getHead answered an empty head (is the URL one of the site's?)",
+                        Location(pointer=f"{pointer}/head"), pointer)
+    if field == "data" and value["data"] is None:
+        return _problem(source, "empty", "SEOPress answered data: null: it returns SEO data only for a published "
+                        "post without a password", Location(pointer=f"{pointer}/data"), pointer)
+    kind = "rank-math-get-head" if field == "head" else "seopress"
+    return Document(source=source, kind=kind, data=value, pointer=pointer)
+
+
+def _is_yoast_get_head(value: dict) -> bool:
+    return isinstance(value.get("html"), str) and isinstance(value.get("json"), dict)
 
 
 def _is_rest_error(value: dict) -> bool:
@@ -276,10 +402,6 @@ def _wp_kind(value: dict) -> str | None:
     if isinstance(value.get("title"), dict) or "yoast_head_json" in value or "yoast_head" in value:
         return "wp-post"
     return None
-
-
-def _one_line(text: Any) -> str:
-    return " ".join(str(text).split()) if text is not None else ""
 
 
 def _problem(source: str, code: str, message: str, location: Location | None = None,

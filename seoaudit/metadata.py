@@ -52,3 +52,17 @@ def page_metadata(page: Page, structured_data: bool = True) -> dict[str, Any]:
     if structured_data and page.kind == "html" and page.structured_data:
         meta.update(page.structured_data)
     return meta
+
+
+def headline(page: Page) -> dict[str, Any]:
+    """What the terminal report shows of a page: the fields of `page_metadata` that name it."""
+    view = page.primary
+    meta: dict[str, Any] = {}
+    if view is not None:
+        meta["title"] = view.title.value if view.title else None
+        meta["canonical"] = view.canonical.value if view.canonical else None
+    if page.post is not None:
+        post = page.post
+        meta["post"] = {"title": post.title.value if post.title else None,
+                        "link": post.link.value if post.link else None}
+    return meta

@@ -58,6 +58,9 @@ class Location:
     column: int | None = None
     path: str | None = None  # a JSON pointer inside an embedded JSON text (a JSON-LD block in HTML)
 
+    def __reduce__(self):  # pickled by the thousand (workers, spool): positional, not dataclass's slots state
+        return Location, (self.pointer, self.line, self.column, self.path)
+
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k in ("pointer", "line", "column", "path") if (v := getattr(self, k)) is not None}
 
@@ -110,6 +113,10 @@ class Finding:
     fix: str | None = None
     view: str | None = None
 
+    def __reduce__(self):  # as Location's
+        return Finding, (self.rule, self.category, self.severity, self.message, self.location, self.value,
+                         self.expected, self.fix, self.view)
+
     def sort_key(self) -> tuple:
         return (-self.severity, self.category, self.rule, self.location.pointer or "", self.location.line or 0,
                 self.message)
@@ -159,6 +166,31 @@ class Document:
     notes: list[str] = field(default_factory=list)  # what loading had to repair (input/bad-encoding says it)
     encoding: str | None = None  # of `html`: "utf-8" once load.py decoded it; None: sniff (BOM, meta charset)
     wire: Any = None  # seoaudit.live.wire.Wire: what the server said (live runs and recorded exchanges)
+    lines: Any = None  # seoaudit.positions.PointerLines of the JSON text it came from (shared by a collection)
+
+    @property
+    def display_source(self) -> str:
+        return f"{self.source}#{self.pointer}" if self.pointer else self.source
+
+
+# Names one document of a run: its input's place in the run, then its place in that input (a collection's
+# items). Opaque to rules; unique even when the same file is given twice, and it sorts in input order.
+DocumentKey = tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRef:
+    """What a report needs of a document once its bytes and tree are gone: its name, kind and problem, and
+    `identity`, the baseline's name for it (baseline.document_key), worked out where its data was."""
+
+    source: str
+    kind: str
+    pointer: str = ""
+    problem: InputProblem | None = None
+    identity: str = ""
+
+    def __reduce__(self):  # as Location's
+        return DocumentRef, (self.source, self.kind, self.pointer, self.problem, self.identity)
 
     @property
     def display_source(self) -> str:

@@ -5,27 +5,46 @@ Built once per document; the expensive parts (graph, microdata, RDFa) are comput
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
 from . import urls
 from .extract.html import decode_html, html_view, parse_html_bytes, parse_html_fragment
-from .extract.plugin_json import aioseo_json_view, yoast_json_view
-from .extract.post import PostFields, post_fields
+from .extract.plugin_json import aioseo_json_view, seopress_json_view, yoast_json_view
+from .extract.post import PostFields, graphql_post_fields, post_fields
 from .extract.view import Field, View
 from .graph import Graph, build_graph
 from .limits import Limits
 from .model import Document, Location
 
-# Which view speaks for the page when several producers are present (most precise locations first).
-PRIMARY_ORDER = ("html", "yoast_head_json", "aioseo_head_json", "yoast_head", "aioseo_head")
+# Which view speaks for the page when several producers are present (most precise locations first). A WPGraphQL
+# node's `fullHead` comes before its `seo` fields: those are a subset of the head, and only what the query asked.
+# `served`: a REST post's page as served (live mode), which speaks only when the post carries no plugin head.
+PRIMARY_ORDER = ("html", "yoast_head_json", "aioseo_head_json", "seopress", "yoast_head", "aioseo_head",
+                 "rank_math_head", "seo.fullHead", "seo", "served")
+
+
+@dataclass(frozen=True)
+class AuditContext:
+    """What the config says about every page of a run: the site's public origin (headless sites), the other
+    hosts its URLs may name, and how much of a document is read."""
+
+    site_url: str | None = None
+    allowed_hosts: tuple[str, ...] = ()
+    limits: Limits = field(default_factory=Limits)
+
+
+DEFAULT_CONTEXT = AuditContext()
 
 
 class Page:
-    def __init__(self, document: Document, site_url: str | None = None, limits: Limits | None = None):
+    def __init__(self, document: Document, context: AuditContext = DEFAULT_CONTEXT):
         self.document = document
-        self.site_url = site_url
-        self.limits = limits or Limits()
+        self.context = context
+        self.site_url = context.site_url
+        self.allowed_hosts = context.allowed_hosts
+        self.limits = context.limits
         self.views: dict[str, View] = {}
         self.notes: list[str] = list(document.notes)  # what loading and decoding repaired (input/bad-encoding)
         self.post: PostFields | None = None
@@ -44,6 +63,14 @@ class Page:
             data = document.data
             self.views["yoast_head_json"] = yoast_json_view(data["json"], base.child("json"))
             self.views["yoast_head"] = _fragment_view(data["html"], "yoast_head", base.child("html"), self.limits)
+        elif document.kind == "rank-math-get-head":
+            view = _fragment_view(document.data["head"], "rank_math_head", base.child("head"), self.limits)
+            view.producer = "Rank Math"
+            self.views["rank_math_head"] = view
+        elif document.kind == "seopress":
+            self.views["seopress"] = seopress_json_view(document.data["data"], base.child("data"))
+        elif document.kind.startswith("graphql-"):
+            self._add_graphql_views(document.data, base)
         else:
             self._add_wp_views(document.data, base)
 
@@ -58,6 +85,32 @@ class Page:
             value = data.get(key)
             if isinstance(value, str) and value.strip():
                 self.views[key] = _fragment_view(value, key, base.child(key), self.limits)
+        served = self.document.wire.served if self.document.wire is not None else None
+        if not self.views and served is not None and served.ok and served.body:
+            # No SEO plugin head: the page WordPress serves at `link` is the post's only metadata, so it is
+            # audited (with a head, wordpress/rest-head-differs compares the two instead). Its findings point at
+            # `/link` and a line of that page.
+            data, notes = decode_html(served.body)
+            self.notes.extend(notes)
+            self.views["served"] = html_view(parse_html_bytes(data, "utf-8"), "served", base.child("link"),
+                                             self.limits)
+
+    def _add_graphql_views(self, node: dict, base: Location) -> None:
+        """A WPGraphQL node: its own fields are the post, `seo` a view, `seo.fullHead` the plugin's head."""
+        from .extract.graphql import seo_view
+
+        self.post = graphql_post_fields(node, self.document.kind, base)
+        seo = node.get("seo")
+        if not isinstance(seo, dict):
+            return
+        view = seo_view(seo, base.child("seo"), self.limits)
+        if view.stated:  # the query asked for more than `fullHead`
+            self.views["seo"] = view
+        head = seo.get("fullHead")
+        if isinstance(head, str) and head.strip():
+            full = _fragment_view(head, "seo.fullHead", base.child("seo", "fullHead"), self.limits)
+            full.producer = view.producer
+            self.views["seo.fullHead"] = full
 
     # -- what rules ask ---------------------------------------------------------------------------
 

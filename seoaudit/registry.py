@@ -7,7 +7,8 @@ Lighthouse's `requiredArtifacts`): `"post"` (WP post fields, `page.post`), `"wir
 `document.wire`), `"graph"` (JSON-LD in some view, `page.schema_view`). Declare only what the code already
 returns early without: the findings must be the same with or without the gate. Its docstring is its
 documentation: the first line is the summary, and the fenced blocks after `Fails` and `Passes` are
-examples that the test suite runs.
+examples that the test suite runs. A rule that compares the documents of a run defines `signature` and
+`check_group` instead of `check` (seoaudit/aggregate.py).
 """
 
 from __future__ import annotations
@@ -36,10 +37,9 @@ class Rule:
     doc: str
     options: dict[str, Any] = field(default_factory=dict)
     module: str = ""
-    # Batch rules (seoaudit/aggregate.py): a per-document signature, an associative merge, findings.
+    # Batch rules (seoaudit/aggregate.py): a document's occurrences by group, and the judgement of one group.
     signature: Callable[..., Any] | None = None
-    merge: Callable[[Any, Any], Any] | None = None
-    check_batch: Callable[..., Iterator[Any]] | None = None
+    check_group: Callable[..., Iterator[Any]] | None = None
     requires: frozenset[str] = frozenset()  # of REQUIREMENTS: without one, `check` is not called
 
 
@@ -69,9 +69,9 @@ def _rule_from_module(module) -> Rule:
     match = RULE_ID.match(rule_id or "")
     if not match or match.group(1) not in CATEGORIES:
         raise RuleError(f"{module.__name__}: ID {rule_id!r} is not category/kebab-name with a known category")
-    batch = [getattr(module, name, None) for name in ("signature", "merge", "check_batch")]
+    batch = [getattr(module, name, None) for name in ("signature", "check_group")]
     if any(batch) and not all(batch):
-        raise RuleError(f"{module.__name__}: a batch rule needs signature, merge and check_batch")
+        raise RuleError(f"{module.__name__}: a batch rule needs signature and check_group")
     requires = frozenset(getattr(module, "REQUIRES", ()))
     if not requires <= set(REQUIREMENTS):
         raise RuleError(f"{module.__name__}: REQUIRES {sorted(requires)} names other than {REQUIREMENTS}")
@@ -83,8 +83,7 @@ def _rule_from_module(module) -> Rule:
         options=dict(getattr(module, "OPTIONS", {})),
         module=module.__name__,
         signature=batch[0],
-        merge=batch[1],
-        check_batch=batch[2],
+        check_group=batch[1],
         requires=requires,
     )
 

@@ -24,7 +24,10 @@ RULE_ID = "input/unused-suppression"
 _COMMENT = re.compile(r"<!--\s*seoaudit:\s*ignore\b(?P<names>[^<>]*?)-->", re.IGNORECASE)
 # The same, on the text of a comment node of a parsed page.
 _COMMENT_TEXT = re.compile(r"\s*seoaudit:\s*ignore\b(?P<names>[^<>]*)", re.IGNORECASE)
-_HEAD_STRINGS = ("yoast_head", "aioseo_head", "html")  # `html`: a get_head response's head
+# The head strings of a JSON document, by path: `html` only in a Yoast get_head response, `head` only in Rank
+# Math's getHead response.
+_HEAD_STRINGS = (("yoast_head",), ("aioseo_head",), ("html",), ("head",), ("seo", "fullHead"))
+_ONLY_IN = {"html": "yoast-get-head", "head": "rank-math-get-head"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +47,12 @@ def find(document: Document, comments: list | None = None) -> list[Suppression]:
     if not isinstance(document.data, dict):
         return []
     found: list[Suppression] = []
-    for key in _HEAD_STRINGS:
-        text = document.data.get(key)
-        if isinstance(text, str) and (key != "html" or document.kind == "yoast-get-head"):
-            found.extend(_scan(text, f"{document.pointer}/{key}"))
+    for path in _HEAD_STRINGS:
+        text = document.data
+        for key in path:
+            text = text.get(key) if isinstance(text, dict) else None
+        if isinstance(text, str) and _ONLY_IN.get(path[0], document.kind) == document.kind:
+            found.extend(_scan(text, document.pointer + "".join(f"/{key}" for key in path)))
     return found
 
 

@@ -30,3 +30,21 @@ def audit_example(language: str, text: str, config: Config | None = None):
 
 def rule_ids(results) -> set[str]:
     return {f.rule for result in results for f in result.findings}
+
+
+@pytest.fixture
+def server():
+    """A live test server on 127.0.0.1 (tests/live_server.py): the site a live test audits."""
+    from .live_server import LiveServer
+
+    with LiveServer("127.0.0.1") as live:
+        yield live
+
+
+@pytest.fixture
+def internal():
+    """A live test server on 127.0.0.2: another host, which stands for an internal one."""
+    from .live_server import LiveServer
+
+    with LiveServer("127.0.0.2") as live:
+        yield live

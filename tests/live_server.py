@@ -1,13 +1,17 @@
 """Real HTTP servers on loopback addresses for the live-mode tests (no mocked transport).
 
 `LiveServer(host)` serves a routing table of `path (with query) → Route` on an ephemeral port of `host`
-(127.0.0.1 or 127.0.0.2: loopback only), in a thread, and records every request (path and headers).
+(any 127.0.0.0/8 address: loopback only), in a thread, and records every request (path and headers).
+Hostile answers are routes too: a head or a body sent one byte at a time (`drip_head`, `drip_body`), an
+endless body (a callable), a gzip bomb (`gzip_bomb()` with `Content-Encoding: gzip`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import struct
+import sys
 import threading
 import time
 import zlib
@@ -26,6 +30,8 @@ class Route:
     ranges: bool = False  # answer Range requests with 206 and Content-Range
     total: int | None = None  # the size Content-Range reports (a huge file of which only the head is sent)
     then: Route | None = None  # the answer from the second request on (a 503 that recovers)
+    drip_head: float = 0.0  # seconds between the bytes of the status line and headers (slowloris)
+    drip_body: float = 0.0  # seconds between the bytes of the body
 
 
 @dataclass
@@ -34,9 +40,17 @@ class Seen:
     headers: dict[str, str]
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a client hanging up (a deadline, a cap) is expected
+            super().handle_error(request, client_address)
+
+
 class LiveServer:
     def __init__(self, host: str = "127.0.0.1"):
-        assert host.startswith("127."), "loopback only"
+        assert ipaddress.ip_address(host) in ipaddress.ip_network("127.0.0.0/8"), "loopback only"
         self.routes: dict[str, Route] = {}
         self.seen: list[Seen] = []
         self.hits: dict[str, int] = {}
@@ -59,7 +73,21 @@ class LiveServer:
                 if route.delay:
                     time.sleep(route.delay)
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                    self._answer(route)
+                    if route.drip_head or route.drip_body:
+                        self._drip(route)
+                    else:
+                        self._answer(route)
+
+            def _drip(self, route: Route):
+                body = route.body if isinstance(route.body, bytes) else b"".join(route.body())
+                head = [f"HTTP/1.1 {route.status} OK", f"Content-Type: {route.content_type}",
+                        f"Content-Length: {len(body)}", *(f"{n}: {v}" for n, v in route.headers), "", ""]
+                for data, pause in (("\r\n".join(head).encode(), route.drip_head), (body, route.drip_body)):
+                    for i in range(len(data)):
+                        if pause:
+                            time.sleep(pause)
+                        self.wfile.write(data[i:i + 1])
+                        self.wfile.flush()
 
             def _answer(self, route: Route):
                 body = route.body
@@ -90,8 +118,7 @@ class LiveServer:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self.server = ThreadingHTTPServer((host, 0), Handler)
-        self.server.daemon_threads = True
+        self.server = _QuietServer((host, 0), Handler)
         self.host = host
         self.port = self.server.server_address[1]
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -120,6 +147,20 @@ class LiveServer:
     def __exit__(self, *exc):
         self.server.shutdown()
         self.server.server_close()
+
+
+# -- compression bombs ---------------------------------------------------------------------------------
+
+_BOMBS: dict[int, bytes] = {}
+
+
+def gzip_bomb(decoded_mib: int = 2048) -> bytes:
+    """A gzip stream of `decoded_mib` MiB of spaces (2 GiB → about 2 MB compressed), made once per size."""
+    if decoded_mib not in _BOMBS:
+        packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+        block = b" " * (1024 * 1024)
+        _BOMBS[decoded_mib] = b"".join([*(packer.compress(block) for _ in range(decoded_mib)), packer.flush()])
+    return _BOMBS[decoded_mib]
 
 
 # -- tiny images, made here (no binary files in the repository) -------------------------------------------

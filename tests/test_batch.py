@@ -1,13 +1,22 @@
-"""Rules across documents: signatures merge associatively, and findings land on the right documents."""
+"""Rules across documents: an aggregation whose state merges in any grouping and order, at a cost linear in what
+it adds, and whose findings land on the right documents, from memory or from disk."""
 
 from __future__ import annotations
 
+import json
 import random
+import tracemalloc
+from functools import reduce
 
-from seoaudit.aggregate import merge_all, merge_signatures
-from seoaudit.engine import Config, audit, audit_document
-from seoaudit.load import documents_from_json, load_paths
+import pytest
+
+from seoaudit.aggregate import Aggregation, group_key
+from seoaudit.engine import Auditor, Config, audit
+from seoaudit.load import documents_from_json, load_bytes, load_paths
+from seoaudit.model import DocumentRef
 from seoaudit.registry import all_rules
+from seoaudit.run import Run
+from seoaudit.spill import Multimap
 
 from .conftest import CORPUS, EXAMPLES, needs_corpus
 
@@ -47,18 +56,124 @@ def test_duplicates_and_drift_across_a_collection():
     assert any("uses no trailing slash" in m for m in drift)
 
 
-def test_merge_order_and_grouping_do_not_change_the_result():
-    posts = [post(str(i), f"Title {i % 3}", f"https://{'www.' if i % 4 == 0 else ''}example.com/{i}/",
-                  f"Description {i % 2}") for i in range(12)]
-    results = [audit_document(d, Config()) for d in documents_from_json(posts, "x.json")]
-    signatures = [r.signatures for r in results]
-    expected = merge_all(signatures, BATCH)
-    shuffled = signatures[:]
+def _posts(n: int) -> list[dict]:
+    return [post(str(i), f"Title {i % 3}", f"https://{'www.' if i % 4 == 0 else ''}example.com/{i}/",
+                 f"Description {i % 2}") for i in range(n)]
+
+
+def _entries(documents) -> list[tuple]:
+    auditor = Auditor.compile(Config())
+    return [auditor.audit(d, (i, 0)).batch for i, d in enumerate(documents)]
+
+
+def _findings(aggregation: Aggregation, state) -> list[tuple]:
+    return sorted((key, late.finding.rule, late.finding.message) for key, late in aggregation.finish(state))
+
+
+def test_combine_is_associative_and_commutative():
+    entries = _entries(documents_from_json(_posts(12), "x.json"))
+    aggregation = Auditor.compile(Config()).aggregation()
+
+    def fold(part):
+        return reduce(aggregation.add, part, aggregation.empty())
+
+    expected = _findings(aggregation, fold(entries))
+    assert len(expected) == 12 + 12 + 3  # every title and description is shared; the www. ones drift
+    shuffled = entries[:]
     random.Random(7).shuffle(shuffled)
-    halves = merge_signatures(merge_all(shuffled[:5], BATCH), merge_all(shuffled[5:], BATCH), BATCH)
-    for rule_id, rule in BATCH.items():
-        findings = sorted((k, v.message) for k, v in rule.check_batch(expected[rule_id], {}))
-        assert findings == sorted((k, v.message) for k, v in rule.check_batch(halves[rule_id], {}))
+    a, b, c = fold(shuffled[:3]), fold(shuffled[3:8]), fold(shuffled[8:])
+    assert _findings(aggregation, aggregation.combine(aggregation.combine(a, b), c)) == expected
+    a, b, c = fold(shuffled[:3]), fold(shuffled[3:8]), fold(shuffled[8:])
+    assert _findings(aggregation, aggregation.combine(c, aggregation.combine(b, a))) == expected
+    # A tree, as Dask's reduction would fold one partition per worker, then their states in pairs.
+    states = [fold(shuffled[i:i + 2]) for i in range(0, 12, 2)]
+    while len(states) > 1:
+        states = [aggregation.combine(*states[i:i + 2]) if i + 1 < len(states) else states[i]
+                  for i in range(0, len(states), 2)]
+    assert _findings(aggregation, states[0]) == expected
+
+
+def test_a_state_pickles_whole_for_a_worker_to_send(tmp_path):
+    import pickle
+
+    entries = _entries(documents_from_json(_posts(8), "x.json"))
+    aggregation = Auditor.compile(Config()).aggregation(budget=2_000)  # small: part of it is on disk
+    state = reduce(aggregation.add, entries, aggregation.empty())
+    assert state.members.spilled
+    expected = _findings(aggregation, state)
+    assert _findings(aggregation, pickle.loads(pickle.dumps(state))) == expected
+
+
+def test_the_same_file_twice_is_two_documents(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Only one</title></head></html>")
+    report = audit(load_paths([str(page), str(page)]), Config(select=("title/duplicate",)))
+    messages = [f.message for r in report.documents for f in r.findings]
+    assert messages == [f"title 'Only one' is also used by 1 other document of this run: {page}"] * 2
+
+
+def test_adding_and_combining_cost_what_is_added(monkeypatch):
+    added = []
+    original = Multimap.add
+    monkeypatch.setattr(Multimap, "add", lambda self, key, value: (added.append(key), original(self, key, value)))
+    entries = _entries(documents_from_json(_posts(40), "x.json"))
+    aggregation = Auditor.compile(Config()).aggregation()
+    big = reduce(aggregation.add, entries[:30], aggregation.empty())
+    assert len(added) == sum(map(len, entries[:30]))  # each document: its own entries, nothing copied
+    added.clear()
+    small = reduce(aggregation.add, entries[30:], aggregation.empty())
+    added.clear()
+    aggregation.combine(small, big)  # in either order, the smaller state is added to the larger
+    assert len(added) == sum(map(len, entries[30:]))
+
+
+def test_a_large_duplicate_group_names_others_in_linear_time(monkeypatch):
+    names = []
+    original = DocumentRef.display_source
+    monkeypatch.setattr(DocumentRef, "display_source", property(lambda self: (names.append(1), original.fget(self))[1]))
+    state_of = Auditor.compile(Config(select=("title/duplicate",)))
+    aggregation = state_of.aggregation()
+    posts = [post(str(i), "Same title", f"https://example.com/{i}/") for i in range(2000)]
+    state = aggregation.empty()
+    for i, document in enumerate(documents_from_json(posts, "x.json")):
+        aggregation.add(state, state_of.audit(document, (i, 0)).batch)
+    names.clear()
+    found = list(aggregation.finish(state))
+    assert len(found) == 2000
+    assert "also used by 1999 other documents of this run: x.json#/0, x.json#/1, x.json#/10 and 1996 more" in \
+        found[-1][1].finding.message
+    # Sorting reads each name O(log n) times; the lists of names are built once for the group, not per member.
+    assert len(names) < 2000 * 10
+
+
+def test_a_run_spills_to_disk_and_finds_the_same(tmp_path):
+    posts = [post(str(i), f"Title {i % 50}", f"https://example.com/{i}/", f"Text {i % 7}") for i in range(300)]
+    collection = json.dumps(posts).encode()
+
+    def late(budget: int):
+        run = Run(Auditor.compile(Config()), budget=budget)
+        for _ in run.results(load_bytes(collection, "site.json")):
+            pass
+        spilled = run.state.members.spilled
+        found = [(item.key, [f.message for f in item.findings]) for item in run.finish()]
+        run.close()
+        return spilled, found
+
+    in_memory, expected = late(64 * 1024 * 1024)
+    on_disk, found = late(4_000)
+    assert not in_memory and on_disk
+    assert found == expected and len(expected) == 300
+
+
+def test_the_state_size_estimate_matches_what_python_allocates():
+    members = Multimap(budget=10 ** 12)
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    for i in range(5000):
+        members.add(group_key("title/duplicate", f"title number {i} of the site"), b"m" * 120 + str(i).encode())
+    used = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    assert 0.75 < members.size / used < 1.25
 
 
 def test_a_single_document_has_no_batch_findings():
@@ -82,3 +197,17 @@ def test_the_local_yoast_site_repeats_its_posts_across_files():
     assert any(name.startswith("posts-collection.json#/") for name in flagged)
     # The category archive's title is its own: not a duplicate.
     assert "category-guides.json" not in flagged
+
+
+@needs_corpus
+@pytest.mark.timeout(300)
+def test_the_corpus_findings_do_not_depend_on_the_order_documents_come_in():
+    auditor = Auditor.compile(Config())
+    documents = list(load_paths([str(CORPUS / "html"), str(CORPUS / "wp")]))
+    entries = [auditor.audit(d, (i, 0)).batch for i, d in enumerate(documents)]
+    aggregation = auditor.aggregation()
+    expected = _findings(aggregation, reduce(aggregation.add, entries, aggregation.empty()))
+    assert expected
+    random.Random(12).shuffle(entries)
+    halves = [reduce(aggregation.add, part, aggregation.empty()) for part in (entries[::2], entries[1::2])]
+    assert _findings(aggregation, aggregation.combine(*halves)) == expected

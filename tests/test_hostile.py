@@ -25,7 +25,7 @@ from seoaudit.engine import Config, audit, audit_document
 from seoaudit.limits import Limits
 from seoaudit.load import gunzip, load_bytes, load_paths
 from seoaudit.registry import all_rules
-from seoaudit.report.json_report import report_dict
+from seoaudit.report.json_report import document_dict, render
 
 from .conftest import CORPUS, EXAMPLES, ROOT, needs_corpus
 
@@ -57,9 +57,10 @@ def rule_messages(result, rule: str) -> list[str]:
 def valid_report(docs) -> dict:
     from seoaudit.engine import Report
 
-    text = json.dumps(report_dict(Report(list(docs))), ensure_ascii=False, allow_nan=False)
-    text.encode("utf-8")  # no lone surrogate
-    report = json.loads(text)
+    docs = list(docs)
+    for result in docs:  # no NaN, no lone surrogate: nothing a strict JSON reader or UTF-8 would refuse
+        json.dumps(document_dict(result), ensure_ascii=False, allow_nan=False).encode("utf-8")
+    report = json.loads(render(Report(docs)))
     jsonschema.validate(report, report_schema())
     return report
 

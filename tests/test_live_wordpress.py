@@ -2,12 +2,15 @@
 
 `.ci/run` brings it up with tests/wp/setup_wordpress.sh and exports SEOAUDIT_WP_URL,
 SEOAUDIT_TEST_WP_USER and SEOAUDIT_TEST_WP_APP_PASSWORD (an application password). Without them (a
-developer machine with no WordPress) every test here is skipped, saying why. To run them locally:
+developer machine with no WordPress) every test here is skipped, saying why; but when SEOAUDIT_WP_REQUIRED=1
+(`CI=true .ci/run` sets it) they fail instead: a CI run cannot go green with these tests skipped. Locally:
 
-    tests/wp/setup_wordpress.sh && . /tmp/seoaudit-wp/env.sh && pytest tests/test_live_wordpress.py
+    S=$(mktemp -d) && sudo tests/wp/setup_wordpress.sh start $S && . $S/env.sh && pytest tests/test_live_wordpress.py
+    sudo tests/wp/setup_wordpress.sh stop $S
 
-The tests create published posts, a draft, a scheduled post and a page through REST, audit them with
-`seoaudit check <REST URL>` and `seoaudit site`, and delete them afterwards.
+The tests create published posts, a draft, a scheduled post, a page and a post whose permalink redirects to
+another host (tests/wp/mu-plugin.php) through REST, audit them with `seoaudit check <REST URL>` and
+`seoaudit site`, and delete them afterwards. CI's WordPress has no SEO plugin: `site` audits the served pages.
 """
 
 from __future__ import annotations
@@ -24,11 +27,18 @@ from seoaudit.cli import app
 WP_URL = os.environ.get("SEOAUDIT_WP_URL", "").rstrip("/")
 WP_USER = os.environ.get("SEOAUDIT_TEST_WP_USER", "")
 WP_PASSWORD = os.environ.get("SEOAUDIT_TEST_WP_APP_PASSWORD", "")
-
-pytestmark = pytest.mark.skipif(
-    not (WP_URL and WP_USER and WP_PASSWORD),
-    reason="no WordPress to test against: SEOAUDIT_WP_URL / SEOAUDIT_TEST_WP_USER / SEOAUDIT_TEST_WP_APP_PASSWORD "
+REQUIRED = os.environ.get("SEOAUDIT_WP_REQUIRED") == "1"
+MISSING = ("no WordPress to test against: SEOAUDIT_WP_URL / SEOAUDIT_TEST_WP_USER / SEOAUDIT_TEST_WP_APP_PASSWORD "
            "are unset (CI sets them with tests/wp/setup_wordpress.sh)")
+
+pytestmark = pytest.mark.skipif(not (WP_URL and WP_USER and WP_PASSWORD) and not REQUIRED, reason=MISSING)
+
+
+def unavailable(reason: str):
+    """Skip, or fail when the run promised a WordPress (SEOAUDIT_WP_REQUIRED=1)."""
+    if REQUIRED:
+        pytest.fail(f"SEOAUDIT_WP_REQUIRED=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
 
 runner = CliRunner()
 
@@ -54,13 +64,25 @@ def rest(method: str, path: str, payload: dict | None = None):
 
 
 @pytest.fixture(scope="module")
-def site():
+def elsewhere():
+    """Another host (127.0.0.2) that a post's permalink redirects to."""
+    from .live_server import LiveServer, page
+
+    with LiveServer("127.0.0.2") as live:
+        live.add("/moved-here/", body=page("Somewhere else", canonical=live.url("/moved-here/")))
+        yield live
+
+
+@pytest.fixture(scope="module")
+def site(elsewhere):
+    if not (WP_URL and WP_USER and WP_PASSWORD):
+        unavailable(MISSING)
     try:
         import httpx
 
-        httpx.get(WP_URL + "/?rest_route=/", timeout=5)
+        httpx.get(WP_URL + "/?rest_route=/", timeout=5).raise_for_status()
     except Exception as exc:  # set up but not running: say so rather than fail every test
-        pytest.skip(f"WordPress at {WP_URL} does not answer: {exc}")
+        unavailable(f"WordPress at {WP_URL} does not answer: {exc}")
     run = uuid.uuid4().hex[:8]
     made: dict[str, dict] = {}
     try:
@@ -73,6 +95,8 @@ def site():
                                                  "date_gmt": "2035-01-01T10:00:00", "content": "<p>Later.</p>"}).json()
         made["page"] = rest("POST", "pages", {"title": f"About {run}", "status": "publish",
                                                "content": "<p>About us.</p>"}).json()
+        made["moved"] = rest("POST", "posts", {"title": f"Moved {run}", "status": "publish", "content": "<p>Gone.</p>",
+                                                "meta": {"seoaudit_redirect": elsewhere.url("/moved-here/")}}).json()
         yield made
     finally:
         for item in made.values():
@@ -98,9 +122,13 @@ def test_check_a_published_rest_post(site):
     doc = report["documents"][0]
     assert doc["kind"] == "wp-post"
     rules = {f["rule"] for f in doc["findings"]}
-    assert "wordpress/no-seo-output" in rules  # CI's WordPress has no SEO plugin
-    # The served page was fetched and is fine on the wire: 200, no header canonical clash, indexable.
-    assert not rules & {"url/http-error", "canonical/header-mismatch", "robots/x-robots-noindex", "url/redirect-chain"}
+    # CI's WordPress has no SEO plugin: the served page's head is the post's metadata, and it is audited.
+    assert {"description/missing", "image/og-missing", "opengraph/required-missing", "twitter/card-missing"} <= rules
+    assert "wordpress/no-seo-output" not in rules
+    assert doc["metadata"]["canonical"] == post["link"]  # core prints the canonical of a singular page
+    # The served page is fine on the wire: 200, no header canonical clash, indexable.
+    assert not rules & {"url/http-error", "canonical/header-mismatch", "robots/x-robots-noindex", "url/redirect-chain",
+                        "canonical/final-url-mismatch", "url/redirects-off-site"}
 
 
 def test_check_the_served_page(site):
@@ -162,6 +190,8 @@ def test_draft_rest_url_without_credentials_is_a_rest_error(site):
 def test_draft_rest_url_with_credentials(site):
     url = f"{WP_URL}/wp-json/wp/v2/posts/{site['draft']['id']}?context=edit"
     result, report = invoke("check", url, env=AUTH)
+    assert result.exit_code == 2 and "--wp-origin" in result.stderr  # credentials go to a named site only
+    result, report = invoke("check", url, "--wp-origin", WP_URL, env=AUTH)
     assert result.exit_code in (0, 1), result.stderr
     assert "canonical/draft-placeholder" in {f["rule"] for f in report["documents"][0]["findings"]}
 
@@ -175,8 +205,41 @@ def test_rest_errors(site):
 
 def test_wordpress_core_sitemap_index(site):
     result, report = invoke("check", f"{WP_URL}/wp-sitemap.xml", "--no-follow", env=ANONYMOUS)
-    assert result.exit_code in (0, 1), result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("seoaudit: error:")]
+    assert result.exit_code == 2 and len(errors) == 1, result.stderr  # the post that redirects to 127.0.0.2
+    assert errors[0].startswith(f"seoaudit: error: {site['moved']['link']}: 127.0.0.2 is a loopback address")
     sources = {d["source"] for d in report["documents"]}
     assert site["post0"]["link"] in sources and site["page"]["link"] in sources
     assert site["draft"]["link"] not in sources
-    assert all(d["kind"] == "html" for d in report["documents"])
+    assert all(d["kind"] == "html" for d in report["documents"] if d["source"] != site["moved"]["link"])
+
+
+def test_site_on_a_wordpress_without_seo_plugin_audits_each_served_page(site):
+    _, report = invoke("site", WP_URL, env=ANONYMOUS)
+    found = by_id(report)
+    for name in ("post0", "post1", "post2", "page"):
+        rules = {f["rule"] for f in found[site[name]["id"]]["findings"]}
+        assert {"description/missing", "image/og-missing", "twitter/card-missing"} <= rules, (name, rules)
+        assert "wordpress/no-seo-output" not in rules
+        described = next(f for f in found[site[name]["id"]]["findings"] if f["rule"] == "description/missing")
+        assert described["location"]["pointer"] == "/link"
+    assert found[site["post0"]["id"]]["metadata"]["canonical"] == site["post0"]["link"]
+
+
+def test_a_permalink_that_redirects_to_another_host(site, elsewhere):
+    moved = site["moved"]
+    elsewhere.seen.clear()
+    _, report = invoke("site", WP_URL, env=ANONYMOUS)
+    findings = by_id(report)[moved["id"]]["findings"]
+    error = next(f for f in findings if f["rule"] == "url/http-error")
+    assert f"served page {moved['link']} cannot be fetched: 127.0.0.2 is a loopback address" in error["message"]
+    assert elsewhere.seen == []  # an internal host for all seoaudit knows: never fetched
+    _, report = invoke("site", WP_URL, "--allow-private", env=ANONYMOUS)
+    findings = by_id(report)[moved["id"]]["findings"]
+    off = next(f for f in findings if f["rule"] == "url/redirects-off-site")
+    assert off["message"] == (f"the post's link {moved['link']} redirects to another host, 127.0.0.2: "
+                              f"{moved['link']} (301) → {elsewhere.url('/moved-here/')}")
+    assert off["severity"] == "warning" and off["location"] == {"pointer": "/link"}
+    assert elsewhere.requests_to("/moved-here/")
+    _, report = invoke("check", f"{WP_URL}/wp-json/wp/v2/posts/{moved['id']}", "--allow-private", env=ANONYMOUS)
+    assert "url/redirects-off-site" in {f["rule"] for f in report["documents"][0]["findings"]}

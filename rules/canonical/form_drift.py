@@ -36,15 +36,15 @@ URLs" (pick one form and use it consistently). peer-checks.md rows 25–26.
 ```
 """
 
-from collections import Counter
-
 from seoaudit import urls
+from seoaudit.batch import Occurrence, by_name
 from seoaudit.model import Violation
 
 ID = "canonical/form-drift"
 SEVERITY = "warning"
 
-# state: site → point of form → variant → [(document key, canonical, location, view)]
+# Grouped by site (the host without `www.`); `extra` holds the canonical's variant on each point of form, in
+# this order (None: the point does not apply, as the slash of a path that names a file).
 ASPECTS = ("scheme", "www", "trailing slash")
 
 
@@ -54,41 +54,32 @@ def signature(page, options):
     url = urls.parse(field.value) if field is not None else None
     if url is None:
         return None
-    site = url.host.removeprefix("www.")
-    entry = [(page.document.display_source, field.value, field.location, view.name)]
-    forms = {"scheme": url.scheme, "www": "www." if url.host.startswith("www.") else "no www."}
     last = (url.path or "/").rsplit("/", 1)[-1]
+    slash = None
     if url.path not in ("", "/") and "." not in last:
-        forms["trailing slash"] = "no trailing slash" if last else "a trailing slash"
-    return {site: {aspect: {variant: entry} for aspect, variant in forms.items()}}
+        slash = "no trailing slash" if last else "a trailing slash"
+    forms = (url.scheme, "www." if url.host.startswith("www.") else "no www.", slash)
+    return {url.host.removeprefix("www."): Occurrence(field.value, field.location, view.name, forms)}
 
 
-def merge(a, b):
-    merged = {site: {aspect: {v: list(e) for v, e in variants.items()} for aspect, variants in by_aspect.items()}
-              for site, by_aspect in a.items()}
-    for site, by_aspect in b.items():
-        for aspect, variants in by_aspect.items():
-            for variant, entries in variants.items():
-                merged.setdefault(site, {}).setdefault(aspect, {}).setdefault(variant, []).extend(entries)
-    return merged
-
-
-def check_batch(state, options):
-    for site in sorted(state):
-        for aspect in ASPECTS:
-            variants = state[site].get(aspect, {})
-            if len(variants) < 2:
+def check_group(site, members, options):
+    for index, aspect in enumerate(ASPECTS):
+        variants: dict[str, list] = {}
+        for member in members:
+            if member.extra[index] is not None:
+                variants.setdefault(member.extra[index], []).append(member)
+        if len(variants) < 2:
+            continue
+        counts = {variant: len({m.key for m in found}) for variant, found in variants.items()}
+        usual, usual_count = max(sorted(counts.items()), key=lambda item: item[1])
+        total = sum(counts.values())
+        for variant, found in sorted(variants.items()):
+            if variant == usual:
                 continue
-            counts = Counter({variant: len({doc for doc, *_ in entries}) for variant, entries in variants.items()})
-            usual, usual_count = max(sorted(counts.items()), key=lambda item: item[1])
-            total = sum(counts.values())
-            for variant, entries in sorted(variants.items()):
-                if variant == usual:
-                    continue
-                for doc, canonical, location, view in sorted(entries, key=lambda e: e[0]):
-                    yield doc, Violation(
-                        f"canonical {canonical!r} uses {variant} on {site}, while {usual_count} of {total} "
-                        f"canonicals of this run use {usual}", location, value=canonical,
-                        expected=f"{aspect}: {usual}", view=view,
-                        fix=f"Use one URL form site-wide ({usual}); set it in WordPress Settings → General "
-                            "and the permalink structure, then redirect the other form.")
+            for member in by_name(found):
+                yield member.key, Violation(
+                    f"canonical {member.value!r} uses {variant} on {site}, while {usual_count} of {total} "
+                    f"canonicals of this run use {usual}", member.location, value=member.value,
+                    expected=f"{aspect}: {usual}", view=member.view,
+                    fix=f"Use one URL form site-wide ({usual}); set it in WordPress Settings → General "
+                        "and the permalink structure, then redirect the other form.")

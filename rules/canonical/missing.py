@@ -37,7 +37,7 @@ SEVERITY = "error"
 
 def check(page, options):
     view = page.primary
-    if view is None or not page.is_published or not page.is_indexable:
+    if view is None or not page.is_published or not page.is_indexable or not view.states("canonical"):
         return
     if view.canonical is None or not view.canonical.value:
         where = view.canonicals[0].location if view.canonicals else view.location

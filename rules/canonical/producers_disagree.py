@@ -1,10 +1,13 @@
-"""`yoast_head` and `yoast_head_json` of one document disagree on the page's URL.
+"""`yoast_head` and `yoast_head_json` (or a WPGraphQL node's `seo` fields and `fullHead`) disagree on the page's URL.
 
 **What it checks.** A document that carries both renderings of one plugin's head (a WordPress post with
-`yoast_head` and `yoast_head_json`, a Yoast `get_head` response with `html` and `json`, or AIOSEO's
-`aioseo_head` and `aioseo_head_json`) must say the same canonical, `og:url` and schema WebPage `url` in
-both. Each difference is reported once, at the JSON value, and the message names both locations.
-Host case and default ports do not matter; one side missing a value the other has is a difference.
+`yoast_head` and `yoast_head_json`, a Yoast `get_head` response with `html` and `json`, AIOSEO's
+`aioseo_head` and `aioseo_head_json`, or a WPGraphQL node whose `seo` has structured fields and
+`fullHead`: `seo.canonical` / `seo.canonicalUrl`, `opengraphUrl` / `openGraph.url`, `schema.raw` /
+`jsonLd.raw`) must say the same canonical, `og:url` and schema WebPage `url` in both. Each difference is
+reported once, at the JSON value, and the message names both locations. Host case and default ports do
+not matter; one side missing a value the other has is a difference (a GraphQL field the query did not ask
+for is no value).
 
 **Why it matters.** Both strings are built from the same indexable in the same request, so they can only
 disagree when something rewrote one of them: a headless front end or a filter that rewrites URLs in
@@ -16,7 +19,8 @@ path.
 **Options.** None.
 
 **Source.** Yoast `src/routes/yoast-head-rest-field.php` (both fields come from the same indexable);
-Yoast#16134; 10up/headstartwp#558 (URL rewriting in headless front ends).
+wp-graphql-yoast-seo `includes/resolvers/post-type.php` and wp-graphql-rank-math `src/Model/Seo.php` (the
+fields and `fullHead` of one request); Yoast#16134; 10up/headstartwp#558 (URL rewriting in headless front ends).
 
 **Fails:**
 
@@ -42,7 +46,7 @@ from ._shared import webpage_nodes
 
 ID = "canonical/producers-disagree"
 SEVERITY = "warning"
-PAIRS = (("yoast_head_json", "yoast_head"), ("aioseo_head_json", "aioseo_head"))
+PAIRS = (("yoast_head_json", "yoast_head"), ("aioseo_head_json", "aioseo_head"), ("seo", "seo.fullHead"))
 
 
 def check(page, options):
@@ -50,7 +54,10 @@ def check(page, options):
         json_view, head_view = page.views.get(json_name), page.views.get(head_name)
         if json_view is None or head_view is None:
             continue
-        for label, read in (("canonical", canonical), ("og:url", og_url), ("schema WebPage url", webpage_url)):
+        for label, read, prop in (("canonical", canonical, "canonical"), ("og:url", og_url, "og:url"),
+                                  ("schema WebPage url", webpage_url, "schema")):
+            if not json_view.states(prop):
+                continue
             mine, theirs = read(page, json_view), read(page, head_view)
             if agree(mine, theirs):
                 continue

@@ -32,7 +32,7 @@ site-wide default description template.
 ```
 """
 
-from seoaudit.batch import duplicates, merge_occurrences, occurrence
+from seoaudit.batch import duplicates, occurrence
 
 ID = "description/duplicate"
 SEVERITY = "warning"
@@ -40,11 +40,8 @@ SEVERITY = "warning"
 
 def signature(page, options):
     view = page.primary
-    return occurrence(page, view.description, view.name) if view is not None else None
+    return occurrence(view.description, view.name) if view is not None else None
 
 
-merge = merge_occurrences
-
-
-def check_batch(state, options):
-    yield from duplicates(state, "meta description", "Write a description that summarises this page alone.")
+def check_group(group, members, options):
+    yield from duplicates(members, "meta description", "Write a description that summarises this page alone.")

@@ -42,7 +42,7 @@ SEVERITY = "warning"
 
 def check(page, options):
     view = page.primary
-    if view is None or view.descriptions or not page.is_indexable:
+    if view is None or view.descriptions or not page.is_indexable or not view.states("description"):
         return
     if view.tree is None:
         what = f"{view.name} has no description key"

@@ -70,7 +70,7 @@ def _schema_sizes(page) -> dict:
 
 def check(page, options):
     view = page.primary
-    if view is None:
+    if view is None or not view.states("og:image:width"):
         return
     images = usable_og_images(view)
     sized = {url_key(i.url.value) for i in images if og_pixels(i.width) and og_pixels(i.height)}

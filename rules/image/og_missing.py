@@ -45,7 +45,7 @@ FIX = ("Set a featured image (or the SEO plugin's social image / site-wide defau
 
 def check(page, options):
     view = page.primary
-    if view is None or any(image.url.value for image in view.og_images):
+    if view is None or any(image.url.value for image in view.og_images) or not view.states("og:image"):
         return
     if view.og_images:
         empty = view.og_images[0].url

@@ -45,7 +45,7 @@ SEVERITY = "info"
 
 def check(page, options):
     view = page.primary
-    if view is None or page.is_placeholder:
+    if view is None or page.is_placeholder or not view.states("article:published_time"):
         return
     og_type = prop(view, "og:type")
     if og_type is None or og_type.value.lower() != "article" or prop(view, "article:published_time") is not None:

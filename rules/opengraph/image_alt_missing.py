@@ -41,7 +41,7 @@ SEVERITY = "info"
 
 def check(page, options):
     view = page.primary
-    if view is None:
+    if view is None or not view.states("og:image:alt"):
         return
     images = usable_og_images(view)
     described = {url_key(i.url.value) for i in images if i.alt is not None and i.alt.value}

@@ -45,8 +45,8 @@ def check(page, options):
     view = page.primary
     if view is None or not has_open_graph(view):
         return
-    missing = [key for key in ("og:description", "og:site_name") if prop(view, key) is None]
-    if prop(view, "og:locale") is None:
+    missing = [key for key in ("og:description", "og:site_name") if prop(view, key) is None and view.states(key)]
+    if prop(view, "og:locale") is None and view.states("og:locale"):
         languages = {language(f.value) for f in page_languages(page, view)} - {None}
         if languages and languages != {"en"}:
             missing.append(f"og:locale (the page is in {'/'.join(sorted(languages))}; the default is en_US)")

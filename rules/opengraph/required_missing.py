@@ -48,7 +48,7 @@ def check(page, options):
     view = page.primary
     if view is None:
         return
-    missing = [key for key in REQUIRED if prop(view, key) is None]
+    missing = [key for key in REQUIRED if prop(view, key) is None and view.states(key)]
     if not missing:
         return
     empty = [f for key in missing for f in fields(view, key)]

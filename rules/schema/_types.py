@@ -168,12 +168,18 @@ def node_types(node) -> tuple[str, ...] | None:
 # -- per-type JSON Schemas ------------------------------------------------------------------------------
 
 @cache
+def type_schema(name: str) -> dict[str, Any]:
+    """`seoaudit/schemas/types/<name>.json`."""
+    return json.loads(resources.files("seoaudit").joinpath(f"schemas/types/{name}.json").read_text(encoding="utf-8"))
+
+
+@cache
 def type_validator(name: str):
-    """The compiled validator of `seoaudit/schemas/types/<name>.json` (compiled once per process)."""
+    """The jsonschema validator of a pack (compiled once per process; jsonschema is imported only when a node
+    fails the fast check)."""
     from jsonschema import Draft202012Validator
 
-    text = resources.files("seoaudit").joinpath(f"schemas/types/{name}.json").read_text(encoding="utf-8")
-    schema = json.loads(text)
+    schema = type_schema(name)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
 
@@ -196,7 +202,7 @@ def _fast_validator(name: str) -> Callable[[Any], Any]:
     import fastjsonschema
 
     # use_default=False: the packs are read-only checks, never a source of values to write into the data
-    return fastjsonschema.compile(type_validator(name).schema, use_default=False)
+    return fastjsonschema.compile(type_schema(name), use_default=False)
 
 
 def missing_and_invalid(name: str, data: dict) -> tuple[list[str], list[tuple[str, str]]]:

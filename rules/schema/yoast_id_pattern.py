@@ -58,7 +58,7 @@ def yoast_graph(page):
     view = page.schema_view
     if view is None:
         return None, None
-    if view.name in ("yoast_head_json", "yoast_head") or any(
+    if view.name in ("yoast_head_json", "yoast_head") or view.producer == "Yoast SEO" or any(
             "yoast-schema-graph" in (block.css_class or "").split() for block in view.jsonld):
         return page.graph, view.name
     return None, None

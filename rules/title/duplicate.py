@@ -32,7 +32,7 @@ template without `%%title%%`, paginated archives, and copies of a post left as d
 ```
 """
 
-from seoaudit.batch import duplicates, merge_occurrences, occurrence
+from seoaudit.batch import duplicates, occurrence
 
 ID = "title/duplicate"
 SEVERITY = "warning"
@@ -40,11 +40,8 @@ SEVERITY = "warning"
 
 def signature(page, options):
     view = page.primary
-    return occurrence(page, view.title, view.name) if view is not None else None
+    return occurrence(view.title, view.name) if view is not None else None
 
 
-merge = merge_occurrences
-
-
-def check_batch(state, options):
-    yield from duplicates(state, "title", "Give each page a title that says what is unique about it.")
+def check_group(group, members, options):
+    yield from duplicates(members, "title", "Give each page a title that says what is unique about it.")

@@ -34,7 +34,7 @@ SEVERITY = "error"
 
 def check(page, options):
     view = page.primary
-    if view is None or view.titles:
+    if view is None or view.titles or not view.states("title"):
         return
     element = "title key" if view.tree is None else "<title> element"
     yield Violation(f"no title: {view.name} has no {element}", view.location, view=view.name,

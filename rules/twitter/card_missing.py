@@ -39,7 +39,7 @@ SEVERITY = "info"
 
 def check(page, options):
     view = page.primary
-    if view is None or card(view) is not None:
+    if view is None or card(view) is not None or not view.states("twitter:card"):
         return
     summary = all(prop(view, key) for key in ("og:type", "og:title", "og:description"))
     hint = ("X may draw a small summary card from og:type/og:title/og:description" if summary

@@ -47,7 +47,7 @@ def _is_article(page, view) -> bool:
 def check(page, options):
     view = page.primary
     field = card(view) if view is not None else None
-    if field is None or not _is_article(page, view):
+    if field is None or not _is_article(page, view) or not view.states("twitter:creator"):
         return
     if prop(view, "twitter:creator") or prop(view, "twitter:creator:id"):
         return

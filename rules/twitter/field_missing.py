@@ -51,7 +51,8 @@ def check(page, options):
     field = card(view) if view is not None else None
     if field is None or field.value not in NEEDS:
         return
-    missing = [key for key in NEEDS[field.value] if effective(view, key) is None]
+    missing = [key for key in NEEDS[field.value] if effective(view, key) is None and view.states(key)
+               and view.states(key.replace("twitter:", "og:"))]
     if missing:
         words = " and ".join(f"{key} (nor {key.replace('twitter:', 'og:')})" for key in missing)
         fix = "Output og:title (X falls back to it)." if missing == ["twitter:title"] else (

@@ -45,7 +45,7 @@ def check(page, options):
     if field is None or field.value not in ("summary", "summary_large_image", "player"):
         return
     image = card_image(view)
-    if image is None or prop(view, "twitter:image:alt") is not None:
+    if image is None or prop(view, "twitter:image:alt") is not None or not view.states("twitter:image:alt"):
         return
     og_alt = prop(view, "og:image:alt")
     hint = f"; og:image:alt {og_alt.value!r} is not read by X" if og_alt is not None else ""

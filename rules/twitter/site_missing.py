@@ -38,7 +38,7 @@ SEVERITY = "info"
 def check(page, options):
     view = page.primary
     field = card(view) if view is not None else None
-    if field is None or prop(view, "twitter:site") or prop(view, "twitter:site:id"):
+    if field is None or prop(view, "twitter:site") or prop(view, "twitter:site:id") or not view.states("twitter:site"):
         return
     yield Violation(f"{field.value} card in {view.name} has no twitter:site", field.location, view=view.name,
                     expected="the site's @account", fix="Set the site's X account in the SEO plugin (Yoast: "

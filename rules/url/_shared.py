@@ -208,7 +208,7 @@ def site_host(page) -> str | None:
 
 
 def configured_host(page) -> str | None:
-    parsed = urls.parse(page.site_url) if getattr(page, "site_url", None) else None
+    parsed = urls.parse(page.site_url) if page.site_url else None
     return parsed.host if parsed else None
 
 
@@ -218,7 +218,7 @@ def allowed(page, url: urls.Url) -> bool:
     configured = configured_host(page)
     if configured is not None and bare(url.host) == bare(configured):
         return True
-    patterns = getattr(page, "allowed_hosts", ()) or ()
+    patterns = page.allowed_hosts
     if not patterns:
         return False  # the common case, asked for every URL of the page: no set to build
     names = {url.host, f"{url.host}:{url.port}" if url.port else url.host}

@@ -5,7 +5,8 @@ Producers are recognised by what they print: Yoast's `<!-- This site is optimize
 plugin vX -->` comment and `yoast-schema-graph` script class (and the `yoast_head*` REST fields), Rank
 Math's `<!-- Search Engine Optimization by Rank Math -->` comment and `rank-math-schema` class, AIOSEO's
 `<!-- All in One SEO X -->` comment, `aioseo-schema` class and `aioseo_head*` fields, The SEO Framework's
-comment, and the schema plugins' script classes.
+comment, and the schema plugins' script classes; the inputs of headless front ends (WPGraphQL's `seo`, Rank
+Math's getHead, SEOPress's REST answer) name their plugin on the view (`View.producer`).
 """
 
 from __future__ import annotations
@@ -83,6 +84,10 @@ def _detect(page):
         if key in page.views:
             version = _yoast_version(data.get("yoast_head")) if data and key.startswith("yoast") else None
             yield Producer(name, version, key, page.views[key].location)
+    for view in page.views.values():  # WPGraphQL's seo fields, Rank Math's getHead, SEOPress: the input says who
+        if view.producer is not None and view.name not in REST_FIELDS:
+            version = _yoast_version(_graphql_head(data)) if view.producer == "Yoast SEO" else None
+            yield Producer(view.producer, version, view.name, view.location)
     html = page.views.get("html")
     if html is not None:
         raw = page.document.html or b""
@@ -100,6 +105,16 @@ def _detect(page):
             for css in (block.css_class or "").split():
                 if css in SCRIPT_CLASSES:
                     yield Producer(SCRIPT_CLASSES[css], None, f"{css} script in {view.name}", block.location)
+
+
+def _graphql_head(node) -> str | None:
+    seo = node.get("seo") if node else None
+    return seo.get("fullHead") if isinstance(seo, dict) else None
+
+
+def view_producer(view) -> str | None:
+    """The plugin a view of a WordPress object comes from: its REST field, or what the input said."""
+    return view.producer or REST_FIELDS.get(view.name)
 
 
 def _plugin_index(match: re.Match) -> int:

@@ -3,8 +3,9 @@
 **What it checks.** The JSON-LD of one page comes from one producer. On an HTML page, every JSON-LD
 script is a separate source (and its class tells which plugin wrote it: `yoast-schema-graph`,
 `rank-math-schema`, `aioseo-schema`, …; a script without one is the theme's or another plugin's); on a
-WordPress object, Yoast's and AIOSEO's fields are the sources. Two top-level nodes of one family from
-two different sources compete when they are not merged by a shared `@id`:
+WordPress object, each plugin's fields are one source (Yoast's, AIOSEO's, a WPGraphQL `seo` field with its
+`fullHead`). Two top-level nodes of one family from two different sources compete when they are not merged
+by a shared `@id`:
 - Article (any Article or BlogPosting type) or WebPage (any WebPage type but FAQPage and QAPage, which
   FAQ plugins add beside the SEO plugin's WebPage) nodes that both describe this page (their `url` or
   `@id` is the canonical, or they have none);
@@ -50,7 +51,7 @@ from seoaudit import urls
 from seoaudit.model import Violation
 
 from ..schema._shared import ARTICLE, ORGANIZATION, WEBPAGE, WEBSITE
-from ._shared import REST_FIELDS, block_producer
+from ._shared import block_producer, view_producer
 
 ID = "wordpress/competing-graphs"
 SEVERITY = "error"
@@ -91,12 +92,12 @@ def _sources(page) -> list[tuple[str, str, list]]:
         blocks = [b for b in html.jsonld if b.error is None and b.data is not None]
         return [(_block_label(b), "html", [b]) for b in blocks]
     found, plugins = [], set()
-    for name in ("yoast_head_json", "aioseo_head_json", "yoast_head", "aioseo_head"):
-        view = page.views.get(name)
-        if view is None or not view.jsonld or REST_FIELDS[name] in plugins:
+    for view in page.ranked_views:  # one source per plugin: its structured fields and its head say the same
+        plugin = view_producer(view) or view.name
+        if not view.jsonld or plugin in plugins:
             continue
-        plugins.add(REST_FIELDS[name])
-        found.append((f"{REST_FIELDS[name]} ({name})", name, view.jsonld))
+        plugins.add(plugin)
+        found.append((f"{plugin} ({view.name})" if plugin != view.name else view.name, view.name, view.jsonld))
     return found
 
 

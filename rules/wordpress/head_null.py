@@ -2,7 +2,8 @@
 
 **What it checks.** A REST object that has a `yoast_head`, `yoast_head_json`, `aioseo_head` or
 `aioseo_head_json` key whose value is `null` (the key exists, so the plugin is active, but it gave no
-head for this object). One finding per object, naming the null fields and what else is present.
+head for this object); a WPGraphQL node whose `seo` is null or whose `seo.fullHead` is null or empty.
+One finding per object, naming the null fields and what else is present.
 
 **Why it matters.** Yoast returns `null` for a post type or taxonomy that is set not to show in search
 results, for `auto-draft`s, revisions, autosaves and objects it cannot resolve; a head that is `null`
@@ -44,14 +45,27 @@ def check(page, options):
     data = page.document.data
     if page.post is None or not isinstance(data, dict):
         return
-    null = [key for key in REST_FIELDS if key in data and data[key] is None]
+    null = _graphql_nulls(data) if page.kind.startswith("graphql-") else \
+        [key for key in REST_FIELDS if key in data and data[key] is None]
     if not null:
         return
-    present = [key for key in REST_FIELDS if key in page.views]
+    present = [key for key in page.views if key not in null]
     kind = page.post.type or page.post.kind
     also = f"; {', '.join(present)} present" if present else ""
     yield Violation(f"{', '.join(null)} {'is' if len(null) == 1 else 'are'} null for this {kind} "
-                    f"(status {page.post.status or 'none'}){also}", page.post.location.child(null[0]),
+                    f"(status {page.post.status or 'none'}){also}", page.post.location.child(*null[0].split(".")),
                     value=None, expected="the SEO plugin's head for this object",
                     fix="In Yoast SEO > Settings > Content types, set the type to show in search results (or rebuild "
                         "the indexables); auto-drafts and revisions have no head by design.")
+
+
+def _graphql_nulls(node: dict) -> list[str]:
+    """A WPGraphQL node's `seo` that is null, or its `fullHead` that is null or empty (wp-graphql-yoast-seo
+    answers "" where the REST field is null: no indexable; wp-graphql-rank-math null for an empty head)."""
+    if "seo" in node and node["seo"] is None:
+        return ["seo"]
+    seo = node.get("seo")
+    head = seo.get("fullHead") if isinstance(seo, dict) else ""
+    if isinstance(seo, dict) and "fullHead" in seo and not (isinstance(head, str) and head.strip()):
+        return ["seo.fullHead"]
+    return []

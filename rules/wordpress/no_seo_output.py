@@ -1,13 +1,15 @@
 """The WordPress object carries no SEO plugin output, so its head could not be checked.
 
 **What it checks.** A WordPress REST object (post, page, term, user) with none of `yoast_head`,
-`yoast_head_json`, `aioseo_head` or `aioseo_head_json`. Yoast leaves its fields out when the
-"REST API: head endpoint" setting is off, for `auto-draft`s and for non-indexable post types; core
-WordPress and plugins such as Rank Math or SEOPress add no head to the REST object at all.
+`yoast_head_json`, `aioseo_head` or `aioseo_head_json`, or a WPGraphQL node with no `seo` field. Yoast
+leaves its fields out when the "REST API: head endpoint" setting is off, for `auto-draft`s and for
+non-indexable post types; core WordPress and plugins such as Rank Math or SEOPress add no head to the REST
+object at all.
 
 **Why it matters.** Without a head in the input, canonical, Open Graph, X card and schema checks have
 nothing to look at: a report with no findings would look like a pass. Saying so keeps the gap visible;
-audit the page's HTML (or Yoast's `get_head` response) to check it.
+audit the page's HTML (or Yoast's `get_head` response) to check it. Live mode (`seoaudit site`, `check` on a
+REST URL) does that itself: it audits the page served at `link`, and this rule then stays silent.
 
 **Options.** None.
 
@@ -39,6 +41,12 @@ REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (r
 
 def check(page, options):
     if page.post is None or page.views:
+        return
+    if page.kind.startswith("graphql-"):
+        yield Violation(f"{page.post.kind} has no SEO plugin output (no `seo` field in the GraphQL answer): only its "
+                        "own fields were checked", page.post.location, value=None, expected="seo { … fullHead }",
+                        fix="Ask for `seo { fullHead … }` in the query (wp-graphql-yoast-seo or wp-graphql-rank-math "
+                            "must be active).")
         return
     yield Violation(
         f"{page.post.kind} has no SEO plugin output (yoast_head, yoast_head_json, aioseo_head_json): "

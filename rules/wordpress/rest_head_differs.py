@@ -1,11 +1,12 @@
 """The page WordPress serves says something else than the REST API's SEO head.
 
 **What it checks.** In live mode, for a published REST post with SEO plugin output (`yoast_head_json`,
-`aioseo_head_json` or `yoast_head`), its `link` is fetched and the served `<head>` is compared with the REST
-head, field by field: title, meta description, canonical, robots `noindex`, `og:title`, `og:description`,
-`og:url`, the first `og:image` and `twitter:card`. A field the REST head declares that the served page
-lacks or changes is reported (one finding per field). URLs are compared as URLs; with `site-url` set
-(headless), the REST head's CMS origin is replaced by the front end's before comparing.
+`aioseo_head_json` or `yoast_head`; or a WPGraphQL node's `seo.fullHead`), its `link` is fetched and the
+served `<head>` is compared with the REST head, field by field: title, meta description, canonical, robots
+`noindex`, `og:title`, `og:description`, `og:url`, the first `og:image` and `twitter:card`. A field the REST
+head declares that the served page lacks or changes is reported (one finding per field). URLs are compared
+as URLs; with `site-url` set (headless), the REST head's CMS origin is replaced by the front end's before
+comparing.
 
 **Why it matters.** Headless front ends render `yoast_head_json` themselves, and classic sites may have a
 page cache, a theme or a second plugin printing its own tags: what readers and crawlers get is then not
@@ -51,12 +52,13 @@ URL_META = ("og:url",)
 def check(page, options):
     wire = wire_of(page)
     rest = page.primary
-    if wire is None or page.document.data is None or rest is None or rest.name == "html":
+    if wire is None or page.document.data is None or rest is None or rest.name in ("html", "served"):
         return
     served = wire.served_view()
     if served is None:
         return
     site = urls.parse(page.site_url) if page.site_url else None
+    api = "GraphQL" if page.kind.startswith("graphql-") else "REST"
     pairs = [("title", rest.title, served.title, False), ("description", rest.description, served.description, False),
              ("canonical", rest.canonical, served.canonical, True)]
     pairs += [(key, rest.first(key), served.first(key), False) for key in TEXT_META]
@@ -69,19 +71,19 @@ def check(page, options):
             continue
         expected = _on_site(declared.value, site) if is_url else _squash(declared.value)
         if actual is None or not actual.value.strip():
-            yield Violation(f"REST {rest.name} declares {name} {expected!r} but the served page has none",
+            yield Violation(f"{api} {rest.name} declares {name} {expected!r} but the served page has none",
                             declared.location, expected=expected, view=rest.name, fix=FIX)
             continue
         value = actual.value if is_url else _squash(actual.value)
         if (urls.same(value, expected) if is_url else value == expected):
             continue
-        yield Violation(f"{name} differs: the served page says {value!r}, REST {rest.name} says {expected!r}",
+        yield Violation(f"{name} differs: the served page says {value!r}, {api} {rest.name} says {expected!r}",
                         declared.location, value=value, expected=expected, view=rest.name, fix=FIX)
     rest_noindex = not page.is_indexable
     served_noindex = bool({"noindex", "none"} & set(served.robots_directives("robots")))
     if rest_noindex != served_noindex:
         yield Violation(f"robots differ: the served page is {'noindex' if served_noindex else 'indexable'}, "
-                        f"REST {rest.name} says {'noindex' if rest_noindex else 'indexable'}", rest.location,
+                        f"{api} {rest.name} says {'noindex' if rest_noindex else 'indexable'}", rest.location,
                         view=rest.name, fix=FIX)
 
 

@@ -5,7 +5,9 @@ output prints it: Yoast SEO (`yoast_head_json`, `yoast_head`, the `get_head` res
 "optimized with the Yoast SEO plugin" comment and `yoast-schema-graph` script of a page), Rank Math
 (its comment and `rank-math-schema` script), All in One SEO (`aioseo_head_json`, `aioseo_head`, its
 comment or `aioseo-schema` script), The SEO Framework and SEOPress (their comments), and the schema
-plugins that mark their scripts. A WordPress object with no plugin output is
+plugins that mark their scripts; for the inputs of headless front ends, the plugin the input names (a
+WPGraphQL `seo` field of wp-graphql-yoast-seo or wp-graphql-rank-math, Rank Math's getHead, SEOPress's
+REST answer). A WordPress object with no plugin output is
 `wordpress/no-seo-output`'s; a page with no recognisable plugin output is not reported.
 
 **Why it matters.** Every finding reads differently depending on who wrote the tag: a missing

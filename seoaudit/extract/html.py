@@ -322,18 +322,22 @@ _COLLECT = {"title": _collect_title, "meta": _collect_meta, "link": _collect_lin
 
 
 def parse_jsonld_script(element, base: Location, limits: Limits | None = None, view: View | None = None) -> JsonLdBlock:
-    """One JSON-LD block, parsed strictly (seoaudit.strict_json). A block nested deeper than
-    `limits.max_json_depth` keeps no data and leaves a LimitHit on `view`."""
+    """One JSON-LD `<script>` block (see `parse_jsonld_text`)."""
+    return parse_jsonld_text(element.text or "", _at(base, element), element.get("class"), limits, view)
+
+
+def parse_jsonld_text(text: str, location: Location, css_class: str | None = None, limits: Limits | None = None,
+                      view: View | None = None) -> JsonLdBlock:
+    """One JSON-LD text, parsed strictly (seoaudit.strict_json); `location.line` is the line it starts on. A
+    block nested deeper than `limits.max_json_depth` keeps no data and leaves a LimitHit on `view`."""
     limits = limits or Limits()
-    location = _at(base, element)
-    text = element.text or ""
-    block = JsonLdBlock(location=location, css_class=element.get("class"), text=text)
+    block = JsonLdBlock(location=location, css_class=css_class, text=text)
     try:
         block.data = strict_json.loads(text)
     except json.JSONDecodeError as exc:
-        line = (element.sourceline or 1) + exc.lineno - 1
+        line = (location.line or 1) + exc.lineno - 1
         block.error = f"{exc.msg.removesuffix(' at')} at line {exc.lineno}, column {exc.colno} of the block"
-        block.error_location = Location(pointer=base.pointer, line=line, column=exc.colno)
+        block.error_location = Location(pointer=location.pointer, line=line, column=exc.colno)
         return block
     except RecursionError:
         block.data = None

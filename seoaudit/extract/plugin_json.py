@@ -101,3 +101,54 @@ def _scalar(target: list[Field], data: dict, key: str, base: Location) -> None:
     value = data.get(key)
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         target.append(Field(text(value), base.child(key)))
+
+
+# SEOPress's `/wp-json/seopress/v1/posts/<id>` data (src/Actions/Api/GetPost.php): what it can state. The canonical
+# only when set by hand: an empty one means SEOPress prints the permalink, which the answer does not hold.
+_SEOPRESS_STATED = frozenset({"title", "description", "robots", "og:title", "og:description", "og:image",
+                              "og:image:width", "og:image:height", "twitter:title", "twitter:description",
+                              "twitter:image"})
+_SEOPRESS_ROBOTS = (("noindex", "index"), ("nofollow", "follow"), ("nosnippet", None), ("noimageindex", None))
+
+
+def seopress_json_view(data: dict, base: Location) -> View:
+    """`{title, description, canonical, og, twitter, robots, …}`: og and twitter are `{title, description, image,
+    attachment_id, image_width, image_height}` ("" when not output), robots `{noindex, nofollow, nosnippet,
+    noimageindex}` booleans."""
+    view = View(name="seopress", location=base, producer="SEOPress", stated=_SEOPRESS_STATED)
+    for key, target in (("title", view.titles), ("description", view.descriptions), ("canonical", view.canonicals)):
+        _scalar(target, data, key, base)
+        if target and not target[-1].value:
+            target.pop()
+    if view.canonicals:
+        view.stated = _SEOPRESS_STATED | {"canonical"}
+    robots = data.get("robots")
+    if isinstance(robots, dict):
+        directives = [on if robots.get(on) in (True, "yes") else off for on, off in _SEOPRESS_ROBOTS]
+        view.robots["robots"] = [Field(", ".join(d for d in directives if d), base.child("robots"))]
+    for group in ("og", "twitter"):
+        values, where = data.get(group), base.child(group)
+        if not isinstance(values, dict):
+            continue
+        for key in ("title", "description"):
+            _seopress_meta(view, f"{group}:{key}", values, key, where)
+        if group == "twitter":
+            _seopress_meta(view, "twitter:image", values, "image", where)
+        elif (image := _seopress_field(values, "image", where)) is not None:
+            view.og_images.append(OgImage(url=image, width=_seopress_field(values, "image_width", where),
+                                          height=_seopress_field(values, "image_height", where)))
+            view.meta.setdefault("og:image", []).append(image)
+    return view
+
+
+def _seopress_meta(view: View, prop: str, values: dict, key: str, where: Location) -> None:
+    field = _seopress_field(values, key, where)
+    if field is not None:
+        view.meta.setdefault(prop, []).append(field)
+
+
+def _seopress_field(values: dict, key: str, where: Location) -> Field | None:
+    value = values.get(key)
+    if isinstance(value, str | int) and not isinstance(value, bool) and text(value):
+        return Field(text(value), where.child(key))
+    return None

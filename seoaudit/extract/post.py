@@ -76,3 +76,31 @@ def post_fields(data: dict, kind: str, base: Location) -> PostFields:
 
 def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
+
+
+def graphql_post_fields(node: dict, kind: str, base: Location) -> PostFields:
+    """A WPGraphQL node's own fields (`link`, `uri`, `status`, `title`, `dateGmt`, …), as far as the query asked
+    for them. WPGraphQL answers `title` and `excerpt` rendered (the_title, the_excerpt) and dates without offset,
+    in UTC for `dateGmt` and `modifiedGmt`, as REST does."""
+    def plain(key: str, read=str.strip) -> Field | None:
+        value = node.get(key)
+        return Field(read(value), base.child(key)) if isinstance(value, str) else None
+
+    content = node.get("content")
+    type_name = node.get("contentTypeName") or node.get("__typename")
+    return PostFields(
+        kind=kind,
+        type=type_name.lower() if isinstance(type_name, str) else None,
+        status=_str(node.get("status")),
+        link=plain("link"),
+        title=plain("title", text) if "title" in node else plain("name", text),
+        excerpt=plain("excerpt", text),
+        date_gmt=plain("dateGmt"),
+        modified_gmt=plain("modifiedGmt"),
+        slug=_str(node.get("slug")),
+        generated_slug=None,
+        permalink_template=None,
+        content_html=content if isinstance(content, str) else None,
+        embedded=None,
+        location=base,
+    )

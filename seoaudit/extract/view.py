@@ -44,7 +44,8 @@ class JsonLdBlock:
 
 @dataclass(slots=True)
 class View:
-    """The metadata one producer emits. `name`: html, yoast_head, yoast_head_json, aioseo_head_json."""
+    """The metadata one producer emits. `name`: html, yoast_head, yoast_head_json, aioseo_head_json, seo and
+    seo.fullHead (WPGraphQL), rank_math_head, seopress."""
 
     name: str
     location: Location
@@ -65,6 +66,11 @@ class View:
     comments: list[Any] = field(default_factory=list)  # HTML views: the tree's comment nodes (seoaudit.suppress)
     limit_hits: list[Any] = field(default_factory=list)  # seoaudit.limits.LimitHit: what was not read, and why
     notes: list[str] = field(default_factory=list)  # what extraction repaired (input/bad-encoding says it)
+    producer: str | None = None  # the SEO plugin that made it, when the input says so ("Yoast SEO", "Rank Math")
+    # The properties (title, description, canonical, og:title, twitter:card, …) this producer can state: None for
+    # a whole head or a plugin object that leaves out only what it does not output. A GraphQL answer holds only
+    # the fields the query asked for, and plugin APIs expose a subset: there, a property not listed is unknown.
+    stated: frozenset[str] | None = None
 
     def first(self, key: str) -> Field | None:
         """The first value of an og:/twitter:/article: property, as consumers read it."""
@@ -84,6 +90,10 @@ class View:
         """The canonical search engines use: the first non-empty one inside <head> (Lighthouse skips
         a canonical with no href)."""
         return next((c for c in self.canonicals if c.in_head and c.value), None)
+
+    def states(self, prop: str) -> bool:
+        """Whether this producer says if `prop` is output: when it cannot, its absence is no finding."""
+        return self.stated is None or prop in self.stated
 
     def robots_directives(self, bot: str = "robots") -> list[str]:
         """Lowercased directives of `<meta name=bot>`, split on commas."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import email.utils
 import io
-import ipaddress
 import os
 import threading
 import time
@@ -16,10 +15,14 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from .. import __version__
+from .body import ACCEPT_ENCODING, BodyError, decoded, read_capped
+from .connect import AddressRefused, Resolver, deadline_scope, guarded_transport
+from .deadline import Deadline
+from .policy import AddressPolicy
 from .wire import REDIRECT_CODES, Hop, ImageProbe, Response
 
 USER_AGENT = f"seoaudit/{__version__} (+https://github.com/seoaudit/seoaudit)"
-LOOPBACK_ENV = "SEOAUDIT_LOOPBACK_ONLY"  # the test suite's guard: never a request beyond 127.0.0.0/8
+LOOPBACK_ENV = "SEOAUDIT_LOOPBACK_ONLY"  # the test suite's extra guard (policy.AddressPolicy.loopback_only)
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 IMAGE_PROBE_BYTES = 64 * 1024
 
@@ -28,15 +31,20 @@ class Cancelled(Exception):
     """The run was interrupted (Ctrl-C): no new request starts."""
 
 
+class OutOfTime(Cancelled):
+    """The run's --max-time is over: this fetch was not done (the run counts them in one finding)."""
+
+
 @dataclass
 class FetchOptions:
-    timeout: float = 15.0
+    timeout: float = 15.0  # one request, all of it: DNS, connect, TLS, headers and body
+    max_time: float | None = None  # the whole run (--max-time)
     concurrency: int = 8
     per_host: int = 4
     max_redirects: int = 5
-    max_bytes: int = 10 * 1024 * 1024
+    max_bytes: int = 10 * 1024 * 1024  # decoded bytes of one body
     retries: int = 2
-    max_retry_after: float = 30.0
+    max_retry_after: float = 10.0  # a longer Retry-After is not waited for (and one is honoured per URL)
     backoff: float = 0.5
     insecure: bool = False
     respect_robots: bool = False
@@ -44,6 +52,13 @@ class FetchOptions:
     # (user, password) for HTTP basic auth, sent only to `auth_origin`. Never printed (repr hides it).
     auth: tuple[str, str] | None = field(default=None, repr=False)
     auth_origin: str | None = None
+    policy: AddressPolicy = field(default_factory=AddressPolicy)
+    resolver: Resolver | None = None  # None: the system's (tests give a stub)
+
+    @property
+    def url_time(self) -> float:
+        """What one URL may take with its redirects, retries and Retry-After wait: twice --timeout."""
+        return 2 * self.timeout
 
 
 def origin(url: str) -> str:
@@ -62,17 +77,30 @@ def _http2_available() -> bool:
     return True
 
 
+@dataclass
+class _UrlBudget:
+    """One URL's deadline (redirects and retries included) and whether its Retry-After was honoured."""
+
+    deadline: Deadline
+    waited_retry_after: bool = False
+
+
 class Fetcher:
     """Thread-safe: one per run, shared by every worker."""
 
     def __init__(self, options: FetchOptions | None = None):
         self.options = options or FetchOptions()
         o = self.options
-        self.client = httpx.Client(
-            verify=not o.insecure, timeout=httpx.Timeout(o.timeout), follow_redirects=False,
-            headers={"User-Agent": o.user_agent}, http2=_http2_available(),
-            limits=httpx.Limits(max_connections=max(o.concurrency * 2, 4),
-                                max_keepalive_connections=max(o.concurrency, 2)))
+        if os.environ.get(LOOPBACK_ENV) == "1":
+            o.policy.loopback_only = True
+        self.run_deadline = Deadline(o.max_time, f"the run's --max-time of {o.max_time:g} s" if o.max_time else "")
+        transport = guarded_transport(o.policy, o.resolver, verify=not o.insecure, http2=_http2_available(),
+                                      max_connections=max(o.concurrency * 2, 4),
+                                      max_keepalive=max(o.concurrency, 2))
+        # trust_env=False: proxy variables would send requests through a host the policy cannot see past.
+        self.client = httpx.Client(transport=transport, timeout=httpx.Timeout(o.timeout), follow_redirects=False,
+                                   trust_env=False, headers={"User-Agent": o.user_agent,
+                                                             "Accept-Encoding": ACCEPT_ENCODING})
         self.stop = threading.Event()
         self._lock = threading.Lock()
         self._host_slots: dict[str, threading.BoundedSemaphore] = {}
@@ -87,16 +115,23 @@ class Fetcher:
 
     def get(self, url: str, *, accept: str = "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8",
             max_bytes: int | None = None, extra_headers: dict[str, str] | None = None) -> Response:
-        """GET `url`, following at most `max_redirects` redirects and recording each hop."""
+        """GET `url`, following at most `max_redirects` redirects and recording each hop, within the URL's
+        deadline (twice --timeout) and the run's."""
+        budget = self._budget()
         hops: list[Hop] = []
         seen = {url}
         current = url
+        if urlsplit(url).scheme.lower() not in ("http", "https"):
+            return Response(url, final_url=url, error=f"not fetched: only http and https URLs are ({url!r})")
         for _ in range(self.options.max_redirects + 1):
             if self.options.respect_robots and not self.allowed_by_robots(current):
                 return Response(url, final_url=current, redirects=hops,
                                 error=f"{current} is disallowed by robots.txt (--respect-robots)")
-            answer = self._request(current, accept, max_bytes or self.options.max_bytes, extra_headers or {})
+            answer = self._request(current, accept, max_bytes or self.options.max_bytes, extra_headers or {},
+                                   budget)
             answer.url, answer.redirects = url, hops
+            if answer.error is not None and hops:
+                answer.error += f" (after {' → '.join([h.url for h in hops] + [current])})"
             if answer.error is None and answer.status in REDIRECT_CODES and answer.header("location"):
                 location = answer.header("location")
                 target = urljoin(current, location)
@@ -115,55 +150,72 @@ class Fetcher:
                         error=f"more than {self.options.max_redirects} redirects: "
                               + " → ".join([h.url for h in hops]))
 
-    def _request(self, url: str, accept: str, max_bytes: int, extra: dict[str, str]) -> Response:
+    def _request(self, url: str, accept: str, max_bytes: int, extra: dict[str, str], budget: _UrlBudget) -> Response:
         o = self.options
-        if os.environ.get(LOOPBACK_ENV) == "1" and not _is_loopback(url):
-            return Response(url, final_url=url, error=f"not fetched: {LOOPBACK_ENV} allows loopback addresses only")
         headers = {"Accept": accept, **extra}
         auth = o.auth if o.auth is not None and o.auth_origin and origin(url) == o.auth_origin else None
         attempt = 0
         while True:
-            if self.stop.is_set():
-                raise Cancelled()
-            answer = self._once(url, headers, auth, max_bytes)
+            answer = self._once(url, headers, auth, max_bytes, budget)
             if answer.error is not None or answer.status not in RETRY_STATUSES or attempt >= o.retries:
                 return answer
-            wait = _retry_after(answer.header("retry-after"))
-            if wait is None:
+            asked = _retry_after(answer.header("retry-after"))
+            if asked is not None:
+                # Honoured once per URL, up to max_retry_after, and only if the URL's deadline leaves time to
+                # ask again: a server cannot hold a run with Retry-After. Otherwise its answer is reported.
+                if budget.waited_retry_after or asked > o.max_retry_after:
+                    return answer
+                budget.waited_retry_after = True
+                wait = asked
+            else:
                 wait = o.backoff * (2 ** attempt)
-            if wait > o.max_retry_after:
-                return answer  # the server asks for longer than we wait: report what it said
+            if wait >= budget.deadline.remaining():
+                return answer
             attempt += 1
             if self.stop.wait(wait):
                 raise Cancelled()
 
-    def _once(self, url: str, headers: dict[str, str], auth, max_bytes: int) -> Response:
-        slot = self._slot(url)
-        with slot:
+    def _once(self, url: str, headers: dict[str, str], auth, max_bytes: int, budget: _UrlBudget) -> Response:
+        if self.stop.is_set():
+            raise Cancelled()
+        with self._slot(url, budget.deadline):
             with self._lock:
                 self.requests += 1
+            deadline = budget.deadline.child(self.options.timeout, f"the {self.options.timeout:g} s --timeout of "
+                                                                   "one request")
             try:
-                with self.client.stream("GET", url, headers=headers, auth=auth) as reply:
-                    body, truncated = _read_capped(reply, max_bytes)
+                with deadline_scope(deadline), self.client.stream("GET", url, headers=headers, auth=auth) as reply:
+                    # Only the head of a Range request (an image probe) is of use when the body is over the cap.
+                    body, truncated = read_capped(decoded(reply.iter_raw(), reply.headers.get("content-encoding")),
+                                                  max_bytes, keep_head="Range" in headers)
                     answer = Response(url, status=reply.status_code, final_url=url,
                                       headers=_headers(reply.headers), body=body, truncated=truncated)
             except httpx.TimeoutException:
-                return Response(url, final_url=url, error=f"timed out after {self.options.timeout:g} s")
-            except httpx.TooManyRedirects:  # not raised (we follow by hand), kept for safety
-                return Response(url, final_url=url, error="too many redirects")
+                if self.run_deadline.expired:
+                    raise OutOfTime() from None
+                return Response(url, final_url=url, error=f"timed out: no complete answer within {deadline.reason()}")
+            except AddressRefused as exc:
+                return Response(url, final_url=url, error=str(exc))
+            except BodyError as exc:
+                return Response(url, final_url=url, error=str(exc))
             except httpx.HTTPError as exc:
                 return Response(url, final_url=url, error=_describe(exc))
         if truncated:
             answer.error = f"body larger than the {_mb(max_bytes)} cap (stopped reading)"
         return answer
 
-    def _slot(self, url: str) -> threading.BoundedSemaphore:
+    def _slot(self, url: str, deadline: Deadline) -> _Slot:
         key = origin(url)
         with self._lock:
             slot = self._host_slots.get(key)
             if slot is None:
                 slot = self._host_slots[key] = threading.BoundedSemaphore(max(1, self.options.per_host))
-            return slot
+        return _Slot(slot, self, deadline)
+
+    def _budget(self) -> _UrlBudget:
+        seconds = self.options.url_time
+        return _UrlBudget(self.run_deadline.child(
+            seconds, f"the {seconds:g} s one URL may take with its redirects and retries (twice --timeout)"))
 
     # -- shared results (the same canonical target or image for many pages) ----------------------------
 
@@ -199,7 +251,7 @@ class Fetcher:
 
         def load():
             parser = RobotFileParser()
-            answer = self._request(key + "/robots.txt", "text/plain,*/*", 512 * 1024, {})
+            answer = self._request(key + "/robots.txt", "text/plain,*/*", 512 * 1024, {}, self._budget())
             if answer.status is not None and 400 <= answer.status < 500:
                 parser.allow_all = True
             elif not answer.ok:
@@ -240,14 +292,6 @@ class Fetcher:
             if width > 0 and height > 0:
                 probe.width, probe.height = width, height
         return probe
-
-
-def _is_loopback(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def sniff_format(head: bytes, content_type: str | None = None) -> str | None:
@@ -293,17 +337,6 @@ def _total_size(answer: Response) -> int | None:
     return None
 
 
-def _read_capped(reply: httpx.Response, max_bytes: int) -> tuple[bytes, bool]:
-    chunks: list[bytes] = []
-    total = 0
-    for chunk in reply.iter_bytes():
-        chunks.append(chunk)
-        total += len(chunk)
-        if total > max_bytes:
-            return b"".join(chunks)[:max_bytes], True
-    return b"".join(chunks), False
-
-
 def _headers(headers: httpx.Headers) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for name, value in headers.multi_items():
@@ -335,3 +368,26 @@ def _describe(exc: httpx.HTTPError) -> str:
 
 def _mb(size: int) -> str:
     return f"{size / 1024 / 1024:g} MB" if size >= 1024 * 1024 else f"{size} bytes"
+
+
+class _Slot:
+    """One of a host's `per_host` places. Waiting for it is bounded by the run (Ctrl-C, --max-time), not by
+    the URL's deadline: a URL queued behind slow ones on the same host gets its full time once it starts."""
+
+    def __init__(self, semaphore: threading.BoundedSemaphore, fetcher: Fetcher, deadline: Deadline):
+        self.semaphore, self.fetcher, self.deadline = semaphore, fetcher, deadline
+
+    def __enter__(self) -> None:
+        start = time.monotonic()
+        while not self.semaphore.acquire(timeout=0.1):
+            if self.fetcher.stop.is_set():
+                raise Cancelled()
+            if self.fetcher.run_deadline.expired:
+                raise OutOfTime()
+        if self.fetcher.run_deadline.expired:
+            self.semaphore.release()
+            raise OutOfTime()
+        self.deadline.postpone(time.monotonic() - start)
+
+    def __exit__(self, *exc) -> None:
+        self.semaphore.release()

@@ -1,25 +1,35 @@
 """A live run: URLs, sitemaps, REST URLs and WordPress sites in, `Document`s (each with its `Wire`) out, as
 fetches finish. Work is split into jobs run by a thread pool that shares one `Fetcher`; a job returns the
 documents it finished and the jobs it found (a sitemap's URLs, a collection's next pages, a post's served
-page). Every loop is bounded: `max_urls` pages, `MAX_SITEMAPS` sitemaps, `wordpress.MAX_PAGES` REST pages."""
+page). Every loop is bounded: `max_urls` pages, `MAX_SITEMAPS` sitemaps, `wordpress.MAX_PAGES` REST pages;
+each sitemap and each page URL is read once per run, and a sitemap loop is one note.
+
+Memory is bounded too: a worker starts a job only while fewer than `2 × concurrency` finished jobs wait for
+the audit, so a fast site and a slow audit never pile up bodies (docs/limits.md, "Live mode").
+
+The URLs the run is given (and the `site` URL) are trusted: their hosts pass the address policy whatever
+they resolve to. Everything found on the way (sitemap entries, redirects, links, canonicals, images) is not.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import math
 import queue
 import sys
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .. import urls
 from ..load import documents_from_json
 from ..model import Document, InputProblem
 from . import sitemap, wordpress
-from .fetch import Cancelled, Fetcher, FetchOptions, origin
+from .fetch import Cancelled, Fetcher, FetchOptions, OutOfTime, origin
 from .wire import Response, Wire
 
 MAX_SITEMAPS = 200
@@ -35,7 +45,7 @@ def is_url(text: str) -> bool:
 class LiveOptions:
     fetch: FetchOptions = field(default_factory=FetchOptions)
     follow: bool = True  # fetch each REST post's link, the canonical target and the images
-    max_urls: int = 1000  # pages audited from sitemaps (and REST items from a site), at most
+    max_urls: int = 1000  # pages audited from sitemaps and REST collections, at most
     progress: bool | None = None  # None: on a terminal (stderr), for runs of more than one URL
 
 
@@ -43,6 +53,7 @@ class LiveOptions:
 class JobResult:
     documents: list[tuple[tuple, Document]] = field(default_factory=list)
     children: list[tuple[tuple, str, Callable[[], JobResult]]] = field(default_factory=list)
+    not_done: int = 0  # fetches the run's --max-time stopped
 
 
 class Session:
@@ -54,30 +65,57 @@ class Session:
         self.fetcher = Fetcher(self.options.fetch)
         self.order: dict[int, tuple] = {}
         self.interrupted = False
+        self.out_of_time = False  # the run's --max-time passed
         self.scheduled_urls = 0
         self.sitemaps = 0
         self.items = 0
         self.notes: list[str] = []
         self._lock = threading.Lock()
+        self._read_sitemaps: set[str] = set()  # sitemap URLs read or scheduled, without fragment
+        self._sitemap_bodies: set[bytes] = set()  # digests of the sitemaps read
+        self._sitemap_roots: set[int] = set()  # inputs that turned out to be sitemaps
+        self._pages: set[str] = set()  # page URLs scheduled from sitemaps
+        self._repeats = Counter()  # "pages": URLs listed again; "contents": sitemaps whose body was read already
 
     # -- entry points --------------------------------------------------------------------------------
 
     def check(self, inputs: Iterable[str]) -> Iterator[Document]:
+        inputs = list(inputs)
+        for url in inputs:
+            self._trust(url)
         roots = [((i,), url, self._url_job(url, (i,), depth=0)) for i, url in enumerate(inputs)]
-        return self._run(roots)
+        return self._run(roots, expect_documents=True)
 
     def site(self, listing: wordpress.Listing) -> Iterator[Document]:
+        self._trust(listing.base)
         roots = [((i,), f"{rest_type} page 1", self._listing_job(listing, rest_type, 1, (i,)))
                  for i, rest_type in enumerate(listing.types)]
-        return self._run(roots)
+        return self._run(roots, expect_documents=False)
+
+    def _trust(self, url: str) -> None:
+        """The user named this URL: its host passes the address policy (a local WordPress, a staging host)."""
+        host = urlsplit(url).hostname
+        if host:
+            self.fetcher.options.policy.allow(host)
+
+    def site_graphql(self, listing: wordpress.Listing) -> Iterator[Document]:
+        """The same listing through WPGraphQL and its SEO extension (live/graphql.py)."""
+        from . import graphql
+
+        self._trust(listing.base)
+        return self._run(graphql.roots(self, listing), expect_documents=False)
 
     # -- the scheduler (main thread) -----------------------------------------------------------------
 
-    def _run(self, roots) -> Iterator[Document]:
-        pool = _Pool(max(1, self.options.fetch.concurrency))
+    def _run(self, roots, expect_documents: bool) -> Iterator[Document]:
+        concurrency = max(1, self.options.fetch.concurrency)
+        pool = _Pool(concurrency, room=2 * concurrency)
         outstanding: dict[int, tuple] = {}
         progress = self._progress(len(roots))
         finished = 0
+        not_done = 0  # fetches --max-time stopped or never started
+        per_root: Counter = Counter()  # documents yielded per input
+        deadline = self.fetcher.run_deadline
 
         def submit(key, label, job):
             token = pool.submit(label, job)
@@ -89,16 +127,31 @@ class Session:
             for key, label, job in roots:
                 submit(key, label, job)
             while outstanding:
-                token, label, result = pool.next()
+                if deadline.expired and not self.out_of_time:  # --max-time: start nothing more
+                    self.out_of_time = True
+                    for token in pool.drop_waiting():
+                        outstanding.pop(token)
+                        not_done += 1
+                got = pool.next()
+                if got is None:
+                    continue
+                token, label, result = got
                 outstanding.pop(token)
                 finished += 1
+                not_done += result.not_done
                 if progress:
                     progress[0].update(progress[1], completed=finished, description=_short(label))
                 for child in result.children:
-                    submit(*child)
+                    if self.out_of_time:
+                        not_done += 1
+                    else:
+                        submit(*child)
                 for doc_key, document in result.documents:
                     self.order[id(document)] = doc_key
+                    per_root[doc_key[:1]] += 1
                     yield document
+                pool.release()  # this job's documents are audited: another job may start
+            yield from self._closing(roots, per_root, not_done, expect_documents)
         except (KeyboardInterrupt, GeneratorExit):
             self.interrupted = True
             raise
@@ -111,6 +164,31 @@ class Session:
                 progress[0].stop()
             if not outstanding:
                 self.fetcher.close()
+
+    def _closing(self, roots, per_root: Counter, not_done: int, expect_documents: bool) -> Iterator[Document]:
+        """What the run says once every job is done: the notes that count, the fetches --max-time stopped
+        (one finding), and inputs that gave nothing to audit."""
+        if self._repeats["pages"]:
+            self._note(f"{self._repeats['pages']} URL(s) listed more than once in the sitemaps were audited once")
+        if self._repeats["contents"]:
+            self._note(f"{self._repeats['contents']} sitemap(s) had the same content as a sitemap already read and "
+                       "were not read again (a loop through changing URLs?)")
+        if not_done:
+            limit = self.options.fetch.max_time
+            document = _problem(f"--max-time {limit:g}", "unreadable",
+                                f"the run reached its --max-time of {limit:g} s: {not_done} fetch(es) were not done "
+                                "or not finished; the reports hold what was audited before")
+            self.order[id(document)] = (len(roots),)
+            yield document
+        if not expect_documents or self.out_of_time:
+            return
+        for key, label, _job in roots:
+            if key[0] in self._sitemap_roots and not per_root[key[:1]]:
+                document = _problem(label, "empty", "the sitemap led to no page to audit: the sitemaps it lists "
+                                    "were read already, repeat one read already, or are over the limits (see the "
+                                    "notes)")
+                self.order[id(document)] = key
+                yield document
 
     def _progress(self, roots: int):
         show = self.options.progress
@@ -129,18 +207,21 @@ class Session:
 
     # -- jobs (worker threads) -----------------------------------------------------------------------
 
-    def _url_job(self, url: str, key: tuple, depth: int) -> Callable[[], JobResult]:
+    def _url_job(self, url: str, key: tuple, depth: int, paginate: bool = True) -> Callable[[], JobResult]:
         def job() -> JobResult:
             answer = self.fetcher.get(url)
-            return self._classify(url, answer, key, depth)
+            return self._classify(url, answer, key, depth, paginate)
 
         return job
 
-    def _classify(self, url: str, answer: Response, key: tuple, depth: int) -> JobResult:
+    def _classify(self, url: str, answer: Response, key: tuple, depth: int, paginate: bool) -> JobResult:
         rest = wordpress.is_rest_url(answer.final_url or url)
         if answer.error is not None:
             return JobResult([(key, _problem(url, "unreadable", f"{answer.error}"))])
         body = answer.body or b""
+        if rest and answer.status == 400 and not paginate and \
+                (wordpress.rest_error(body) or ("",))[0] == "rest_post_invalid_page_number":
+            return JobResult()  # a page past the end (posts deleted meanwhile)
         if rest and answer.status >= 400:
             authenticated = self.options.fetch.auth is not None
             return JobResult([(key, _problem(url, "rest-error", wordpress.explain_status(
@@ -155,21 +236,58 @@ class Session:
                 value = json.loads(body)
             except (ValueError, UnicodeDecodeError) as exc:
                 return JobResult([(key, _problem(url, "invalid-json", f"the response is not JSON: {exc}"))])
+            page = _page_number(url) if isinstance(value, list) else 0
             result = JobResult()
             for i, document in enumerate(documents_from_json(value, url)):
                 if document.problem is None:
                     document.wire = Wire(_without_body(answer))
-                    result.children.append(((*key, i), document.display_source, self._post_job(document, (*key, i))))
+                    item_key = (*key, page, i)
+                    result.children.append((item_key, document.display_source, self._post_job(document, item_key)))
                 else:
-                    result.documents.append(((*key, i), document))
+                    result.documents.append(((*key, page, i), document))
+            if isinstance(value, list) and paginate:
+                result.children += self._collection_pages(url, answer, len(value), key, depth)
             return result
         document = Document(source=url, kind="html", html=body, wire=Wire(_without_body(answer)))
         self._probe(document)
         return JobResult([(key, document)])
 
+    def _collection_pages(self, url: str, answer: Response, count: int, key: tuple, depth: int) -> list:
+        """The jobs for the pages of a REST collection after this one (`X-WP-TotalPages`), within --max-urls;
+        a note says how many were left."""
+        pages = wordpress.total_pages(answer.header("x-wp-totalpages")) or 1
+        current = _page_number(url)
+        if pages <= current or count == 0:
+            return []
+        last = min(pages, wordpress.MAX_PAGES)
+        with self._lock:
+            self.scheduled_urls += count
+            room = max(0, self.options.max_urls - self.scheduled_urls)
+            wanted = last - current
+            taken = min(wanted, room // count)
+            self.scheduled_urls += taken * count
+        if taken < pages - current:
+            total = wordpress.total_pages(answer.header("x-wp-total"))
+            items = f" of {total}" if total else ""
+            self._note(f"REST collection {url}: audited {(taken + 1) * count}{items} items (--max-urls "
+                       f"{self.options.max_urls}, at most {wordpress.MAX_PAGES} pages); {pages - current - taken} "
+                       "page(s) were left")
+        return [((*key,), f"{url} page {number}", self._url_job(_with_page(url, number), key, depth, paginate=False))
+                for number in range(current + 1, current + taken + 1)]
+
     def _sitemap(self, url: str, answer: Response, key: tuple, depth: int) -> JobResult:
+        body = answer.body or b""
+        digest = hashlib.blake2b(body, digest_size=16).digest()
+        with self._lock:
+            if depth == 0:
+                self._sitemap_roots.add(key[0])
+            self._read_sitemaps.update({_bare(url), _bare(answer.final_url or url)})
+            if digest in self._sitemap_bodies:  # the same sitemap under another URL (`?i=1`, `?i=2`…)
+                self._repeats["contents"] += 1
+                return JobResult()
+            self._sitemap_bodies.add(digest)
         try:
-            kind, found = sitemap.parse(answer.body or b"", answer.final_url or url)
+            kind, found = sitemap.parse(body, answer.final_url or url)
         except sitemap.SitemapError as exc:
             return JobResult([(key, _problem(url, "unreadable", str(exc)))])
         result = JobResult()
@@ -178,20 +296,28 @@ class Session:
         for i, loc in enumerate(found):
             if not is_url(loc):
                 continue
-            if kind == "index":
-                with self._lock:
+            bare = _bare(loc)
+            with self._lock:
+                if kind == "index":
+                    if bare in self._read_sitemaps:
+                        self._note(f"sitemap loop: {url} lists {loc}, which this run reads once")
+                        continue
                     if depth >= 3 or self.sitemaps >= MAX_SITEMAPS:
-                        self._note(f"sitemap index {url}: stopped after {MAX_SITEMAPS} sitemaps or 3 levels")
+                        self._note(f"stopped following sitemap indexes after {MAX_SITEMAPS} sitemaps or 3 levels")
                         break
+                    self._read_sitemaps.add(bare)
                     self.sitemaps += 1
-                result.children.append(((*key, i), loc, self._url_job(loc, (*key, i), depth + 1)))
-            else:
-                with self._lock:
+                else:
+                    if bare in self._pages:
+                        self._repeats["pages"] += 1
+                        continue
                     if self.scheduled_urls >= self.options.max_urls:
                         self._note(f"audited the first {self.options.max_urls} sitemap URLs (--max-urls)")
                         break
+                    self._pages.add(bare)
                     self.scheduled_urls += 1
-                result.children.append(((*key, i), loc, self._page_job(loc, (*key, i))))
+            job = self._url_job(loc, (*key, i), depth + 1) if kind == "index" else self._page_job(loc, (*key, i))
+            result.children.append(((*key, i), loc, job))
         return result
 
     def _page_job(self, url: str, key: tuple) -> Callable[[], JobResult]:
@@ -329,11 +455,14 @@ def image_urls(page) -> list[str]:
 
 class _Pool:
     """Daemon worker threads (a ThreadPoolExecutor would make the interpreter wait for every request in
-    flight after Ctrl-C)."""
+    flight after Ctrl-C). A worker runs a job only while fewer than `room` finished jobs wait for the
+    scheduler to `release` them (their documents audited), which bounds the bodies held in memory."""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int, room: int):
         self.jobs: queue.SimpleQueue = queue.SimpleQueue()
         self.results: queue.SimpleQueue = queue.SimpleQueue()
+        self.room = threading.Semaphore(room)
+        self.closed = threading.Event()
         self.tokens = itertools.count()
         self.threads = [threading.Thread(target=self._work, name=f"seoaudit-fetch-{i}", daemon=True)
                         for i in range(size)]
@@ -345,6 +474,9 @@ class _Pool:
             item = self.jobs.get()
             if item is None:
                 return
+            while not self.room.acquire(timeout=0.25):
+                if self.closed.is_set():
+                    return
             token, label, job = item
             self.results.put((token, label, _guard(label, job)))
 
@@ -354,18 +486,29 @@ class _Pool:
         return token
 
     def next(self):
+        """The next finished job, or None after a quarter of a second (which keeps Ctrl-C deliverable)."""
+        try:
+            return self.results.get(timeout=0.25)
+        except queue.Empty:
+            return None
+
+    def release(self) -> None:
+        self.room.release()
+
+    def drop_waiting(self) -> list[int]:
+        """Drop the jobs no worker has started; their tokens."""
+        dropped = []
         while True:
             try:
-                return self.results.get(timeout=0.25)  # a timeout keeps Ctrl-C deliverable
+                item = self.jobs.get_nowait()
             except queue.Empty:
-                continue
+                return dropped
+            if item is not None:
+                dropped.append(item[0])
 
     def close(self) -> None:
-        while True:  # drop jobs not started yet
-            try:
-                self.jobs.get_nowait()
-            except queue.Empty:
-                break
+        self.closed.set()
+        self.drop_waiting()
         for _ in self.threads:
             self.jobs.put(None)
 
@@ -378,6 +521,8 @@ def _without_body(answer: Response) -> Response:
 def _guard(label: str, job: Callable[[], JobResult]) -> JobResult:
     try:
         return job()
+    except OutOfTime:
+        return JobResult(not_done=1)
     except Cancelled:
         return JobResult()
     except Exception as exc:  # one broken fetch must not stop the run
@@ -386,6 +531,22 @@ def _guard(label: str, job: Callable[[], JobResult]) -> JobResult:
 
 def _problem(source: str, code: str, message: str) -> Document:
     return Document(source=source, kind="invalid", problem=InputProblem(code, message))
+
+
+def _bare(url: str) -> str:
+    """A URL without its fragment: what "the same URL" means for sitemaps and pages."""
+    return url.split("#", 1)[0]
+
+
+def _page_number(url: str) -> int:
+    value = dict(parse_qsl(urlsplit(url).query)).get("page", "1")
+    return int(value) if value.isdecimal() and 0 < len(value) < 7 else 1
+
+
+def _with_page(url: str, number: int) -> str:
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "page"]
+    return urlunsplit(parts._replace(query=urlencode([*query, ("page", str(number))])))
 
 
 def _short(label: str) -> str:

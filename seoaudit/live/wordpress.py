@@ -20,6 +20,18 @@ def credentials_from_env() -> tuple[str, str] | None:
     return (user, password) if user and password else None
 
 
+def plain_http_refusal(site_origin: str) -> str | None:
+    """Why credentials may not go to `site_origin` as it is: plain http to a host that is not loopback (anyone
+    on the path reads a Basic password), or None."""
+    from .policy import is_loopback_host
+
+    parts = urlsplit(site_origin)
+    if parts.scheme == "http" and not is_loopback_host(parts.hostname or ""):
+        return (f"the application password in {PASSWORD_ENV} would go over plain http to {parts.hostname}, where "
+                "anyone on the way can read it")
+    return None
+
+
 def is_rest_url(url: str) -> bool:
     parts = urlsplit(url)
     return "/wp-json/" in parts.path + "/" or any(k == "rest_route" for k, _ in parse_qsl(parts.query))
@@ -89,6 +101,9 @@ def explain_status(status: int, body: bytes | None, url: str, authenticated: boo
             return (f"WordPress answered {status}{said}, as it does for anonymous requests: the application password "
                     f"in {PASSWORD_ENV} is wrong or revoked, or {USER_ENV} does not name its user (WordPress 6.1 "
                     "answers 401 without saying which)")
+        if credentials_from_env() is not None:
+            return (f"WordPress answered {status}{said}: this needs the credentials in {USER_ENV} and "
+                    f"{PASSWORD_ENV}, which go only to the site named with --wp-origin (check) or to `site URL`")
         return (f"WordPress answered {status}{said}: this needs credentials: set {USER_ENV} and {PASSWORD_ENV} "
                 "(an application password) in the environment")
     if status == 403:

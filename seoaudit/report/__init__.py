@@ -1,35 +1,80 @@
-"""report: one module per output format. Formatters take a `Report` and never exit, print or read files.
+"""report: one module per output format. Formatters never exit, print or read files: they write text.
 
-Every format module has `render(report, options) -> str`; the streaming ones (`ndjson`, `rich`) also
-render one `DocumentResult` at a time, so a long batch shows results as documents finish, and `html` has a
-`Formatter` written piece by piece (`start`, `document`, `late`, `finish`), so a whole-file report is never
-held in memory. Machine
-formats carry no colour and no banners. `RenderOptions` holds what a format may need beyond the report.
+Each format module has a `Formatter` (the protocol below) and `render(report, options) -> str`, which runs
+it over a whole `Report` (the Python API). In a run, the CLI drives formatters as documents finish:
+
+- `start()`, then `document(result)` for each result as it comes (a streamed format writes it now);
+- `late(items)`: the findings of the rules that compare documents, known only at the end (`run.LateFindings`,
+  in input order), which a streamed format writes after the documents;
+- `finish(report)`: the end (a summary line), or for a `spooled` format everything: `report.documents`
+  then reads the results back from the run's spool on disk, in input order with the late findings in
+  place, so a whole-file report (JSON, SARIF, JUnit, Markdown, HTML) costs the same memory for ten
+  documents or a hundred thousand.
+
+A live run also calls `live(session)` before the first document: the HTML report fetches the images the run
+probed through the same session options (its address policy), and an offline run never fetches.
+
+`NEEDS` names what a format needs beyond the findings, so that the engine computes nothing else:
+`metadata` (the extracted metadata of the JSON report), `headline` (a document's title and URL),
+`lines` (the file line of each JSON pointer), `rules` (the rules that ran on each document), `images` (the
+sizes of the images a live run probed, for the HTML report's previews), `fingerprints` (the baseline's name
+of the document in the findings of the rules across documents, for a streamed report's late fingerprints).
+Machine formats carry no colour and no banners. `RenderOptions` holds what a format may need beyond the report.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..model import Document, Finding, Severity
+from ..model import Severity
+
+if TYPE_CHECKING:
+    from ..results import DocumentResult, Report
+    from ..run import LateFindings
 
 FORMATS = ("rich", "json", "ndjson", "sarif", "junit", "github", "markdown", "html")
-MACHINE_FORMATS = frozenset(FORMATS) - {"rich", "html"}
 _MODULES = {name: f"{__name__}.{name}_report" for name in FORMATS}
-
-LineLookup = Callable[[Document, Finding], "int | None"]
+_CLASSES = {"rich": "RichFormatter", "json": "JsonFormatter", "ndjson": "NdjsonFormatter", "sarif": "SarifFormatter",
+            "junit": "JunitFormatter", "github": "GithubFormatter", "markdown": "MarkdownFormatter",
+            "html": "HtmlFormatter"}
 
 
 @dataclass(frozen=True)
 class RenderOptions:
     fail_on: Severity | None = Severity.INFO  # JUnit: findings at or above are failures; markdown: the verdict
-    lines: LineLookup | None = None  # the file line of a finding (see positions.FileLines); None: HTML lines only
     quiet: bool = False  # rich: the summary line only
     statistics: bool = False  # rich: counts per rule instead of every finding
     rule_options: dict = field(default_factory=dict)  # html: the width rules' options, where previews cut
+
+
+class Formatter:
+    """The protocol every format implements (a base class, so a format defines only what it uses)."""
+
+    NEEDS: ClassVar[frozenset[str]] = frozenset()
+    spooled = True  # everything is written in `finish`, from `report.documents`
+
+    def __init__(self, write: Callable[[str], Any], options: RenderOptions | None = None):
+        self.write = write
+        self.options = options or RenderOptions()
+
+    def start(self) -> None:
+        """Before the first document."""
+
+    def live(self, session: Any) -> None:
+        """The run fetches its documents through `session` (a `live.run.Session`); called before any document."""
+
+    def document(self, result: DocumentResult) -> None:
+        """One document, as soon as it is audited (streamed formats)."""
+
+    def late(self, items: Iterable[LateFindings]) -> None:
+        """The findings of the rules across documents, by document, once every document is in."""
+
+    def finish(self, report: Report) -> None:
+        raise NotImplementedError
 
 
 def formatter(name: str) -> ModuleType:
@@ -37,7 +82,17 @@ def formatter(name: str) -> ModuleType:
     return importlib.import_module(_MODULES[name])
 
 
-def file_line(options: RenderOptions, document: Document, finding: Finding) -> int | None:
-    if options.lines is not None:
-        return options.lines(document, finding)
-    return finding.location.line if finding.location.pointer is None else None
+def formatter_class(name: str) -> type[Formatter]:
+    return getattr(formatter(name), _CLASSES[name])
+
+
+def render(kind: type[Formatter], report: Report, options: RenderOptions | None = None) -> str:
+    """A whole report through one formatter (whose documents already hold their late findings)."""
+    parts: list[str] = []
+    out = kind(parts.append, options)
+    out.start()
+    if not out.spooled:
+        for result in report.documents:
+            out.document(result)
+    out.finish(report)
+    return "".join(parts)

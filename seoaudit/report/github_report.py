@@ -3,28 +3,46 @@
 `::error file=PATH,line=N,col=C,title=RULE::MESSAGE` (warning → `::warning`, info → `::notice`).
 PATH is relative to the working directory (run from the repository root); the line is the HTML line or
 the line of the finding's JSON pointer in the file; a JSON location is appended to the message.
-Values are escaped as the runner expects (`%`, CR, LF; and `:` `,` in properties). GitHub shows at most
-10 annotations of each kind per step: pair this with `--format markdown:$GITHUB_STEP_SUMMARY`.
+Values are escaped as the runner expects (`%`, CR, LF; and `:` `,` in properties). Annotations are
+written as documents finish; those of the rules that compare documents follow the others. GitHub shows
+at most 10 annotations of each kind per step: pair this with `--format markdown:$GITHUB_STEP_SUMMARY`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..baseline import relative_source
-from ..engine import Report
-from ..model import Severity
-from . import RenderOptions, file_line
+from ..model import Finding, Severity
+from ..results import DocumentResult, Report
+from . import Formatter, RenderOptions
+from . import render as _render
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def render(report: Report, options: RenderOptions | None = None) -> str:
-    options = options or RenderOptions()
-    lines = []
-    for result in report.documents:
-        path = relative_source(result.document.source)
-        for finding in result.findings:
-            props = [f"file={_property(path)}"]
-            line = file_line(options, result.document, finding)
+class GithubFormatter(Formatter):
+    NEEDS = frozenset({"lines"})
+    spooled = False
+
+    def document(self, result: DocumentResult) -> None:
+        self._annotate(result.document.source, result.findings, result.line)
+
+    def late(self, items: Iterable) -> None:
+        for item in items:
+            self._annotate(item.document.source, item.findings, item.line)
+
+    def finish(self, report: Report) -> None:
+        pass
+
+    def _annotate(self, source: str, findings: list[Finding], line_of) -> None:
+        if not findings:
+            return
+        path = _property(relative_source(source))
+        lines = []
+        for finding in findings:
+            props = [f"file={path}"]
+            line = line_of(finding)
             if line is not None:
                 props.append(f"line={line}")
                 if finding.location.pointer is None and finding.location.column:
@@ -33,8 +51,12 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
             message = finding.message
             if finding.location.pointer is not None or finding.location.path:
                 message += f" (at {finding.location.describe()})"
-            lines.append(f"::{COMMAND[finding.severity]} {','.join(props)}::{_data(message)}")
-    return "".join(line + "\n" for line in lines)
+            lines.append(f"::{COMMAND[finding.severity]} {','.join(props)}::{_data(message)}\n")
+        self.write("".join(lines))
+
+
+def render(report: Report, options: RenderOptions | None = None) -> str:
+    return _render(GithubFormatter, report, options)
 
 
 def _data(text: str) -> str:

@@ -7,19 +7,26 @@ document with findings a collapsed `<details>` table (severity, rule, location, 
 
 from __future__ import annotations
 
-from collections import Counter
-
-from ..engine import Report
 from ..model import Severity
 from ..registry import all_rules
-from . import RenderOptions
+from ..results import Report
+from . import Formatter, RenderOptions
+from . import render as _render
 
 MAX_FINDINGS = 300
 ICON = {Severity.ERROR: "🔴", Severity.WARNING: "🟡", Severity.INFO: "🔵"}
 
 
+class MarkdownFormatter(Formatter):
+    def finish(self, report: Report) -> None:
+        self.write(_markdown(report, self.options))
+
+
 def render(report: Report, options: RenderOptions | None = None) -> str:
-    options = options or RenderOptions()
+    return _render(MarkdownFormatter, report, options)
+
+
+def _markdown(report: Report, options: RenderOptions) -> str:
     summary = report.summary()
     counts = summary["by_severity"]
     failed = report.fails(options.fail_on) or bool(summary["unreadable"])
@@ -33,18 +40,19 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     if not summary["findings"]:
         return "\n".join(out)
     rules = all_rules()
-    severity_of = {f.rule: f.severity for f in report.findings}
+    severity_of = report.totals.worst
     out += ["| rule | severity | findings | what it checks |", "|---|---|--:|---|"]
-    for rule_id, count in sorted(Counter(f.rule for f in report.findings).items(),
-                                 key=lambda item: (-severity_of[item[0]], item[0])):
+    for rule_id, count in sorted(summary["by_rule"].items(), key=lambda item: (-severity_of[item[0]], item[0])):
         about = rules[rule_id].summary if rule_id in rules else ""
         out.append(f"| `{rule_id}` | {ICON[severity_of[rule_id]]} {severity_of[rule_id].label} | {count} | "
                    f"{_cell(about)} |")
     out.append("")
     shown = 0
-    for result in report.documents:
+    for result in report.documents:  # read until MAX_FINDINGS are listed, no further
         room = MAX_FINDINGS - shown
-        if not result.findings or room <= 0:
+        if room <= 0:
+            break
+        if not result.findings:
             continue
         n = len(result.findings)
         out += ["<details>", f"<summary><code>{_html(result.document.display_source)}</code>: "

@@ -11,33 +11,36 @@ their document lines and no `late` lines.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable
 
 from .. import REPORT_VERSION
-from ..engine import DocumentResult, Report
-from ..model import Finding
-from . import RenderOptions
+from ..jsontext import dumps
+from ..results import DocumentResult, Report
+from . import Formatter, RenderOptions
+from . import render as _render
 from .json_report import TOOL, document_dict, finding_dicts
 
 
-def render_document(result: DocumentResult, options: RenderOptions | None = None) -> str:
-    return _line({"type": "document", **document_dict(result)})
+class NdjsonFormatter(Formatter):
+    NEEDS = frozenset({"metadata", "fingerprints"})  # late lines carry fingerprints too
+    spooled = False
 
+    def document(self, result: DocumentResult) -> None:
+        self.write(_line({"type": "document", **document_dict(result)}))
 
-def render_late(late: list[tuple[DocumentResult, list[Finding]]], options: RenderOptions | None = None) -> str:
-    """Findings of the rules across documents (duplicate titles…), known only when every document is in:
-    one `{"type": "late", "source", "findings"}` line per document that has any, before the summary."""
-    return "".join(_line({"type": "late", "source": result.document.display_source,
-                          "findings": finding_dicts(result.document, found)}) for result, found in late)
+    def late(self, items: Iterable) -> None:
+        """One `{"type": "late", "source", "findings"}` line per document that has any, before the summary."""
+        for item in items:
+            self.write(_line({"type": "late", "source": item.document.display_source,
+                              "findings": finding_dicts(item.document, item.findings)}))
 
-
-def render_end(report: Report, options: RenderOptions | None = None) -> str:
-    return _line({"type": "summary", "version": REPORT_VERSION, "tool": TOOL, "summary": report.summary()})
+    def finish(self, report: Report) -> None:
+        self.write(_line({"type": "summary", "version": REPORT_VERSION, "tool": TOOL, "summary": report.summary()}))
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:
-    return "".join(render_document(r, options) for r in report.documents) + render_end(report, options)
+    return _render(NdjsonFormatter, report, options)
 
 
 def _line(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
+    return dumps(data) + "\n"

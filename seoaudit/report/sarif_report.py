@@ -11,14 +11,13 @@
   string such as `yoast_head`, path inside a JSON-LD block) is in the result's `properties.location`,
   with `value`, `expected`, `fix` and `view`.
 - `partialFingerprints["seoaudit/v1"]` is the baseline fingerprint (seoaudit/baseline.py) and `:N`, the
-  occurrence of that fingerprint in the run: stable across line shifts, so code scanning keeps one alert
+  occurrence of that fingerprint in its file: stable across line shifts, so code scanning keeps one alert
   per problem.
 - Levels: error → `error`, warning → `warning`, info → `note`. No timestamps, so output is reproducible.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -27,10 +26,12 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..baseline import fingerprint, relative_source
-from ..engine import Report
+from ..jsontext import Frame
 from ..model import Finding, Severity
 from ..registry import Rule, all_rules
-from . import RenderOptions, file_line
+from ..results import DocumentResult, Report
+from . import Formatter, RenderOptions
+from . import render as _render
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/seoaudit/seoaudit"
@@ -39,27 +40,49 @@ LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "n
 _WHAT = re.compile(r"\*\*What it checks\.\*\*\s*(.*?)(?:\n\s*\n|$)", re.DOTALL)
 
 
+class SarifFormatter(Formatter):
+    NEEDS = frozenset({"lines"})
+
+    def finish(self, report: Report) -> None:
+        used = sorted(report.totals.rules)
+        index = {rule_id: i for i, rule_id in enumerate(used)}
+        frame = Frame(_skeleton(report, used))
+        numbers = _Occurrences()
+        for result in report.documents:
+            for finding in result.findings:
+                item = _result(result, finding, index)
+                prints = item["partialFingerprints"]
+                prints[FINGERPRINT] = f"{prints[FINGERPRINT]}:{numbers.next(result.document, prints[FINGERPRINT])}"
+                self.write(frame.item(item))
+        self.write(frame.end() + "\n")
+
+
+class _Occurrences:
+    """Identical findings share a fingerprint (see baseline.py): number them, as GitHub's own
+    `primaryLocationLineHash:N` does, so that each keeps an alert of its own. A fingerprint names its
+    document, so only findings of one file can share one: the count starts again with each file."""
+
+    def __init__(self) -> None:
+        self._source: str | None = None
+        self._seen: Counter[str] = Counter()
+
+    def next(self, document, print_: str) -> int:
+        if document.source != self._source:
+            self._source, self._seen = document.source, Counter()
+        self._seen[print_] += 1
+        return self._seen[print_]
+
+
 def render(report: Report, options: RenderOptions | None = None) -> str:
-    return json.dumps(sarif_dict(report, options or RenderOptions()), indent=2, ensure_ascii=False,
-                      default=str) + "\n"
+    return _render(SarifFormatter, report, options)
 
 
-def sarif_dict(report: Report, options: RenderOptions) -> dict[str, Any]:
-    used = sorted({f.rule for f in report.findings})
-    index = {rule_id: i for i, rule_id in enumerate(used)}
+def _skeleton(report: Report, used: list[str]) -> dict[str, Any]:
+    """The log without its results (they are written one by one where `Frame.HOLE` stands)."""
     known = all_rules()
-    results = [_result(result.document, finding, index, options)
-               for result in report.documents for finding in result.findings]
-    # Identical findings share a fingerprint (see baseline.py); number them, as GitHub's own
-    # `primaryLocationLineHash:N` does, so that each keeps an alert of its own.
-    seen: Counter[str] = Counter()
-    for result in results:
-        prints = result["partialFingerprints"]
-        seen[prints[FINGERPRINT]] += 1
-        prints[FINGERPRINT] = f"{prints[FINGERPRINT]}:{seen[prints[FINGERPRINT]]}"
-    notifications = [{"level": "error", "message": {"text": f"{r.document.display_source}: {problem.message}"},
-                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(r.document.source)}}}]}
-                     for r in report.unreadable if (problem := r.document.problem) is not None]
+    notifications = [{"level": "error", "message": {"text": f"{shown}: {message}"},
+                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(source)}}}]}
+                     for source, shown, message in report.unreadable]
     if report.interrupted:
         notifications.append({"level": "error", "message": {"text": "interrupted: only the documents audited "
                                                                     "before the signal are reported"}})
@@ -79,7 +102,7 @@ def sarif_dict(report: Report, options: RenderOptions) -> dict[str, Any]:
             }},
             "invocations": [invocation],
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [Frame.HOLE],
         }],
     }
 
@@ -101,9 +124,10 @@ def _descriptor(rule_id: str, rule: Rule | None) -> dict[str, Any]:
     }
 
 
-def _result(document, finding: Finding, index: dict[str, int], options: RenderOptions) -> dict[str, Any]:
+def _result(result: DocumentResult, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    document = result.document
     physical: dict[str, Any] = {"artifactLocation": {"uri": uri(document.source)}}
-    line = file_line(options, document, finding)
+    line = result.line(finding)
     if line is None and document.source != "-":
         line = 1  # a finding about the whole file: code scanning wants a line (SARIF validator GH1003)
     if line is not None:

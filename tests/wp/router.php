@@ -1,12 +1,17 @@
 <?php
-// PHP built-in server router for Debian's WordPress package (tests only).
-// /wp-content/* comes from /var/lib/wordpress/wp-content (Debian keeps uploads, themes and plugins there);
-// existing files under /usr/share/wordpress are served as they are; everything else goes to index.php
-// (pretty permalinks and /wp-json/).
+// PHP built-in server router for Debian's WordPress package (tests only; tests/wp/setup_wordpress.sh).
+// Debian's wp-config.php reads /etc/wordpress/config-$WORDPRESS_CONFIG.php: the setup names this WordPress's file
+// in SEOAUDIT_WP_CONFIG (set here for every request, the ones the server runs itself included). /wp-content/*
+// comes from this WordPress's content directory (SEOAUDIT_WP_CONTENT); existing files under /usr/share/wordpress
+// are served as they are; everything else goes to index.php (pretty permalinks and /wp-json/).
+$_SERVER['WORDPRESS_CONFIG'] = getenv('SEOAUDIT_WP_CONFIG');
+$content = rtrim(getenv('SEOAUDIT_WP_CONTENT') ?: '/var/lib/wordpress/wp-content', '/');
 $path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
 if (strpos($path, '/wp-content/') === 0) {
-    $file = realpath('/var/lib/wordpress' . $path);
-    if ($file !== false && strpos($file, '/var/lib/wordpress/wp-content/') === 0 && is_file($file)) {
+    $file = realpath($content . substr($path, strlen('/wp-content')));
+    $roots = [realpath($content) . '/', '/usr/share/wordpress/wp-content/'];  // themes are symlinked there
+    $inside = $file !== false && count(array_filter($roots, fn ($root) => strpos($file, $root) === 0)) > 0;
+    if ($inside && is_file($file)) {
         if (substr($file, -4) === '.php') {
             chdir(dirname($file));
             require $file;

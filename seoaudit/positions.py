@@ -10,9 +10,6 @@ from __future__ import annotations
 import json.decoder
 import re
 from bisect import bisect_left
-from pathlib import Path
-
-from ..model import Document, Finding
 
 _SCALAR = re.compile(r"[^\s,\]\}]+")
 _SPACE = " \t\r\n"
@@ -66,39 +63,23 @@ def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-class FileLines:
-    """The file line of a finding: the HTML line, or the line of its JSON pointer in the file.
+class PointerLines:
+    """The file line of a JSON pointer in one JSON text, for SARIF regions and GitHub annotations. The loader
+    hands one to every document it decodes from the text (a collection's items share it), so the lines are
+    found where the bytes are, once per file, and only when a report asks for them."""
 
-    The CLI's line lookup for SARIF, GitHub annotations and JUnit. Reads each JSON file once, lazily;
-    stdin and unreadable files have no lines.
-    """
+    __slots__ = ("_lines", "_text")
 
-    def __init__(self) -> None:
-        self._files: dict[str, dict[str, int]] = {}
+    def __init__(self, text: str):
+        self._text: str | None = text
+        self._lines: dict[str, int] | None = None
 
-    def __call__(self, document: Document, finding: Finding) -> int | None:
-        location = finding.location
-        if location.pointer is None:
-            return location.line
-        if document.source == "-":
-            return None
-        lines = self._files.get(document.source)
-        if lines is None:
-            lines = self._files[document.source] = _read(document.source)
-        pointer = location.pointer
-        while pointer not in lines and pointer:  # the deepest member that exists
+    def line(self, pointer: str) -> int | None:
+        """The line of `pointer`, or of the deepest member of it that exists."""
+        if self._lines is None:
+            self._lines = pointer_lines(self._text or "")
+            self._text = None
+        lines = self._lines
+        while pointer not in lines and pointer:
             pointer = pointer.rsplit("/", 1)[0]
         return lines.get(pointer)
-
-
-def _read(source: str) -> dict[str, int]:
-    try:
-        data = Path(source).read_bytes()
-    except OSError:
-        return {}
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            return pointer_lines(data.decode(encoding))
-        except UnicodeDecodeError:
-            continue
-    return {}

@@ -1,0 +1,160 @@
+"""results: what an audit gives back, per document and for the whole run. Stdlib only.
+
+A `DocumentResult` is light: a `DocumentRef` (the document's name, kind, problem), its findings, and only
+what the chosen reports asked the engine for (metadata, the rules that ran, file lines). `Totals` counts
+a run as it goes, so that a summary never needs every result at once; a `Report` is what every
+formatter takes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import CATEGORIES, DocumentKey, Finding, Severity
+
+INTERNAL_ERROR = "input/internal-error"
+LIMIT_EXCEEDED = "input/limit-exceeded"
+
+
+@dataclass
+class DocumentResult:
+    """One document's audit. `document` is a `model.DocumentRef` (or, built by hand, a `Document`)."""
+
+    document: Any
+    findings: list[Finding]
+    metadata: dict[str, Any]
+    rules: tuple[str, ...] = ()  # ids of the rules that ran on this document (JUnit lists them)
+    suppressed: list[Finding] = field(default_factory=list)  # silenced by an ignore comment
+    baselined: list[Finding] = field(default_factory=list)  # recorded in the baseline: not new
+    key: DocumentKey = (0,)  # its place in the run
+    lines: Mapping[str, int] | None = None  # JSON pointer of a finding → its line in the file
+    batch: tuple = ()  # what it adds to the batch rules' state (aggregate.BatchEntries); dropped once added
+    suppressions: tuple = ()  # its ignore comments (suppress.Suppression), for the batch rules' findings
+
+    @property
+    def unreadable(self) -> bool:
+        """The input could not be audited at all: the CLI exits 2."""
+        return self.document.problem is not None
+
+    def line(self, finding: Finding) -> int | None:
+        return file_line(finding, self.lines)
+
+
+def file_line(finding: Finding, lines: Mapping[str, int] | None) -> int | None:
+    """The file line of a finding: its HTML line, or the line of its JSON pointer (`lines` maps them)."""
+    location = finding.location
+    if location.pointer is None:
+        return location.line
+    return lines.get(location.pointer) if lines else None
+
+
+class Totals:
+    """The summary of a run, counted as results come in (and as the batch rules' findings join them)."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.unreadable: list[tuple[str, str, str]] = []  # (source, display source, message)
+        self.severities: Counter[str] = Counter()
+        self.categories: Counter[str] = Counter()
+        self.rules: Counter[str] = Counter()
+        self.worst: dict[str, Severity] = {}  # rule id → the worst severity of its findings
+        self.suppressed = 0
+        self.baselined = 0
+        self.internal_errors: list[str] = []  # their messages
+
+    def add(self, result: DocumentResult) -> None:
+        self.documents += 1
+        problem = result.document.problem
+        if problem is not None:
+            self.unreadable.append((result.document.source, result.document.display_source, problem.message))
+        self.count(result.findings, result.suppressed, result.baselined)
+
+    def count(self, findings: Iterable[Finding], suppressed: list[Finding] = (), baselined: list[Finding] = ()
+              ) -> None:
+        for finding in findings:
+            self.severities[finding.severity.label] += 1
+            self.categories[finding.category] += 1
+            self.rules[finding.rule] += 1
+            worst = self.worst.get(finding.rule)
+            if worst is None or finding.severity > worst:
+                self.worst[finding.rule] = finding.severity
+            if finding.rule == INTERNAL_ERROR:
+                self.internal_errors.append(finding.message)
+        self.suppressed += len(suppressed)
+        self.baselined += len(baselined)
+
+    @classmethod
+    def of(cls, results: Iterable[DocumentResult]) -> Totals:
+        totals = cls()
+        for result in results:
+            totals.add(result)
+        return totals
+
+    @property
+    def findings(self) -> int:
+        return sum(self.severities.values())
+
+    def max_severity(self) -> Severity | None:
+        return max(self.worst.values(), default=None)
+
+    def summary(self, interrupted: bool = False) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "unreadable": len(self.unreadable),
+            "findings": self.findings,
+            "by_severity": {s.label: self.severities.get(s.label, 0) for s in sorted(Severity, reverse=True)},
+            "by_category": {c: self.categories[c] for c in CATEGORIES if self.categories.get(c)},
+            "by_rule": dict(sorted(self.rules.items())),
+            "suppressed": self.suppressed,
+            "baselined": self.baselined,
+            **({"interrupted": True} if interrupted else {}),
+        }
+
+
+class Report:
+    """What every formatter takes: the results of one run, in input order, and their totals.
+
+    `documents` is a list (the Python API), or for the CLI a view of the run's spool that reads the results
+    back from disk each time it is iterated; either way each is a `DocumentResult`, with the findings of the
+    rules that compare documents in place.
+    """
+
+    def __init__(self, documents: Iterable[DocumentResult], interrupted: bool = False, totals: Totals | None = None):
+        self.documents = documents
+        self.interrupted = interrupted  # Ctrl-C or SIGTERM: `documents` are those audited before it
+        self._totals = totals
+
+    @property
+    def totals(self) -> Totals:
+        if self._totals is None:
+            self._totals = Totals.of(self.documents)
+        return self._totals
+
+    @property
+    def findings(self) -> Iterator[Finding]:
+        for result in self.documents:
+            yield from result.findings
+
+    def summary(self) -> dict[str, Any]:
+        return self.totals.summary(self.interrupted)
+
+    def max_severity(self) -> Severity | None:
+        return self.totals.max_severity()
+
+    def fails(self, level: Severity | None) -> bool:
+        """A finding at or above `level` (None: never fails on findings)."""
+        worst = self.max_severity()
+        return level is not None and worst is not None and worst >= level
+
+    @property
+    def unreadable(self) -> list[tuple[str, str, str]]:
+        """(source, display source, message) of every document that could not be read."""
+        return self.totals.unreadable
+
+    @property
+    def internal_errors(self) -> list[str]:
+        """The messages of seoaudit's own failures (`input/internal-error`): the audit is incomplete."""
+        return self.totals.internal_errors

@@ -1,0 +1,176 @@
+"""run: one audit of many documents, owned by the engine. The CLI only routes what it gives to reports.
+
+    run = Run(Auditor.compile(config), jobs=2)
+    for result in run.results(inputs):   # light results, in input order, as documents finish
+        ...
+    late = run.finish()                  # the batch rules' findings, suppressed and baselined, by document
+    run.totals.summary()
+
+A run keeps no result: it counts them (`Totals`) and folds what each adds to the rules that compare
+documents into their aggregation state (aggregate.py), the one thing that grows with the run, and which
+spills to disk past its memory budget. `jobs` > 1 audits in a process pool (pool.py), in input order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from typing import Any
+
+from .aggregate import Aggregation, BatchState, decode_key, encode_key
+from .engine import Auditor
+from .model import Document, DocumentKey, DocumentRef, Finding
+from .results import DocumentResult, Totals, file_line
+from .spill import DEFAULT_BUDGET, Multimap
+
+# A pool costs a few tenths of a second to start: a run of fewer inputs than this is audited in-process.
+POOL_FROM = 48
+
+Input = Any  # a Document, or something with `documents(limits)` that yields them (load.FileInput)
+Order = Callable[[int, Input], tuple[int, ...]]  # (position, input) → the input's place in the output
+
+
+@dataclass
+class LateFindings:
+    """What the batch rules found on one document, once its ignore comments and the baseline were applied."""
+
+    key: DocumentKey
+    document: DocumentRef
+    findings: list[Finding]
+    suppressed: list[Finding] = field(default_factory=list)
+    baselined: list[Finding] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line(self, finding: Finding) -> int | None:
+        return file_line(finding, self.lines)
+
+
+class Run:
+    def __init__(self, auditor: Auditor, jobs: int = 1, budget: int = DEFAULT_BUDGET):
+        self.auditor = auditor
+        self.jobs = max(1, jobs)
+        self.budget = budget
+        self.aggregation = auditor.aggregation(budget)
+        self.state: BatchState = self.aggregation.empty()
+        self.totals = Totals()
+        self._suppressions: dict[DocumentKey, tuple] = {}  # of documents in the batch state that have any
+        self._pool = None
+        self._late: Late | None = None
+
+    def results(self, inputs: Iterable[Input], order: Order | None = None) -> Iterator[DocumentResult]:
+        """Audit every document of `inputs` and `add` each result before yielding it."""
+        for result in self.audit(inputs, order):
+            self.add(result)
+            yield result
+
+    def audit(self, inputs: Iterable[Input], order: Order | None = None) -> Iterator[DocumentResult]:
+        """Audit every document of `inputs`, yielding light results in the order of `inputs`, not yet added to
+        the run (the CLI adds each once its reports have it). `order` gives each input its place in the
+        run's output, the first part of its results' keys: by default its position."""
+        keyed = ((order(i, item) if order is not None else (i,), item) for i, item in enumerate(inputs))
+        limits = self.auditor.context.limits
+        # In this process until the run proves long enough to pay for a pool (a live run's inputs come slowly:
+        # never wait for them to count).
+        for key, item in keyed if self.jobs == 1 else islice(keyed, POOL_FROM):
+            for index, document in enumerate(documents_of(item, limits)):
+                yield self.auditor.audit(document, (*key, index))
+        if self.jobs > 1:
+            following = next(keyed, None)
+            if following is not None:
+                from .pool import Pool
+
+                self._pool = Pool(self.auditor, self.jobs)
+                yield from self._pool.results(chain([following], keyed))
+
+    def add(self, result: DocumentResult) -> None:
+        """Count a result and fold what it adds to the batch rules into their state."""
+        self.totals.add(result)
+        if result.batch:
+            self.aggregation.add(self.state, result.batch)
+            if result.suppressions:
+                self._suppressions[result.key] = result.suppressions
+            result.batch = result.suppressions = ()
+
+    def finish(self) -> Late:
+        """The batch rules' findings (counted in `totals`), once every document is in."""
+        found = Multimap(self.budget)
+        for key, late in self.aggregation.finish(self.state):
+            found.add(encode_key(key), Aggregation.encode(late))
+        self.state.close()
+        self._late = Late(found, self._suppressions, self.auditor.config.baseline)
+        for item in self._late:
+            self.totals.count(item.findings, item.suppressed, item.baselined)
+        return self._late
+
+    @property
+    def state_size(self) -> int:
+        """Bytes of batch state (memory and disk) so far."""
+        return self.state.size
+
+    def stop(self) -> None:
+        """Stop the workers, if any (documents not yet given back are not audited)."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    def close(self) -> None:
+        self.stop()
+        self.state.close()
+        if self._late is not None:
+            self._late.close()
+
+
+def documents_of(item: Input, limits) -> Iterable[Document]:
+    return (item,) if isinstance(item, Document) else item.documents(limits)
+
+
+class Late:
+    """The batch rules' findings by document, in key order; read again each time it is iterated (from memory,
+    or from disk when the run was large)."""
+
+    def __init__(self, found: Multimap, suppressions: dict[DocumentKey, tuple], baseline):
+        self._found = found
+        self._suppressions = suppressions
+        self._baseline = baseline
+
+    def __iter__(self) -> Iterator[LateFindings]:
+        from . import suppress
+
+        for key_bytes, values in self._found.items():
+            key = decode_key(key_bytes)
+            found = [Aggregation.decode(value) for value in values]
+            document = found[0].document
+            findings, suppressed, _ = suppress.apply(list(self._suppressions.get(key, ())),
+                                                     [late.finding for late in found], [])
+            baselined: list[Finding] = []
+            if self._baseline is not None:
+                findings, baselined = self._baseline.split(document, findings)
+            lines = {late.finding.location.pointer: late.line for late in found if late.line is not None}
+            yield LateFindings(key, document, sorted(findings, key=Finding.sort_key), suppressed, baselined, lines)
+
+    def merge(self, results: Iterable[DocumentResult]) -> Iterator[DocumentResult]:
+        """`results` (in key order) with the findings of each document joined in, as the reports show them."""
+        late = iter(self)
+        pending = next(late, None)
+        for result in results:
+            while pending is not None and pending.key < result.key:
+                pending = next(late, None)
+            if pending is not None and pending.key == result.key:
+                result.findings = sorted([*result.findings, *pending.findings], key=Finding.sort_key)
+                result.suppressed = [*result.suppressed, *pending.suppressed]
+                result.baselined = [*result.baselined, *pending.baselined]
+                if pending.lines:
+                    result.lines = {**(result.lines or {}), **pending.lines}
+                pending = next(late, None)
+            yield result
+
+    def join(self, results: list[DocumentResult]) -> list[DocumentResult]:
+        """The same for a list of results in any order (the Python API): the list, joined in place."""
+        ordered = sorted(results, key=lambda r: r.key)
+        for _ in self.merge(ordered):
+            pass
+        return results
+
+    def close(self) -> None:
+        self._found.close()
