@@ -20,7 +20,7 @@ from pathlib import Path
 from seoaudit.engine import Config, Report, audit
 from seoaudit.load import load_paths
 from seoaudit.report import RenderOptions
-from seoaudit.report.html_report import Formatter
+from seoaudit.report.html_report import HtmlFormatter
 from seoaudit.report.json_report import document_dict
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "html"
@@ -39,11 +39,8 @@ def main() -> None:
     json_time = time.perf_counter() - start
     out = io.StringIO()
     start = time.perf_counter()
-    formatter = Formatter(RenderOptions())
-    out.write(formatter.start())
-    for result in many:
-        out.write(formatter.document(result))
-    out.write(formatter.late([]) + formatter.finish(Report(many)))
+    formatter = HtmlFormatter(out.write, RenderOptions())
+    formatter.finish(Report(many))
     html_time = time.perf_counter() - start
     text = out.getvalue()
     print(f"documents:        {len(many)} ({len(audited)} corpus pages repeated)")

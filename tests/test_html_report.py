@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from seoaudit.cli import app
 from seoaudit.engine import Config, audit
 from seoaudit.load import load_paths
+from seoaudit.model import Severity
 from seoaudit.preview.images import next_to
 from seoaudit.report import RenderOptions, formatter
 from tests.conftest import EXAMPLES
@@ -42,21 +43,27 @@ def test_self_contained_and_reproducible(tmp_path, monkeypatch):
     assert len(details) == len(index) and all(d["previews"]["search"] for d in details.values())
 
 
-def test_the_findings_across_documents_come_last_when_streamed(tmp_path, monkeypatch):
+def test_the_findings_across_documents_are_in_place_beside_their_element(tmp_path, monkeypatch):
     monkeypatch.chdir(EXAMPLES.parent)
     runner.invoke(app, ["check", "--isolated", "examples", "-f", f"html:{tmp_path}/r.html", "-f",
-                        f"json:{tmp_path}/r.json"])
-    found = blocks((tmp_path / "r.html").read_text(encoding="utf-8"))
-    late = next(data for i, _, data in found if i == "seoaudit-late")
+                        f"json:{tmp_path}/r.json", "--jobs", "1"])
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    found = blocks(html)
     index = {data["n"]: data for _, css, data in found if css == "seoaudit-index"}
+    details = {i: data for i, _, data in found if i and i.startswith("seoaudit-doc-")}
     report = json.loads((tmp_path / "r.json").read_text())
     for number, document in enumerate(report["documents"]):
-        streamed = [f[0] for f in index[number]["f"]] + [f[0] for f in late.get(str(number), {}).get("index", [])]
-        assert sorted(streamed) == sorted(f["rule"] for f in document["findings"])
-    assert any("title/duplicate" in [f[0] for f in extra["index"]] for extra in late.values())
-    # the API renders a whole report: the findings across documents are already in place, no late block
-    api = formatter("html").render(audit(load_paths(["examples"]), Config()), RenderOptions())
-    assert 'id="seoaudit-late"' not in api
+        assert [f[0] for f in index[number]["f"]] == [f["rule"] for f in document["findings"]]
+        assert [d["fingerprint"] for d in details[f"seoaudit-doc-{number}"]["findings"]] == [
+            f["fingerprint"] for f in document["findings"]]
+    duplicated = [(n, doc) for n, doc in index.items() if "title/duplicate" in [f[0] for f in doc["f"]]]
+    assert duplicated
+    for n, doc in duplicated:  # drawn beside the title, as the findings of the document alone are
+        placed = details[f"seoaudit-doc-{n}"]["previews"]["placed"]["title"]
+        assert [f[0] for f in doc["f"]].index("title/duplicate") in placed
+    # the API's whole report gives the same page as the run read back from its spool
+    options = RenderOptions(fail_on=Severity.ERROR)
+    assert formatter("html").render(audit(load_paths(["examples"]), Config()), options) == html
 
 
 def test_a_page_cannot_break_out_of_its_json_block(tmp_path):

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from seoaudit.cli import app  # noqa: E402
 from seoaudit.config import load  # noqa: E402
-from seoaudit.engine import add_batch_findings, iter_audit  # noqa: E402
+from seoaudit.engine import audit  # noqa: E402
 from seoaudit.load import load_paths  # noqa: E402
 from seoaudit.preview import of_result  # noqa: E402
 from seoaudit.preview.terminal import render  # noqa: E402
@@ -36,8 +36,7 @@ DOCS = ROOT / "docs"
 def terminal_svg() -> str:
     os.chdir(ROOT)
     config = load(ROOT, None, True).config
-    results = list(iter_audit(load_paths(["examples/clean-page.html"]), config))
-    add_batch_findings(results, config)
+    results = audit(load_paths(["examples/clean-page.html"]), config).documents
     with open(os.devnull, "w") as nowhere:
         console = Console(record=True, width=120, force_terminal=True, color_system="truecolor", file=nowhere)
         for result in results:

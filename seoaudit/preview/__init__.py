@@ -8,7 +8,7 @@ extracted, with each finding beside the element it concerns.
     previews.placed   # {element: [index of the finding in `findings`]}
 
 `build` is a pure function of the metadata, the findings and the real images the run has at hand
-(`images.from_wire`, `images.next_to`): it never reads a file or the network. Text widths come from the
+(`images.probed`, `images.next_to`): it never reads a file or the network. Text widths come from the
 rules' own Arial table (text.py), image crops from the declared or real sizes (geometry.py).
 """
 
@@ -72,7 +72,8 @@ def of_result(result, config) -> Previews:
     """The previews of an audited document (`engine.DocumentResult`), with the real images the run has."""
     from .images import at_hand
 
-    return build(result.metadata, result.findings, at_hand(result.document, result.metadata), rule_options(config))
+    return build(result.metadata, result.findings, at_hand(result.document.source, result.metadata, result.images),
+                 rule_options(config))
 
 
 def build(metadata: dict, findings: Sequence[Any] = (), real: Mapping[str, RealImage] | None = None,

@@ -1,5 +1,5 @@
 """The real images behind a page's declared ones, where a run already has them: an image that a live run
-fetched (`document.wire.images`: format and pixel size read from its first bytes), or a file next to a
+probed (`DocumentResult.images`: format and pixel size read from its first bytes), or a file next to a
 saved page. An offline run never fetches anything: an image found neither way is drawn as a labelled
 placeholder of its declared size.
 
@@ -12,7 +12,7 @@ relative og:image names a file relative to the page. Only files inside the page'
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -38,13 +38,9 @@ class RealImage:
         return MIME.get(self.format or "")
 
 
-def from_wire(wire) -> dict[str, RealImage]:
-    """The images a live run probed (`seoaudit.live.wire.Wire.images`) that answered with a size."""
-    found: dict[str, RealImage] = {}
-    for url, probe in (getattr(wire, "images", None) or {}).items():
-        if probe.width and probe.height and not probe.error:
-            found[url] = RealImage(url, "live", probe.width, probe.height, probe.format)
-    return found
+def probed(images: Mapping[str, tuple] | None) -> dict[str, RealImage]:
+    """The images a live run probed: URL → (width, height, format), as the engine gives them (`images`)."""
+    return {url: RealImage(url, "live", width, height, kind) for url, (width, height, kind) in (images or {}).items()}
 
 
 def next_to(source: str, urls: Iterable[str]) -> dict[str, RealImage]:
@@ -114,17 +110,17 @@ def read_file(url: str, path: Path) -> RealImage | None:
     return RealImage(url, "file", width, height, kind, str(path), data)
 
 
-def at_hand(document, metadata: dict) -> dict[str, RealImage]:
-    """The real images of a document's declared ones that the run already has: probed by the live run, or
-    files next to the saved page. Never a fetch."""
+def at_hand(source: str, metadata: dict, images: Mapping[str, tuple] | None) -> dict[str, RealImage]:
+    """The real images of a document's declared ones that the run already has: probed by the live run
+    (`images`, a `DocumentResult`'s), or files next to the page saved at `source`. Never a fetch."""
     from .fields import og_images, twitter_image
 
     declared = [image.url for image in og_images(metadata)]
     card = twitter_image(metadata)
     if card is not None and card.url not in declared:
         declared.append(card.url)
-    found = from_wire(document.wire) if document.wire is not None else {}
+    found = probed(images)
     missing = [url for url in declared if url not in found]
-    if missing and document.source != "-":
-        found.update(next_to(document.source, missing))
+    if missing and source != "-":
+        found.update(next_to(source, missing))
     return {url: image for url, image in found.items() if url in declared}

@@ -2,17 +2,17 @@
 filterable, searchable list of documents and findings, and each document's previews (Google, Facebook,
 LinkedIn, X, Slack, Discord; seoaudit/preview) with the findings beside what they concern.
 
-The file is written as the documents are audited, so a whole site never sits in memory: `start` writes the
-page's head and styles, `document` one document's data, `late` the findings of the rules that compare
-documents, `finish` the run's summary and the script that draws the page. Each document is two JSON blocks
+Written from the run's spool a document at a time (as the JSON report is), so a whole site never sits in
+memory, with the findings of the rules that compare documents in place. Each document is two JSON blocks
 (`<script type="application/json">`): a small index entry (source, title, counts, each finding's rule,
 severity, category, message and preview element), which the lists filter and page through, and its details
 (previews, locations, values, fixes), parsed only when the document is opened. So the page opens fast on
 10,000 documents: it parses the index, then draws one page of 50 rows at a time.
 
 Images: a real image the run has at hand (a file next to a saved page; in a live run, an image it probed,
-fetched once here) is embedded as a `data:` URL, once per image, up to `EMBED_BUDGET` bytes per report;
-every other image is drawn as a placeholder of its frame, labelled with its declared size or "unknown size".
+fetched once here with the run's fetch options, so under its address policy) is embedded as a `data:` URL,
+once per image, up to `EMBED_BUDGET` bytes per report; every other image is drawn as a placeholder of its
+frame, labelled with its declared size or "unknown size".
 Output is reproducible: no timestamps, documents in input order.
 """
 
@@ -20,15 +20,17 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from .. import REPORT_VERSION, __version__
 from ..baseline import fingerprint
-from ..engine import DocumentResult, Report
 from ..model import Finding
-from . import RenderOptions
+from ..results import DocumentResult, Report
+from . import Formatter, RenderOptions
+from . import render as _render
 
 SEVERITY_INDEX = {"error": 0, "warning": 1, "info": 2}
 EMBED_BUDGET = 32 * 1024 * 1024  # bytes of real images one report embeds at most
@@ -52,36 +54,49 @@ def script_json(element_id: str | None, data: Any, css_class: str | None = None)
     return f'<script type="application/json"{attrs}>{text}</script>\n'
 
 
-class Formatter:
-    """The HTML report, written piece by piece: `start`, `document` for each result as it is audited, `late`,
-    `finish`. Each returns the text to append."""
-
+class HtmlFormatter(Formatter):
+    NEEDS = frozenset({"metadata", "images"})
     title = "seoaudit report"
 
-    def __init__(self, options: RenderOptions | None = None):
-        self.options = options or RenderOptions()
-        self.numbers: dict[str, int] = {}  # display source → document number
+    def __init__(self, write: Callable[[str], Any], options: RenderOptions | None = None):
+        super().__init__(write, options)
         self.embedded: dict[str, str | None] = {}  # image URL → the id of its data block, None if not embedded
         self.budget = EMBED_BUDGET
+        self._fetch = None  # a live run's FetchOptions: the images it probed are fetched with them
         self._fetcher = None
 
-    def start(self) -> str:
-        return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                f"<meta name=\"generator\" content=\"seoaudit {__version__}\">\n<title>{self.title}</title>\n"
-                f"<style>\n{asset('report.css')}</style>\n</head>\n<body>\n{asset('shell.html')}")
+    def live(self, session) -> None:
+        from dataclasses import replace
 
-    def document(self, result: DocumentResult) -> str:
+        from ..preview.images import MAX_BYTES
+
+        self._fetch = replace(session.options.fetch, max_bytes=MAX_BYTES, respect_robots=False)
+
+    def finish(self, report: Report) -> None:
+        self.write("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   f"<meta name=\"generator\" content=\"seoaudit {__version__}\">\n<title>{self.title}</title>\n"
+                   f"<style>\n{asset('report.css')}</style>\n</head>\n<body>\n{asset('shell.html')}")
+        try:
+            for number, result in enumerate(report.documents):
+                self.write(self._document(number, result))
+        finally:
+            if self._fetcher is not None:
+                self._fetcher.close()
+        summary = {"version": REPORT_VERSION, "tool": {"name": "seoaudit", "version": __version__},
+                   "summary": report.summary(),
+                   "fail_on": self.options.fail_on.label if self.options.fail_on is not None else "never"}
+        self.write(script_json("seoaudit-summary", summary) + page_script("report.js") + "</body>\n</html>\n")
+
+    def _document(self, number: int, result: DocumentResult) -> str:
         from ..preview import build
         from ..preview.images import at_hand
 
-        number = len(self.numbers)
-        self.numbers[result.document.display_source] = number
         doc = result.document
         out = []
         previews = None
         if doc.problem is None:
-            real = self._with_pixels(doc, at_hand(doc, result.metadata)) if result.metadata else {}
+            real = self._with_pixels(at_hand(doc.source, result.metadata, result.images)) if result.metadata else {}
             previews = build(result.metadata, result.findings, real, self.options.rule_options).to_dict()
             for card in previews["cards"]:
                 image = card["image"]
@@ -103,42 +118,26 @@ class Formatter:
             "previews": previews}))
         return "".join(out)
 
-    def late(self, late: list[tuple[DocumentResult, list[Finding]]]) -> str:
-        """The findings of the rules across documents, by document number (the page adds them to its lists)."""
-        data = {str(self.numbers[r.document.display_source]): {
-            "index": [_index_finding(f) for f in found], "details": [_detail_finding(r.document, f) for f in found]}
-            for r, found in late if r.document.display_source in self.numbers}
-        return script_json("seoaudit-late", data)
-
-    def finish(self, report: Report) -> str:
-        if self._fetcher is not None:
-            self._fetcher.close()
-        summary = {"version": REPORT_VERSION, "tool": {"name": "seoaudit", "version": __version__},
-                   "summary": report.summary(),
-                   "fail_on": self.options.fail_on.label if self.options.fail_on is not None else "never"}
-        return script_json("seoaudit-summary", summary) + page_script("report.js") + "</body>\n</html>\n"
-
     # -- real images -------------------------------------------------------------------------------------
 
-    def _with_pixels(self, document, real: dict) -> dict:
+    def _with_pixels(self, real: dict) -> dict:
         """In a live run, the probed images' bytes, fetched once each (an offline run's files are already read)."""
         from dataclasses import replace
 
-        if document.wire is None:
+        if self._fetch is None:
             return real
         for url, image in list(real.items()):
             if image.data is None and image.origin == "live" and url not in self.embedded:
-                data = self._fetch(url)
+                data = self._download(url)
                 if data is not None:
                     real[url] = replace(image, data=data)
         return real
 
-    def _fetch(self, url: str) -> bytes | None:
-        from ..live.fetch import Fetcher, FetchOptions
-        from ..preview.images import MAX_BYTES
+    def _download(self, url: str) -> bytes | None:
+        from ..live.fetch import Fetcher
 
         if self._fetcher is None:
-            self._fetcher = Fetcher(FetchOptions(timeout=10.0, max_bytes=MAX_BYTES))
+            self._fetcher = Fetcher(self._fetch)
         answer = self._fetcher.get(url, accept="image/avif,image/webp,image/png,image/jpeg,image/gif,image/*;q=0.8")
         return answer.body if answer.ok and answer.body and not answer.truncated else None
 
@@ -172,6 +171,4 @@ def _detail_finding(document, finding: Finding) -> dict:
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:
-    """The whole report at once (the API's form: the findings across documents are already in place)."""
-    formatter = Formatter(options)
-    return formatter.start() + "".join(formatter.document(r) for r in report.documents) + formatter.finish(report)
+    return _render(HtmlFormatter, report, options)

@@ -17,7 +17,7 @@ from seoaudit.engine import Config, Report, audit
 from seoaudit.load import load_paths
 from seoaudit.preview import build
 from seoaudit.report import RenderOptions
-from seoaudit.report.html_report import Formatter
+from seoaudit.report.html_report import render
 from tests.conftest import CORPUS, EXAMPLES, ROOT, needs_corpus
 from tests.pngs import png
 
@@ -236,12 +236,9 @@ def test_ten_thousand_documents_open_and_page(tab, tmp_path):
     results = audit(load_paths([str(EXAMPLES)]), Config()).documents
     many = [replace(r, document=replace(r.document, source=f"site/{i:05d}/{Path(r.document.source).name}"))
             for i, r in ((i, results[i % len(results)]) for i in range(10_000))]
-    formatter = Formatter(RenderOptions())
-    parts = [formatter.start(), *(formatter.document(r) for r in many), formatter.late([]),
-             formatter.finish(Report(many))]
     total = sum(len(r.findings) for r in many)
     html = tmp_path / "big.html"
-    html.write_text("".join(parts), encoding="utf-8")
+    html.write_text(render(Report(many), RenderOptions()), encoding="utf-8")
     open_report(tab, html, "documents")
     assert status(tab) == "10000 documents of 10000, page 1 of 200"
     assert tab.locator("#documents-table tbody tr").count() == 50

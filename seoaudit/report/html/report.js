@@ -18,14 +18,6 @@
   Array.prototype.forEach.call(document.querySelectorAll("script.seoaudit-index"), function (el) {
     docs.push(JSON.parse(el.textContent));
   });
-  var late = json("seoaudit-late") || {};
-  Object.keys(late).forEach(function (n) {
-    var doc = docs[Number(n)];
-    if (!doc) return;
-    doc.lateFrom = doc.f.length;
-    doc.f = doc.f.concat(late[n].index);
-    doc.lateDetails = late[n].details;
-  });
   var run = json("seoaudit-summary") || {summary: {}};
   docs.forEach(function (doc) {
     doc.counts = [0, 0, 0];
@@ -313,7 +305,6 @@
     var doc = docs[n];
     if (!doc) { append(main, h("p", {text: "No document " + n + " in this report."})); return; }
     var detail = json("seoaudit-doc-" + n) || {findings: [], meta: {}};
-    var details = detail.findings.concat(doc.lateDetails || []);
     document.title = doc.s + " · seoaudit report";
     append(main, h("p", null, h("a", {href: "#documents", text: "← All documents"})));
     append(main, h("div", {"class": "doc-head"}, h("h2", {"class": "mono", text: doc.s}),
@@ -341,7 +332,7 @@
       });
     }
     append(main, h("h3", {id: "doc-findings", text: "All findings (" + doc.f.length + ")"}));
-    append(main, docFindings(doc, details));
+    append(main, docFindings(doc, detail.findings));
   }
 
   function previewRow(view, side, label) {
@@ -367,13 +358,6 @@
         (previews.placed[element] || []).forEach(function (i) { items.push([element, i]); });
       });
     });
-    if (doc.lateFrom != null) {  // findings across documents (duplicates…) arrived after the previews were built
-      doc.f.slice(doc.lateFrom).forEach(function (f, j) {
-        Object.keys(elements).forEach(function (label) {
-          if (elements[label].indexOf(f[4]) >= 0) items.push([f[4], doc.lateFrom + j]);
-        });
-      });
-    }
     var list = items.length ? h("ul", null, items.map(function (item) {
       var f = doc.f[item[1]];
       return h("li", null, sevLabel(f[1]), " ", h("span", {"class": "el", text: (ELEMENT_NAMES[item[0]] || item[0]) + ": "}),
