@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import sys
 import tempfile
 import time
 from dataclasses import replace
@@ -55,6 +56,7 @@ def browse(text: str) -> None:
     try:
         from playwright.sync_api import sync_playwright
 
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, for tests.browser
         from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
     except ImportError:
         print("browser:          skipped (playwright is not installed)")
