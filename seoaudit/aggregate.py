@@ -11,8 +11,11 @@ The engine turns each document's occurrences into members where the document is 
 the document adds; `combine(a, b)`, associative and commutative (a state is a multiset of members by
 group), so states can be tree-reduced across workers (Dask's `reduction(chunk, aggregate)`); `finish(state)`,
 the findings per document. A document is known by its key, never by its name: the same file given twice
-is two documents. The state is the only part of a run that grows with it (spill.py keeps it within a
-memory budget, then on disk).
+is two documents. Each member also carries its document's `Page.cross_document_key` (`Member.cross_key`):
+the post `link` of a WordPress object, so a post read twice is one page to the rules (its first reading
+speaks); a page whose key is None (noindex, canonicalised elsewhere, a fragment) gives no occurrence to the
+rules that compare pages as themselves. The state is the only part of a run that grows with it (spill.py
+keeps it within a memory budget, then on disk).
 """
 
 from __future__ import annotations
@@ -32,11 +35,11 @@ BatchEntries = tuple[tuple[bytes, bytes], ...]  # (rule id NUL group, encoded Me
 
 @dataclass(frozen=True)
 class BatchStep:
-    """A selected batch rule with its options and severity bound."""
+    """A selected batch rule with its options and the severity of each case bound."""
 
     rule: Rule
     options: dict[str, Any]
-    severity: Severity
+    severities: dict[str | None, Severity]
 
 
 def group_key(rule_id: str, group: str) -> bytes:
@@ -114,7 +117,7 @@ class Aggregation:
             rule = step.rule
             for document_key, v in rule.check_group(group, members, step.options):
                 member = by_key[document_key]
-                finding = Finding(rule.id, rule.category, step.severity, v.message, v.location, v.value,
+                finding = Finding(rule.id, rule.category, step.severities[v.case], v.message, v.location, v.value,
                                   v.expected, v.fix, v.view)
                 yield document_key, LateFinding(member.document, finding,
                                                 member.line if v.location == member.location else None)

@@ -29,7 +29,8 @@ class Occurrence:
 @dataclass(frozen=True, slots=True)
 class Member:
     """An occurrence with the document it came from. `line` is the file line of its location's JSON
-    pointer, when a report asked for lines."""
+    pointer, when a report asked for lines. `cross_key` is the document's `Page.cross_document_key`: one
+    post read twice (a file, a collection, a `context=edit` export) has one, and is one page to the rules."""
 
     key: DocumentKey
     document: DocumentRef
@@ -38,24 +39,26 @@ class Member:
     view: str | None = None
     extra: tuple = ()
     line: int | None = None
+    cross_key: str = ""
 
     def encode(self) -> bytes:
         """Compact bytes (a batch state holds one per document and rule, in memory or on disk)."""
         d, loc = self.document, self.location
         return marshal.dumps((self.key, d.source, d.kind, d.pointer, d.identity, self.value, loc.pointer, loc.line,
-                              loc.column, loc.path, self.view, self.extra, self.line))
+                              loc.column, loc.path, self.view, self.extra, self.line, self.cross_key))
 
     @classmethod
     def decode(cls, data: bytes) -> Member:
         (key, source, kind, pointer, identity, value, loc_pointer, loc_line, column, path, view, extra,
-         line) = marshal.loads(data)
+         line, cross_key) = marshal.loads(data)
         return cls(key, DocumentRef(source, kind, pointer, None, identity), value,
-                   Location(loc_pointer, loc_line, column, path), view, extra, line)
+                   Location(loc_pointer, loc_line, column, path), view, extra, line, cross_key)
 
 
-def occurrence(field, view: str | None) -> dict[str, Occurrence] | None:
-    """A field filed under its value, compared case-insensitively with collapsed whitespace."""
-    if field is None or not field.value.strip():
+def occurrence(page, field, view: str | None) -> dict[str, Occurrence] | None:
+    """A field filed under its value, compared case-insensitively with collapsed whitespace; nothing for a
+    page that takes no part in comparisons (`Page.cross_document_key` None: noindex, canonicalised elsewhere)."""
+    if page.cross_document_key is None or field is None or not field.value.strip():
         return None
     return {" ".join(field.value.casefold().split()): Occurrence(field.value, field.location, view)}
 
@@ -65,12 +68,23 @@ def by_name(members: Iterable[Member]) -> list[Member]:
     return sorted(members, key=lambda m: (m.document.display_source, m.key))
 
 
+def first_readings(members: Iterable[Member]) -> list[Member]:
+    """One member per page (`cross_key`): its first reading in the run, which speaks for it."""
+    first: dict[str, Member] = {}
+    for member in members:
+        kept = first.get(member.cross_key)
+        if kept is None or member.key < kept.key:
+            first[member.cross_key] = member
+    return list(first.values())
+
+
 def duplicates(members: list[Member], what: str, fix: str) -> Iterator[tuple[DocumentKey, Violation]]:
-    """One finding per document of a group that another document of the run shares. The names shown are
-    the first of the group by name, picked once for the whole group: the cost is linear in its size."""
-    if len(members) < 2:
+    """One finding per page of a group that another page of the run shares (a post read twice is one page:
+    its first reading gets the finding). The names shown are the first of the group by name, picked once
+    for the whole group: the cost is linear in its size."""
+    ordered = by_name(first_readings(members))
+    if len(ordered) < 2:
         return
-    ordered = by_name(members)
     first = ordered[:4]  # three others to name, whichever member the finding is for
     others = len(ordered) - 1
     for member in ordered:

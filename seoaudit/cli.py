@@ -637,20 +637,21 @@ def _diff_text(name: str, result, level, fail_on: str) -> str:
 def list_rules(
     category: Annotated[str | None, typer.Argument(help="Only this category.")] = None,
 ) -> None:
-    """List every rule: id, default severity and what it checks."""
+    """List every rule: id, default severity (with its aggravated / mild cases, and opt-in) and what it checks."""
     from rich.console import Console
     from rich.table import Table
 
     from .registry import all_rules
 
     table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-    for column in ("rule", "severity", "summary"):
+    table.add_column("rule", no_wrap=True)  # an id is never cut: it is what users copy
+    for column in ("severity", "summary"):
         table.add_column(column, overflow="fold")
     shown = [r for r in all_rules().values() if category in (None, r.category)]
     if not shown:
         raise _usage_error(f"no rules in category {category!r}")
     for rule in shown:
-        table.add_row(rule.id, rule.severity.label, rule.summary)
+        table.add_row(rule.id, rule.severity_text, rule.summary)
     Console(highlight=False).print(table)
 
 
@@ -667,7 +668,7 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
     if rule is None:
         raise _usage_error(f"unknown rule {rule_id!r}" + _suggest(rule_id, list(rules)))
     console = Console(highlight=False)
-    console.print(Markdown(f"# {rule.id}\n\n*{rule.severity.label} · category {rule.category}*\n\n"
+    console.print(Markdown(f"# {rule.id}\n\n*{rule.severity_text} · category {rule.category}*\n\n"
                            + rule.doc + _options_text(rule.options)))
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from .limits import Limits
 from .model import CATEGORIES, Severity
 from .registry import RuleError, all_rules
+from .registry import _suggest as _suggest_rule
 
 DOT_FILE = ".seoaudit.toml"
 PYPROJECT = "pyproject.toml"
@@ -128,12 +129,12 @@ def validate(table: Any, where: str = "config") -> None:
     for key in ("select", "extend-select", "ignore"):
         for ref in table.get(key, []):
             if ref not in rules and ref not in CATEGORIES:
-                raise ConfigError(f"{where}: {key}: unknown rule or category {ref!r}" + _suggest(ref, known))
+                raise ConfigError(f"{where}: {key}: unknown rule or category {ref!r}" + _suggest_rule(ref, known))
     for pattern, refs in table.get("per-file-ignores", {}).items():
         for ref in refs:
             if ref not in rules and ref not in CATEGORIES:
                 raise ConfigError(f"{where}: per-file-ignores.{json.dumps(pattern)}: unknown rule or category "
-                                  f"{ref!r}" + _suggest(ref, known))
+                                  f"{ref!r}" + _suggest_rule(ref, known))
     for rule_id, settings in table.get("rules", {}).items():
         _validate_rule(rule_id, settings, where, known)
     for entry in table.get("allow-private-hosts", []):
@@ -150,7 +151,7 @@ def _validate_rule(rule_id: str, settings: dict[str, Any], where: str, known: li
     at = f"{where}: rules.{json.dumps(rule_id)}"
     rule = all_rules().get(rule_id)
     if rule is None and rule_id not in CATEGORIES:
-        raise ConfigError(f"{at}: unknown rule {rule_id!r}" + _suggest(rule_id, known))
+        raise ConfigError(f"{at}: unknown rule {rule_id!r}" + _suggest_rule(rule_id, known))
     options = rule.options if rule is not None else {}
     for name, value in settings.items():
         if name == "severity":

@@ -47,8 +47,8 @@ class Config:
     and the command line, or by hand when embedding.
 
     Selection: a rule runs when the most specific entry of `select` + `extend_select` that matches it
-    (a rule id beats a category; an empty `select` means every rule) is more specific than the most
-    specific matching `ignore` entry; on a tie `ignore` wins. `input` rules run unless ignored.
+    (a rule id beats a category; an empty `select` means every rule that is not opt-in) is more specific than
+    the most specific matching `ignore` entry; on a tie `ignore` wins. `input` rules run unless ignored.
     """
 
     select: tuple[str, ...] = ()
@@ -86,7 +86,8 @@ def resolve_rules(select: Iterable[str] = (), extend_select: Iterable[str] = (),
     check_refs([*select, *extend_select, *ignore])
     chosen = []
     for rule in all_rules().values():
-        default = 0 if not select or rule.category == "input" else -1
+        # An opt-in rule (advice that is not a defect) runs only when named, by id or category.
+        default = 0 if (not select or rule.category == "input") and not rule.opt_in else -1
         wanted = max([default, *(_specificity(rule, ref) for ref in [*select, *extend_select])])
         unwanted = max([-1, *(_specificity(rule, ref) for ref in ignore)])
         if wanted >= 0 and wanted > unwanted:
@@ -117,18 +118,18 @@ def _source_matches(source: str, pattern: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One rule as an audit runs it: options and severity bound from the config."""
+    """One rule as an audit runs it: options and the severity of each case of a violation bound from the config."""
 
     rule: Rule
     check: Callable[..., Iterable[Violation]] | None  # None for a batch rule (aggregate.py)
     options: dict[str, Any]
-    severity: Severity
+    severities: dict[str | None, Severity]  # Violation.case (None, MILD, AGGRAVATED) → severity
     index: int  # its place in `Auditor.steps`
 
     def stamp(self, violations: Iterable[Violation]) -> list[Finding]:
-        rule, severity = self.rule, self.severity
-        return [Finding(rule.id, rule.category, severity, v.message, v.location, v.value, v.expected, v.fix, v.view)
-                for v in violations]
+        rule, severities = self.rule, self.severities
+        return [Finding(rule.id, rule.category, severities[v.case], v.message, v.location, v.value, v.expected, v.fix,
+                        v.view) for v in violations]
 
 
 def _bits(has: int) -> frozenset[str]:
@@ -150,7 +151,7 @@ class Auditor:
         self._variants: dict[tuple[str, ...], Auditor] = {}
         # Input rules first, so that what they report (limits, encoding) is never lost to the deadline.
         todo = sorted(rules, key=lambda r: r.category != "input")
-        self.steps = tuple(Step(r, None if r.is_batch else r.check, self.options(r), self.severity(r), i)
+        self.steps = tuple(Step(r, None if r.is_batch else r.check, self.options(r), self.severities(r), i)
                            for i, r in enumerate(todo))
         self.inputs = sum(r.category == "input" for r in todo)
         self._order = {rule.id: i for i, rule in enumerate(rules)}
@@ -165,7 +166,7 @@ class Auditor:
         from . import suppress
         from .aggregate import BatchStep
 
-        self._batch = tuple(BatchStep(s.rule, s.options, s.severity) for s in self.steps if s.rule.is_batch)
+        self._batch = tuple(BatchStep(s.rule, s.options, s.severities) for s in self.steps if s.rule.is_batch)
         self._unused = next((s for s in self.steps if s.rule.id == suppress.RULE_ID), None)
         self._internal_error = self._engine_step(INTERNAL_ERROR)
         self._limit = self._engine_step(LIMIT_EXCEEDED)
@@ -181,13 +182,13 @@ class Auditor:
         overrides = self.config.options.get(rule.id)  # usually none: no copy (rules only read options)
         return {**rule.options, **overrides} if overrides else rule.options
 
-    def severity(self, rule: Rule) -> Severity:
-        return self.config.severities.get(rule.id, rule.severity)
+    def severities(self, rule: Rule) -> dict[str | None, Severity]:
+        return rule.severities(self.config.severities.get(rule.id))
 
     def _engine_step(self, rule_id: str) -> Step | None:
         """A rule the engine itself reports (internal error, time limit), when selected."""
         rule = next((r for r in self.rules if r.id == rule_id), None)
-        return None if rule is None else Step(rule, None, self.options(rule), self.severity(rule), -1)
+        return None if rule is None else Step(rule, None, self.options(rule), self.severities(rule), -1)
 
     def _in_order(self, part: list[Rule]) -> tuple[str, ...]:
         return tuple(sorted((r.id for r in part), key=self._order.__getitem__))
@@ -306,6 +307,7 @@ class Auditor:
         named = self.config.baseline is not None or FINGERPRINTS in self.needs  # else the identity is not carried
         member_ref = ref if named else DocumentRef(ref.source, ref.kind, ref.pointer)
         entries = []
+        cross_key = page.cross_document_key or ""
         for step in self._batch:
             try:
                 found = step.rule.signature(page, step.options)
@@ -313,7 +315,7 @@ class Auditor:
                 continue
             for group, o in (found or {}).items():
                 line = lines.line(o.location.pointer) if lines is not None and o.location.pointer is not None else None
-                member = Member(key, member_ref, o.value, o.location, o.view, o.extra, line)
+                member = Member(key, member_ref, o.value, o.location, o.view, o.extra, line, cross_key)
                 entries.append((group_key(step.rule.id, group), member.encode()))
         return tuple(entries)
 

@@ -2,7 +2,9 @@
 
 Rules ask the graph; they never walk JSON-LD themselves. A reference is an object whose only key is
 `@id` (Yoast also writes `{"name": …, "@id": …}` for authors: an object with an `@id` and no `@type`
-is a reference too). `sameAs` values are identifiers of other things, never references.
+is a reference too). `sameAs` values are identifiers of other things, never references. A top-level object
+with neither `@context` nor `@type` (nor `@graph`) is a data island, application data a site keeps in an
+`ld+json` script (a tag list, a player's config), not linked data: it is left out of the graph.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class Reference:
 class Context:
     value: Any
     location: Location
+    types: tuple[str, ...] = ()  # the `@type` of the top-level object that holds it (none for an `@graph`)
 
 
 @dataclass(slots=True)
@@ -116,14 +119,22 @@ def build_graph(blocks: Iterable[JsonLdBlock], max_depth: int = MAX_DEPTH, max_n
     return graph
 
 
+def is_data_island(item: Any) -> bool:
+    """A top-level JSON-LD object that is application data, not linked data: no `@context`, `@type` or `@graph`."""
+    return isinstance(item, dict) and not ({"@context", "@type", "@graph"} & item.keys())
+
+
 def _walk_top(graph: Graph, data: Any, where: Location) -> None:
     items = [(data, where)] if isinstance(data, dict) else []
     if isinstance(data, list):
         items = [(item, where.child(i)) for i, item in enumerate(data)]
     for item, at in items:
-        if not isinstance(item, dict):
+        if not isinstance(item, dict) or is_data_island(item):
             continue
-        graph.contexts.append(Context(item.get("@context"), at.child("@context") if "@context" in item else at))
+        raw = item.get("@type")
+        types = (raw,) if isinstance(raw, str) else tuple(t for t in raw if isinstance(t, str)) if isinstance(
+            raw, list) else ()
+        graph.contexts.append(Context(item.get("@context"), at.child("@context") if "@context" in item else at, types))
         members = item.get("@graph")
         if isinstance(members, list):
             for i, member in enumerate(members):

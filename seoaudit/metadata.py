@@ -18,6 +18,8 @@ def page_metadata(page: Page, structured_data: bool = True) -> dict[str, Any]:
         "og": {},
         "twitter": {},
         "jsonld": [],
+        "seo_plugins": [{"name": p.name, **({"version": p.version} if p.version else {}), "evidence": p.evidence}
+                        for p in page.seo_plugins],
     }
     if page.post is not None:
         post = page.post
@@ -57,7 +59,8 @@ def page_metadata(page: Page, structured_data: bool = True) -> dict[str, Any]:
 def headline(page: Page) -> dict[str, Any]:
     """What the terminal report shows of a page: the fields of `page_metadata` that name it."""
     view = page.primary
-    meta: dict[str, Any] = {}
+    meta: dict[str, Any] = {"seo_plugins": [{"name": p.name, **({"version": p.version} if p.version else {})}
+                                            for p in page.seo_plugins]}
     if view is not None:
         meta["title"] = view.title.value if view.title else None
         meta["canonical"] = view.canonical.value if view.canonical else None

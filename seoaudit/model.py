@@ -89,9 +89,17 @@ class Location:
 NOWHERE = Location()
 
 
+# A rule whose impact depends on context marks a violation as the mild or the aggravated case of its defect; the
+# rule module declares the severity of each case (`SEVERITY_MILD`, `SEVERITY_AGGRAVATED`) and the engine stamps
+# it, unless the config sets the rule's severity, which then holds for every case (README "Severities").
+MILD = "mild"
+AGGRAVATED = "aggravated"
+
+
 @dataclass(frozen=True, slots=True)
 class Violation:
-    """What a rule yields: the facts, never a severity (the engine stamps that from config)."""
+    """What a rule yields: the facts, never a severity (the engine stamps that from config). `case` is None
+    (the rule's usual case), MILD or AGGRAVATED."""
 
     message: str
     location: Location = NOWHERE
@@ -99,6 +107,7 @@ class Violation:
     expected: Any = None
     fix: str | None = None
     view: str | None = None
+    case: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ Built once per document; the expensive parts (graph, microdata, RDFa) are comput
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
@@ -36,6 +37,9 @@ class AuditContext:
 
 
 DEFAULT_CONTEXT = AuditContext()
+# What a page has and a snippet does not (the parser adds <html> and <head> itself, so the bytes decide): a
+# <head> or a <title>. An <html> with a <body> only is still a snippet (a test fixture, a saved excerpt).
+_PAGE_MARKUP = re.compile(rb"<(?:head|title)[\s>/]", re.IGNORECASE)
 
 
 class Page:
@@ -179,6 +183,62 @@ class Page:
         return not ({"noindex", "none"} & directives)
 
     @cached_property
+    def seo_plugins(self) -> list:
+        """The SEO plugins whose output the document holds (seoaudit.seo_plugins.Producer), in the order found."""
+        from .seo_plugins import detect
+
+        return detect(self)
+
+    @cached_property
+    def is_fragment(self) -> bool:
+        """An HTML snippet rather than a page: neither `<head>` nor `<title>` in its bytes (a template part, a
+        test fixture; an `<html>` around a `<body>` alone does not make a page). Rules that judge what a page
+        lacks (a title, a canonical, Open Graph) skip it, and `input/fragment` says so; what the snippet does
+        hold is still checked."""
+        return (self.kind == "html" and "html" in self.views
+                and _PAGE_MARKUP.search(self.document.html or b"") is None)
+
+    @cached_property
+    def cross_document_key(self) -> str | None:
+        """Who this document is among the documents of a run, for the rules that compare documents (duplicate
+        titles and descriptions, canonical form), or None when it takes no part in them.
+
+        The same WordPress object read twice (a single file, a collection, a `context=edit` export) has one key,
+        its `link`, so it is one post and never a duplicate of itself; a page saved twice has one key, its
+        canonical; any other document is its source. None
+        when the document does not compete in search as itself: it is noindex, or its canonical names another
+        page than its own address (the post `link`, or in live mode the URL it was served at; the same URL in
+        another form, http or a missing slash, is still this page)."""
+        if not self.is_indexable or self.is_fragment:
+            return None
+        link = urls.parse(self.link.value) if self.link is not None else None
+        own = link.raw if link is not None else self._served_url
+        canonical = self._single_canonical
+        if own and canonical and not urls.same_page(canonical.raw, own):
+            return None  # another page (a URL in another form is this page: canonical/form-drift compares those)
+        if link is not None:
+            return link.raw
+        # A page saved twice (two files, one canonical) is one page; without a canonical, the file is the page.
+        return _url_key(canonical) if canonical is not None else self.document.display_source
+
+    @property
+    def _single_canonical(self) -> urls.Url | None:
+        """The primary view's canonical when it is one absolute URL (conflicting canonicals name no page)."""
+        view = self.primary
+        if view is None or self.canonical is None:
+            return None
+        values = {c.value for c in view.canonicals if c.in_head and c.value}
+        parsed = urls.parse(self.canonical.value)
+        return parsed if parsed is not None and all(urls.same(v, parsed.raw) for v in values) else None
+
+    @property
+    def _served_url(self) -> str | None:
+        """The URL a live HTML page was served at, after redirects (None offline)."""
+        wire = self.document.wire
+        response = getattr(wire, "response", None) if wire is not None and self.document.data is None else None
+        return getattr(response, "final_url", None)
+
+    @cached_property
     def site_origin(self) -> str | None:
         """The site's public origin: `site_url` from config, else the post link, canonical or og:url."""
         candidates = [self.site_url, self.link.value if self.link else None,
@@ -201,6 +261,11 @@ class Page:
         if view is None or view.tree is None:
             return {}
         return _extruct(view.tree, self.document.html or b"", self.site_origin or "")
+
+
+def _url_key(url: urls.Url) -> str:
+    """A URL as search engines compare it (host case, default port and fragment aside)."""
+    return url.origin + (url.path or "/") + (f"?{url.query}" if url.query else "")
 
 
 def _fragment_view(text: str, name: str, base: Location, limits: Limits | None = None) -> View:

@@ -9,6 +9,12 @@ returns early without: the findings must be the same with or without the gate. I
 documentation: the first line is the summary, and the fenced blocks after `Fails` and `Passes` are
 examples that the test suite runs. A rule that compares the documents of a run defines `signature` and
 `check_group` instead of `check` (seoaudit/aggregate.py).
+
+A rule whose impact depends on what the document says declares the severity of its mild and aggravated cases
+(`SEVERITY_MILD = "info"`, `SEVERITY_AGGRAVATED = "error"`) and marks each violation (`Violation.case`:
+`model.MILD` or `model.AGGRAVATED`). `OPT_IN = True` keeps a
+rule out of the default selection (advice that is not a defect): it runs only when `select` or
+`extend-select` names it or its category.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .model import CATEGORIES, Severity
+from .model import AGGRAVATED, CATEGORIES, MILD, Severity
 
 REQUIREMENTS = ("post", "wire", "graph")  # what a rule's REQUIRES may name (see the module docstring)
 RULE_ID = re.compile(r"^([a-z]+)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -41,7 +47,9 @@ class Rule:
     signature: Callable[..., Any] | None = None
     check_group: Callable[..., Iterator[Any]] | None = None
     requires: frozenset[str] = frozenset()  # of REQUIREMENTS: without one, `check` is not called
-
+    mild: Severity | None = None  # the severity of a violation marked MILD (None: the rule has no mild case)
+    aggravated: Severity | None = None  # the same for AGGRAVATED
+    opt_in: bool = False  # off unless selected by id or category
 
     # Asked for every rule of every document: computed once.
     category: str = field(init=False)
@@ -54,6 +62,20 @@ class Rule:
     @property
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else ""
+
+    @property
+    def severity_text(self) -> str:
+        """`warning (↑ error, ↓ info)`: the default, then the aggravated and mild cases; `opt-in` when off."""
+        cases = [f"↑ {self.aggravated.label}"] if self.aggravated else []
+        cases += [f"↓ {self.mild.label}"] if self.mild else []
+        text = self.severity.label + (f" ({', '.join(cases)})" if cases else "")
+        return text + (", opt-in" if self.opt_in else "")
+
+    def severities(self, configured: Severity | None = None) -> dict[str | None, Severity]:
+        """The severity of each case of a violation (None: the usual case); a configured severity holds for all."""
+        if configured is not None:
+            return {None: configured, MILD: configured, AGGRAVATED: configured}
+        return {None: self.severity, MILD: self.mild or self.severity, AGGRAVATED: self.aggravated or self.severity}
 
     def examples(self) -> list[tuple[str, str, str]]:
         """(`Fails`|`Passes`, language, text) for every example block in the docstring."""
@@ -75,9 +97,14 @@ def _rule_from_module(module) -> Rule:
     requires = frozenset(getattr(module, "REQUIRES", ()))
     if not requires <= set(REQUIREMENTS):
         raise RuleError(f"{module.__name__}: REQUIRES {sorted(requires)} names other than {REQUIREMENTS}")
+    severity = Severity.parse(module.SEVERITY)
+    mild, aggravated = (Severity.parse(getattr(module, name)) if hasattr(module, name) else None
+                        for name in ("SEVERITY_MILD", "SEVERITY_AGGRAVATED"))
+    if (mild is not None and mild >= severity) or (aggravated is not None and aggravated <= severity):
+        raise RuleError(f"{module.__name__}: SEVERITY_MILD must be below SEVERITY and SEVERITY_AGGRAVATED above it")
     return Rule(
         id=rule_id,
-        severity=Severity.parse(module.SEVERITY),
+        severity=severity,
         check=getattr(module, "check", None),
         doc=inspect.cleandoc(module.__doc__ or ""),
         options=dict(getattr(module, "OPTIONS", {})),
@@ -85,6 +112,9 @@ def _rule_from_module(module) -> Rule:
         signature=batch[0],
         check_group=batch[1],
         requires=requires,
+        mild=mild,
+        aggravated=aggravated,
+        opt_in=bool(getattr(module, "OPT_IN", False)),
     )
 
 
@@ -107,21 +137,29 @@ def all_rules() -> dict[str, Rule]:
     return dict(sorted(found.items()))
 
 
-def select_rules(select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:
-    """Rules matching `select` (ids or categories; all when empty) and not matching `ignore`."""
-    rules = all_rules()
-    for ref in [*(select or []), *(ignore or [])]:
-        if ref not in rules and ref not in CATEGORIES:
-            raise RuleError(f"unknown rule or category {ref!r}" + _suggest(ref, [*rules, *CATEGORIES]))
-
-    def matches(rule: Rule, refs: list[str]) -> bool:
-        return rule.id in refs or rule.category in refs
-
-    return [r for r in rules.values()
-            if (not select or matches(r, select) or r.category == "input") and not matches(r, ignore or [])]
+# Rule ids that no longer exist, each with the id that took its place (None: none did) and why. A config, a command
+# line or an ignore comment that still names one is told what to use instead (README "Retired rule ids").
+RETIRED: dict[str, tuple[str | None, str]] = {
+    "twitter/field-missing": ("image/og-missing", "an X card with no title or image lacks the Open Graph tags it falls "
+                                                  "back to: image/og-missing and opengraph/required-missing report "
+                                                  "them, and say what X shows"),
+    "title/length-chars-too-long": ("title/width-px-too-wide", "characters and pixels of one title are one finding"),
+    "title/length-chars-too-short": ("title/width-px-too-narrow", "characters and pixels of one title are one "
+                                                                  "finding"),
+    "description/length-chars-too-long": ("description/width-px-too-wide", "characters and pixels of one "
+                                                                           "description are one finding"),
+    "description/length-chars-too-short": ("description/width-px-too-narrow", "characters and pixels of one "
+                                                                              "description are one finding"),
+    "wordpress/seo-plugin": (None, "the SEO plugin is no defect: the report shows it in metadata.seo_plugins and in "
+                                   "each document's header"),
+}
 
 
 def _suggest(ref: str, known: list[str]) -> str:
+    """What to write instead of an unknown reference: the successor of a retired id, else the closest id."""
+    if ref in RETIRED:
+        successor, why = RETIRED[ref]
+        return f" (retired: {why}" + (f"; use {successor!r})" if successor else ")")
     import difflib
 
     close = difflib.get_close_matches(ref, known, n=1)

@@ -84,6 +84,16 @@ def same(a: str, b: str) -> bool:
     return ua is not None and ub is not None and ua.key == ub.key
 
 
+def same_page(a: str, b: str) -> bool:
+    """The same page up to the URL's form: scheme, a `www.` prefix, a trailing slash and the port aside."""
+    ua, ub = parse(a), parse(b)
+    return ua is not None and ub is not None and _page_key(ua) == _page_key(ub)
+
+
+def _page_key(url: Url) -> tuple:
+    return url.host.removeprefix("www."), url.path.rstrip("/"), url.query
+
+
 def differences(actual: str, expected: str) -> list[str]:
     """What differs between two absolute URLs, in words ('scheme http vs https', 'trailing slash')."""
     a, e = parse(actual), parse(expected)

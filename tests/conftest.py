@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import codecs
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,11 @@ def internal():
 
     with LiveServer("127.0.0.2") as live:
         yield live
+
+
+def load_tool(name: str):
+    """A script of tools/ as a module (tools/ is no package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

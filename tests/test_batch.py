@@ -104,12 +104,18 @@ def test_a_state_pickles_whole_for_a_worker_to_send(tmp_path):
     assert _findings(aggregation, pickle.loads(pickle.dumps(state))) == expected
 
 
-def test_the_same_file_twice_is_two_documents(tmp_path):
+def test_the_same_file_twice_is_two_documents_but_one_page(tmp_path):
     page = tmp_path / "page.html"
     page.write_text("<html><head><title>Only one</title></head></html>")
+    other = tmp_path / "other.html"
+    other.write_text("<html><head><title>Only one</title></head></html>")
     report = audit(load_paths([str(page), str(page)]), Config(select=("title/duplicate",)))
-    messages = [f.message for r in report.documents for f in r.findings]
-    assert messages == [f"title 'Only one' is also used by 1 other document of this run: {page}"] * 2
+    assert len(report.documents) == 2 and batch_findings(report) == []  # a page is never its own duplicate
+    report = audit(load_paths([str(page), str(other), str(page)]), Config(select=("title/duplicate",)))
+    # the page's first reading gets the finding, and names the other page once
+    assert [(r.key, f.message) for r in report.documents for f in r.findings] == [
+        (report.documents[0].key, f"title 'Only one' is also used by 1 other document of this run: {other}"),
+        (report.documents[1].key, f"title 'Only one' is also used by 1 other document of this run: {page}")]
 
 
 def test_adding_and_combining_cost_what_is_added(monkeypatch):
@@ -188,15 +194,49 @@ def test_ignored_batch_rules_do_not_run():
 
 
 @needs_corpus
-def test_the_local_yoast_site_repeats_its_posts_across_files():
-    # The collections hold the same posts as the single-post files: their titles are duplicates across the run.
-    report = audit(load_paths([str(CORPUS / "wp/local-yoast")]), Config(select=("title/duplicate",)))
-    flagged = {r.document.source.rsplit("/", 1)[-1] + (f"#{r.document.pointer}" if r.document.pointer else "")
-               for r in report.documents if any(f.rule == "title/duplicate" for f in r.findings)}
-    assert "post-featured-image.json" in flagged
-    assert any(name.startswith("posts-collection.json#/") for name in flagged)
-    # The category archive's title is its own: not a duplicate.
-    assert "category-guides.json" not in flagged
+def test_a_post_read_twice_is_one_post():
+    # The collections hold the same posts as the single-post files (and a context=edit export): the same link is
+    # the same post, never a duplicate of itself, and no finding is doubled across its readings.
+    report = audit(load_paths([str(CORPUS / "wp/local-yoast")]),
+                   Config(select=("title/duplicate", "description/duplicate", "canonical/form-drift")))
+    assert batch_findings(report) == []
+
+
+def test_the_same_post_in_two_files_is_compared_once_with_another():
+    a, b = post("a", "Services", "https://example.com/a/"), post("b", "Services", "https://example.com/b/")
+    documents = [*documents_from_json([a, b], "collection.json"), *documents_from_json(a, "a.json")]
+    report = audit(documents, Config(select=("title/duplicate",)))
+    assert batch_findings(report) == [("collection.json#/0", "title/duplicate"),
+                                      ("collection.json#/1", "title/duplicate")]
+    messages = sorted(f.message for r in report.documents for f in r.findings)
+    assert messages == [f"title 'Services' is also used by 1 other document of this run: collection.json#/{i}"
+                        for i in "01"]
+
+
+def test_noindex_and_canonicalised_documents_are_not_compared():
+    noindex = {**post("b", "Services", "https://example.com/b/"), "link": "https://example.com/b/"}
+    noindex["yoast_head_json"]["robots"] = {"index": "noindex", "follow": "follow"}
+    elsewhere = post("c", "Services", "https://example.com/a/")
+    http_form = post("d", "Services", "http://example.com/d/")  # its own URL in another form: still itself
+    report = audit(documents_from_json([post("a", "Services", "https://example.com/a/"), noindex, elsewhere,
+                                        http_form], "x.json"), Config(select=("title/duplicate",)))
+    assert batch_findings(report) == [("x.json#/0", "title/duplicate"), ("x.json#/3", "title/duplicate")]
+
+
+def test_a_page_saved_twice_is_one_page():
+    from seoaudit.load import load_bytes
+
+    def saved(name: str, canonical: str) -> list:
+        html = (f'<html><head><title>Spring sale</title><link rel="canonical" href="{canonical}"></head>'
+                '<body></body></html>')
+        return list(load_bytes(html.encode(), name))
+
+    documents = [*saved("sale.html", "https://example.com/sale/"), *saved("sale-copy.html", "https://EXAMPLE.com/sale/"),
+                 *saved("other.html", "https://example.com/other/")]
+    report = audit(documents, Config(select=("title/duplicate",)))
+    assert batch_findings(report) == [("other.html", "title/duplicate"), ("sale.html", "title/duplicate")]
+    messages = {r.document.source: f.message for r in report.documents for f in r.findings}
+    assert messages["other.html"].endswith("1 other document of this run: sale.html")
 
 
 @needs_corpus

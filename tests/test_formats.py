@@ -238,7 +238,7 @@ def test_github_annotations_name_file_line_and_rule():
                         ",line=" in line) for line in lines)
     assert annotated == located
     assert all(",title=" in line for line in lines)
-    assert any(line.startswith("::error file=examples/broken-page.html,line=7,title=canonical/relative::")
+    assert any(line.startswith("::warning file=examples/broken-page.html,line=7,title=canonical/relative::")
                for line in lines)
 
 

@@ -119,10 +119,13 @@ def test_preview_command_draws_the_cut_texts_and_the_findings(monkeypatch):
                      "Discord", "https://blog.example.com › 2026 › 02 › headless-cache-notes",
                      "serve fresh Open Graph tags without purging the ...",  # the phone snippet, cut at 680 px
                      "snippet cut after 98 of 115 characters",
-                     "1600×900 (declared)", "cropped to 1.91:1", "1600×838 kept, 7% cut off",
-                     "title/length-chars-too-long", "twitter/image-alt-missing"):
+                     "1600×900 (declared)", "cropped to 1.91:1", "1600×838 kept, 7% cut off"):
         assert expected in out, expected
-    assert out.index("title/length-chars-too-long") < out.index("Google · phone")  # beside the desktop result
+    assert out.count("✔ no findings here") == 3  # beside the desktop result, Facebook and X: a clean page
+    broken = runner.invoke(app, ["preview", "--isolated", "examples/broken-page.html", "--color", "never"]).stdout
+    # each finding beside what it concerns: the snippet's beside the desktop result, the image's beside Facebook
+    assert broken.index("Google · desktop") < broken.index("description/width-px-too-narrow") < broken.index(
+        "Google · phone") < broken.index("Facebook") < broken.index("image/og-not-absolute") < broken.index("LinkedIn")
 
 
 def test_preview_of_unreadable_input_exits_2_and_shows_the_rest(tmp_path, monkeypatch):

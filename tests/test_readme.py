@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-
-from .conftest import ROOT
-
-
-def load_tool():
-    spec = importlib.util.spec_from_file_location("readme_rules", ROOT / "tools" / "readme_rules.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from .conftest import ROOT, load_tool
 
 
 def test_rule_table_matches_the_registry():
-    tool = load_tool()
+    tool = load_tool("readme_rules")
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert tool.with_table(text) == text, "run `python tools/readme_rules.py` to regenerate the rule table"
 
@@ -28,9 +19,7 @@ def test_ci_runs_the_readme_test_command():
 
 
 def test_sample_report_is_the_tools_real_output():
-    spec = importlib.util.spec_from_file_location("readme_sample", ROOT / "tools" / "readme_sample.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_tool("readme_sample")
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert module.START in text
     assert module.with_sample(text) == text, "run `python tools/readme_sample.py` to regenerate the sample"

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from seoaudit.engine import Config
 from seoaudit.registry import all_rules
 
 from .conftest import audit_example, rule_ids
 
 RULES = all_rules()
-SECTIONS = ("**What it checks.**", "**Why it matters.**", "**Options.**", "**Source.**", "**Fails", "**Passes")
+SECTIONS = ("**What it checks.**", "**Why it matters.**", "**Severity.**", "**Options.**", "**Source.**", "**Fails",
+            "**Passes")
 
 
 def test_rules_exist_in_every_family():
@@ -27,6 +31,16 @@ def test_docstring_has_every_section(rule_id):
     assert RULES[rule_id].module.split(".")[-2] == RULES[rule_id].category
 
 
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_severity_paragraph_states_every_case(rule_id):
+    rule = RULES[rule_id]
+    paragraph = re.search(r"\*\*Severity\.\*\* (.*?)\n\n", rule.doc, re.DOTALL).group(1)
+    assert paragraph.startswith(rule.severity.label), f"{rule_id}: the paragraph opens with its default severity"
+    for case in (rule.mild, rule.aggravated):
+        assert case is None or case.label in paragraph, f"{rule_id}: the paragraph names the {case.label} case"
+    assert ("off by default" in paragraph) == rule.opt_in, f"{rule_id}: an opt-in rule says so, and only it"
+
+
 ENGINE_EMITTED = "**Fails** (engine-emitted"  # no input can make it fail: tests/test_hostile.py covers it
 
 
@@ -37,8 +51,9 @@ def test_failing_example_fails(rule_id):
     if ENGINE_EMITTED in RULES[rule_id].doc:
         assert rule_id == "input/internal-error", "only the engine's internal errors cannot be shown by an example"
         return
-    for _, language, text in examples:
-        assert rule_id in rule_ids(audit_example(language, text)), f"{rule_id}: failing example passed"
+    for _, language, text in examples:  # selected by id: an opt-in rule runs only then
+        found = rule_ids(audit_example(language, text, Config(extend_select=(rule_id,))))
+        assert rule_id in found, f"{rule_id}: failing example passed"
 
 
 @pytest.mark.parametrize("rule_id", sorted(RULES))
@@ -46,4 +61,5 @@ def test_passing_example_passes(rule_id):
     examples = [e for e in RULES[rule_id].examples() if e[0] == "Passes"]
     assert examples, f"{rule_id} has no passing example"
     for _, language, text in examples:
-        assert rule_id not in rule_ids(audit_example(language, text)), f"{rule_id}: passing example failed"
+        found = rule_ids(audit_example(language, text, Config(extend_select=(rule_id,))))
+        assert rule_id not in found, f"{rule_id}: passing example failed"

@@ -66,7 +66,7 @@ def test_the_auditor_is_compiled_once_and_pickles():
     auditor = Auditor.compile(Config(ignore=("image",), severities={"title/missing": Severity.ERROR}))
     copy = pickle.loads(pickle.dumps(auditor))
     assert [s.rule.id for s in copy.steps] == [s.rule.id for s in auditor.steps]
-    assert {s.rule.id: s.severity for s in copy.steps} == {s.rule.id: s.severity for s in auditor.steps}
+    assert {s.rule.id: s.severities for s in copy.steps} == {s.rule.id: s.severities for s in auditor.steps}
     document = next(load_paths([str(EXAMPLES / "broken-page.html")]))
     assert copy.audit(document).findings == auditor.audit(document).findings
 

@@ -19,7 +19,7 @@ def rule_table() -> str:
     lines = ["| rule | severity | what it checks |", "|---|---|---|"]
     for rule in all_rules().values():
         summary = rule.summary.replace("|", "\\|")
-        lines.append(f"| `{rule.id}` | {rule.severity.label} | {summary} |")
+        lines.append(f"| `{rule.id}` | {rule.severity_text} | {summary} |")
     return "\n".join(lines)
 
 

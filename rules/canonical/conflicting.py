@@ -9,6 +9,8 @@ and query do. Identical duplicates (a theme and a plugin printing the same tag) 
 hint the site meant to give is lost. The usual cause is a theme, a headless front end (Next.js `<Head>`
 in `_app` and in the page) or a second SEO plugin printing its own tag next to the plugin's.
 
+**Severity.** error: the page contradicts itself (two canonicals), and Google then ignores both.
+
 **Options.** None.
 
 **Source.** Lighthouse `canonical` audit, "Multiple conflicting URLs" (more than one distinct URL;

@@ -12,6 +12,10 @@ canonical, or a scheduled post whose `?p=` canonical survives publishing (Yoast#
 sends Google to `?p=` URLs. Knowing the future permalink lets a pre-publish check compare a custom
 canonical with the URL the post will really have.
 
+**Severity.** info, and off by default (opt-in: `--select canonical/draft-placeholder` or
+`--select canonical`): the placeholder is WordPress's design, not a defect; select it to see the permalink a
+draft will get.
+
 **Options.** None.
 
 **Source.** WordPress `wp_force_plain_post_permalink()` (`link-template.php`); Gutenberg's permalink
@@ -43,6 +47,7 @@ from ._shared import future_permalink, views_in_order, webpage_nodes
 
 ID = "canonical/draft-placeholder"
 SEVERITY = "info"
+OPT_IN = True  # not a defect: runs only when selected by id or category
 REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 

@@ -11,6 +11,9 @@ canonical send crawlers to a duplicate: the signals are split, and Google may ke
 ignore the hint. When the canonical is not the served URL after a site move, the canonical is usually stale
 (Yoast#15325).
 
+**Severity.** warning: the page is reached under a URL that names another canonical; signals split, but search
+engines still index the canonical.
+
 **Options.** None.
 
 **Source.** Google, "Consolidate duplicate URLs" (sitemaps and links should use canonical URLs);

@@ -10,6 +10,8 @@ the run writes it.
 search engines at a redirecting or duplicate variant, and internal links and signals split between
 `http`/`https`, `www`/bare and slash/no-slash versions of the same page.
 
+**Severity.** warning: mixed URL forms split signals between variants; each page still has a canonical.
+
 **Options.** None.
 
 **Source.** squirrelscan `core/canonical-form-drift`; Google Search Central, "Consolidate duplicate
@@ -37,7 +39,7 @@ URLs" (pick one form and use it consistently). peer-checks.md rows 25–26.
 """
 
 from seoaudit import urls
-from seoaudit.batch import Occurrence, by_name
+from seoaudit.batch import Occurrence, by_name, first_readings
 from seoaudit.model import Violation
 
 ID = "canonical/form-drift"
@@ -49,8 +51,8 @@ ASPECTS = ("scheme", "www", "trailing slash")
 
 
 def signature(page, options):
-    view = page.primary
-    field = view.canonical if view is not None else None
+    view, key = page.primary, page.cross_document_key
+    field = view.canonical if view is not None and key is not None else None
     url = urls.parse(field.value) if field is not None else None
     if url is None:
         return None
@@ -70,13 +72,16 @@ def check_group(site, members, options):
                 variants.setdefault(member.extra[index], []).append(member)
         if len(variants) < 2:
             continue
-        counts = {variant: len({m.key for m in found}) for variant, found in variants.items()}
+        counts = {variant: len({m.cross_key for m in found}) for variant, found in variants.items()}
         usual, usual_count = max(sorted(counts.items()), key=lambda item: item[1])
         total = sum(counts.values())
+        usual_pages = {m.cross_key for m in variants[usual]}
         for variant, found in sorted(variants.items()):
             if variant == usual:
                 continue
-            for member in by_name(found):
+            # a post read twice is one page: its first reading speaks, and two readings of one post that
+            # disagree are no drift across the site
+            for member in by_name(first_readings(m for m in found if m.cross_key not in usual_pages)):
                 yield member.key, Violation(
                     f"canonical {member.value!r} uses {variant} on {site}, while {usual_count} of {total} "
                     f"canonicals of this run use {usual}", member.location, value=member.value,

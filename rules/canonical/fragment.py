@@ -7,6 +7,9 @@ contains `#`, e.g. `https://example.com/post/#main` or a stray `https://example.
 URL it indexes, so the value names a "part" of a page. Fragments in canonicals usually leak from a
 template that builds the canonical from a schema `@id` (`…#webpage`) or from a JavaScript router.
 
+**Severity.** warning: Google drops the fragment and reads the rest, which usually still names the page; a
+template defect of small impact.
+
 **Options.** None.
 
 **Source.** Google, "Consolidate duplicate URLs": "Don't specify a URL fragment as canonical";
@@ -31,7 +34,7 @@ from seoaudit.model import Violation
 from ._shared import head_canonicals, once_per_value
 
 ID = "canonical/fragment"
-SEVERITY = "error"
+SEVERITY = "warning"
 
 
 def check(page, options):

@@ -8,6 +8,9 @@ two header canonicals must not disagree with each other. A header canonical with
 usually set by a CDN, a caching plugin or a server rule that nobody remembers, so it survives a change of
 permalinks or a domain move while the HTML canonical follows the CMS.
 
+**Severity.** error: the page names two canonicals (header and HTML), a contradiction that makes Google ignore
+both.
+
 **Options.** None.
 
 **Source.** Google, "Consolidate duplicate URLs" (rel=canonical HTTP header; "don't specify different

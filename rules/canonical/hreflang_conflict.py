@@ -8,6 +8,9 @@ search engines to a different language version.
 pages that are each indexable. A canonical to the English page from the French one tells Google to
 drop the French page, and the hreflang set breaks.
 
+**Severity.** error: the page says it is one language version and asks to be dropped for another, so it leaves
+the index and the hreflang set breaks; never a deliberate setup.
+
 **Options.** None.
 
 **Source.** Lighthouse `core/audits/seo/canonical.js` ("Points to another `hreflang` location");

@@ -11,6 +11,9 @@ variant on an https site asks Google to prefer the insecure URL (Google otherwis
 can split signals. It usually comes from WordPress `home` still on http, or a TLS-terminating proxy
 the site does not know about (Yoast#1626, Yoast#3758).
 
+**Severity.** warning: the http URL redirects to the https page, so Google still consolidates on the right
+page; the cost is a redirect per crawl and a weaker hint.
+
 **Options.** None.
 
 **Source.** Google, "Consolidate duplicate URLs" (https preferred, except when the https page names the
@@ -39,7 +42,7 @@ from seoaudit.model import Violation
 from ._shared import canonical_url, once_per_value
 
 ID = "canonical/insecure"
-SEVERITY = "error"
+SEVERITY = "warning"
 
 
 def check(page, options):

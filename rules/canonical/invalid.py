@@ -9,6 +9,9 @@ or angle brackets, or a scheme other than http and https (`ftp://…`, `localhos
 whatever URL the crawler guesses. Such values usually come from a template that glues strings
 together (an unset site URL, a doubled scheme, an attribute left unescaped).
 
+**Severity.** error: the canonical the page declares cannot be read at all, so the tag is broken (never a
+choice); search engines fall back to guessing.
+
 **Options.** None.
 
 **Source.** Lighthouse `canonical` audit, "Invalid URL" (the href does not parse even against a base;

@@ -12,6 +12,9 @@ rel=canonical, social signals gather on one URL and search signals on another, a
 metadata of a different page. It drifts when a canonical is changed and `og:url` is not (Yoast#10837)
 or on paginated archives (Yoast#15786).
 
+**Severity.** warning: social signals and search signals gather on different URLs; both previews and indexing
+still work. Not judged when the page has conflicting canonicals.
+
 **Options.** None.
 
 **Source.** ogp.me (og:url is "the canonical URL of your object that will be used as its permanent

@@ -10,6 +10,9 @@ page, so the page drops out of the index. It is almost always a template bug (a 
 `home_url('/')` on every page, a front end with a hard-coded canonical). It is a warning rather than an
 error because a few setups do it on purpose: an AMP home page at `/amp`, or `/page/1/` pointing to `/`.
 
+**Severity.** warning: the page asks to be dropped for the home page, which is almost always a template bug,
+but a few setups do it on purpose.
+
 **Options.** None.
 
 **Source.** Lighthouse `canonical` audit, "Points to the domain's root URL" (same origin, canonical path

@@ -16,6 +16,10 @@ headstartwp's `convertUrl`, Yoast#16134), or a cache that kept an old copy. Fron
 build sitemaps or links from the other, so a disagreement becomes a canonical that depends on the code
 path.
 
+**Severity.** warning: the two renderings of one head disagree, so what a front end prints depends on which
+one it reads. error when both name a canonical and the canonicals differ: the document gives two canonicals,
+a contradiction (`canonical/conflicting`'s defect across the two renderings).
+
 **Options.** None.
 
 **Source.** Yoast `src/routes/yoast-head-rest-field.php` (both fields come from the same indexable);
@@ -40,12 +44,13 @@ fields and `fullHead` of one request); Yoast#16134; 10up/headstartwp#558 (URL re
 """
 
 from seoaudit import urls
-from seoaudit.model import Violation
+from seoaudit.model import AGGRAVATED, Violation
 
 from ._shared import webpage_nodes
 
 ID = "canonical/producers-disagree"
 SEVERITY = "warning"
+SEVERITY_AGGRAVATED = "error"
 PAIRS = (("yoast_head_json", "yoast_head"), ("aioseo_head_json", "aioseo_head"), ("seo", "seo.fullHead"))
 
 
@@ -64,7 +69,7 @@ def check(page, options):
             first = mine or theirs
             yield Violation(f"{label} differs between {json_name} and {head_name}: {contrast(mine, theirs)}",
                             first[1], value=mine[0] if mine else None, expected=theirs[0] if theirs else None,
-                            view=json_name,
+                            view=json_name, case=AGGRAVATED if label == "canonical" and mine and theirs else None,
                             fix=f"Find what rewrites one of the two (a front end, a filter, a cache) and make "
                                 f"{json_name} and {head_name} say the same {label}.")
 

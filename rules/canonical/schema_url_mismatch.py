@@ -18,6 +18,12 @@ WebPage on another URL than the canonical describes a different page (stale inde
 change, Yoast#15235 "mixed hosts across pieces"; a headless rewrite that missed the schema,
 Yoast#16134), so the Article, breadcrumb and image hanging off it are attached to the wrong page.
 
+**Severity.** warning: the structured data is attached to another URL than the canonical, so rich results and
+the entity graph may go to the wrong page; the page itself is still indexed. Not judged when the page has
+conflicting canonicals (nothing to measure against: `canonical/conflicting`). When the other page-level ids
+(`#article`, `#primaryimage`, `#breadcrumb`) sit on the same wrong URL, this one finding names them too
+(`schema/id-off-canonical` stays silent about them: one cause).
+
 **Options.** None.
 
 **Source.** Yoast developer spec, WebPage piece: `@id` and `url` = "unmodified canonical URL"; Yoast
@@ -50,7 +56,7 @@ from seoaudit.model import Violation
 from ._shared import canonical_url, once_per_value, webpage_nodes, what_differs
 
 ID = "canonical/schema-url-mismatch"
-SEVERITY = "error"
+SEVERITY = "warning"
 REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 FIX = ("Make the WebPage `url` (and `@id`) the canonical URL: rebuild the SEO plugin's data after a domain "
        "or permalink change, or rewrite the schema URLs too when a headless front end rewrites the canonical.")
@@ -71,10 +77,17 @@ def check(page, options):
         return (view.canonical.value, *((prop, value) for prop, value, _ in found)) if found else None
 
     for view in once_per_value(page, compared):
+        graph = page.graph_of(view)
+        named = set()  # the other ids on a wrong URL are listed once
         for prop, value, location in problems(view):
             canonical = view.canonical.value
-            yield Violation(f"schema WebPage {prop} differs from the canonical: {what_differs(value, canonical)}",
-                            location, value=value, expected=canonical, fix=FIX, view=view.name)
+            also = [n.id for n in graph.nodes if n.id and n.id not in named and n.id != value and "#" in n.id
+                    and urls.same(urls.without_fragment(n.id), urls.without_fragment(value))]
+            named.update(also)
+            listed = f"; {len(also)} more @id{'s' if len(also) > 1 else ''} on that URL: {', '.join(also)}"
+            yield Violation(f"schema WebPage {prop} differs from the canonical: {what_differs(value, canonical)}"
+                            + (listed if also else ""), location, value=value, expected=canonical, fix=FIX,
+                            view=view.name)
 
 
 def node_problems(node, canonical: str, link: str | None) -> list[tuple]:

@@ -9,6 +9,8 @@ Google ignores it, and the page it sits on loses the consolidation it was meant 
 a slug change, when a custom canonical points at a deleted post, and on headless sites whose front end has
 no route for the CMS path.
 
+**Severity.** error: a canonical to a page that is missing or failing asks search engines to index nothing.
+
 **Options.** None.
 
 **Source.** Google, "Consolidate duplicate URLs" (the canonical must be a working page); Screaming Frog

@@ -8,6 +8,8 @@ is fetched and its `X-Robots-Tag` headers and `<meta name="robots">` / `googlebo
 Google resolves the contradiction by indexing neither, or by ignoring the canonical. It happens when a
 staging noindex is left on the canonical host, or when a canonical points at a noindexed archive.
 
+**Severity.** error: the page and its canonical contradict each other ("index that URL" / "do not index me").
+
 **Options.** None.
 
 **Source.** Google, "Consolidate duplicate URLs" and "Block indexing with noindex"; Screaming Frog

@@ -8,6 +8,9 @@ ends in an error is `canonical/target-error`'s.
 (the page says "index X", X says "go to Y"), so Google may pick either or neither; it usually means the
 canonical was written before an http→https, www or slug change.
 
+**Severity.** error: the page names as canonical a URL that is not a final page, so it contradicts itself
+(the canonical says "index X", X says "go to Y"); never what the editor meant.
+
 **Options.** None.
 
 **Source.** Google, "Consolidate duplicate URLs"; Screaming Frog "Canonicals: Canonical Is Redirect";
@@ -35,7 +38,7 @@ from seoaudit.live.wire import chain, wire_of
 from seoaudit.model import Violation
 
 ID = "canonical/target-redirects"
-SEVERITY = "warning"
+SEVERITY = "error"
 REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 

@@ -66,7 +66,7 @@ class Content:
                         if term in ANY or term.startswith("http") or "  " in term or not term.isprintable():
                             text_suspects.append(anchor)
                 href = anchor.get("href")
-                if href is None or "void" in href or "file:" in href or "[" in href or (
+                if href is None or "script:" in href or "file:" in href or "[" in href or (
                         "//" in href and port_or_no_host(href) is not None):
                     href_suspects.append(anchor)
             self._suspects = (text_suspects, href_suspects)

@@ -9,6 +9,9 @@ the topic and Google uses it among the sources when it rewrites a title link; sc
 to it to find where the content starts. A page without one often has its title in a styled `<div>` or
 only in an image.
 
+**Severity.** info: Google does not require an H1 (it reads the title and the page's other headings); advice
+for a clear outline.
+
 **Options.** None.
 
 **Source.** Screaming Frog "H1: Missing"; Google, "Influencing your title links" (main visual title and
@@ -34,12 +37,12 @@ from seoaudit.model import Violation
 from ._shared import content, text_of
 
 ID = "content/h1-missing"
-SEVERITY = "warning"
+SEVERITY = "info"
 
 
 def check(page, options):
     found = content(page)
-    if found is None or found.is_post:
+    if found is None or found.is_post or page.is_fragment:
         return
     headings = found.h1
     if any(has_text(h1) for h1 in headings):

@@ -11,6 +11,9 @@ for screen-reader users navigating by headings; several `<h1>` (a logo marked up
 page, an editor's "Heading 1" inside the post) blur which heading is the page's title. Google says
 several `<h1>` are not a problem for ranking, so this is not a warning.
 
+**Severity.** info, and off by default (opt-in: `--select content/h1-multiple` or `--select content`): several
+H1s are valid HTML and Google handles them; this is outline advice, not a defect.
+
 **Options.** None.
 
 **Source.** Screaming Frog "H1: Multiple"; Yoast "single title" assessment (an H1 in the post
@@ -40,6 +43,7 @@ from .h1_missing import has_text
 
 ID = "content/h1-multiple"
 SEVERITY = "info"
+OPT_IN = True  # not a defect: runs only when selected by id or category
 
 
 def check(page, options):

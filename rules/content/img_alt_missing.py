@@ -12,6 +12,9 @@ screen readers read it aloud; an image without `alt` is announced by its file na
 `alt` comes from the Media Library's "Alternative Text" (or the image block's field) and is left out
 when an image is inserted as raw HTML or by a page builder.
 
+**Severity.** warning: a real accessibility and image-search defect of limited impact on the page's own
+ranking.
+
 **Options.** None.
 
 **Source.** Lighthouse `image-alt` (axe-core `image-alt`: has-alt, aria-label, aria-labelledby,

@@ -13,6 +13,9 @@ or "read more" says nothing about it (and a page of "read more" links gives each
 anchor text). Screen-reader users who list a page's links hear a column of identical, meaningless
 entries.
 
+**Severity.** warning: a real but small defect (Lighthouse's SEO audit): "click here" describes nothing of the
+target. info when the only such links show a bare URL, which at least names the target.
+
 **Options.** None.
 
 **Source.** Lighthouse `link-text` (`core/audits/seo/link-text.js`: the term lists, the skipped links
@@ -36,12 +39,13 @@ and the full-URL check); Screaming Frog "Links: Non-Descriptive Anchor Text"; pe
 
 from urllib.parse import urlsplit
 
-from seoaudit.model import Violation
+from seoaudit.model import MILD, Violation
 
 from ._shared import ANY, GENERIC, content, lang_of, same_page, text_of, where_list
 
 ID = "content/link-text"
 SEVERITY = "warning"
+SEVERITY_MILD = "info"
 
 def check(page, options):
     found = content(page)
@@ -55,10 +59,12 @@ def check(page, options):
     if not failing:
         return
     items = [(text, where) for text, where, _ in failing]
+    urls_only = all(text.lower().startswith(("http://", "https://")) for text, _, _ in failing)
     yield Violation(f"{len(failing)} link{'s' if len(failing) > 1 else ''} in {found.source} "
                     f"{'have' if len(failing) > 1 else 'has'} non-descriptive text: {where_list(items)}",
                     failing[0][1], value=[f"{text} → {href}" for text, _, href in failing[:20]],
                     expected="link text that says where the link goes", view=found.view,
+                    case=MILD if urls_only else None,
                     fix="Write link text that names the target (\"read the 2024 pricing guide\") instead of "
                         "\"click here\", \"read more\" or a bare URL.")
 

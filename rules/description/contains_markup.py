@@ -8,6 +8,8 @@
 text, or drop the words with them. Tags get in when an excerpt or a field is copied with its markup
 (Yoast#3421: a theme's "Read more" `<a>` inside og:description).
 
+**Severity.** warning: the snippet shows the tags as text or loses words; a visible defect of small impact.
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem.md §5 check 26 (no "Read more" or HTML; Yoast#3421).

@@ -8,6 +8,9 @@ collapsed whitespace. Each document whose description another document also uses
 Google tends to replace it with a snippet of its own choosing. On WordPress it usually comes from a
 site-wide default description template.
 
+**Severity.** warning: Google tends to replace a shared description with its own snippet; the pages still
+rank.
+
 **Options.** None.
 
 **Source.** Screaming Frog "Meta Description: Duplicate"; Google Search Central, "Control your snippets"
@@ -40,7 +43,7 @@ SEVERITY = "warning"
 
 def signature(page, options):
     view = page.primary
-    return occurrence(view.description, view.name) if view is not None else None
+    return occurrence(page, view.description, view.name) if view is not None else None
 
 
 def check_group(group, members, options):

@@ -8,6 +8,8 @@ checked, each distinct value once.
 from page text instead. It usually comes from a theme or plugin that prints the tag around a variable
 that is empty, next to (or instead of) the SEO plugin's own.
 
+**Severity.** warning: Google writes its own snippet; an empty tag is a defect of small impact.
+
 **Options.** None.
 
 **Source.** Lighthouse `meta-description` ("Description text is empty."). peer-checks.md row 11.

@@ -11,6 +11,8 @@ then falls back to the excerpt, which does not make a meta description. An empty
 query, often navigation, cookie notices or the first lines of the post; a written description is what
 searchers read before they click. Noindex pages are not checked: they have no snippet.
 
+**Severity.** warning: Google writes its own snippet from the page; a real defect of uncertain impact.
+
 **Options.** None.
 
 **Source.** Lighthouse `meta-description` (fails when absent); Screaming Frog "Meta Description:
@@ -42,7 +44,8 @@ SEVERITY = "warning"
 
 def check(page, options):
     view = page.primary
-    if view is None or view.descriptions or not page.is_indexable or not view.states("description"):
+    if (view is None or view.descriptions or not page.is_indexable or page.is_fragment
+            or not view.states("description")):
         return
     if view.tree is None:
         what = f"{view.name} has no description key"

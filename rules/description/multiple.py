@@ -7,6 +7,9 @@
 producers (a theme and an SEO plugin, or two plugins) each printing their own head tags, and the one you
 edit may not be the one shown.
 
+**Severity.** warning: which description a consumer shows becomes a matter of chance. info when every copy
+says the same: harmless duplication.
+
 **Options.** None.
 
 **Source.** Screaming Frog "Meta Description: Multiple" (Issue, Medium); peer-checks.md row 12;
@@ -26,12 +29,13 @@ wordpress-ecosystem.md §5 check 12 (single head tags).
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.model import MILD, Violation
 
 from ._shared import describe_views
 
 ID = "description/multiple"
 SEVERITY = "warning"
+SEVERITY_MILD = "info"
 
 
 def check(page, options):
@@ -39,8 +43,10 @@ def check(page, options):
         if len(view.descriptions) < 2:
             continue
         first, *rest = view.descriptions
-        how = "all the same" if all(f.value == first.value for f in rest) else "with different text"
+        same = all(f.value == first.value for f in rest)
+        how = "all the same" if same else "with different text"
         yield Violation(f"{len(view.descriptions)} meta descriptions in {view.name} ({how})", rest[0].location,
+                        case=MILD if same else None,
                         value=[f.value for f in view.descriptions], view=view.name, expected="one meta description",
                         fix=f"Keep one <meta name=\"description\"> ({describe_views(view.descriptions)}): "
                             "remove the theme's or the second plugin's.")

@@ -1,12 +1,18 @@
 """A meta description sits in the page body, outside head.
 
-**What it checks.** Every `<meta name="description">` of an HTML head (the page, or the plugin's
-`yoast_head` string) that the parser places inside `<body>`. Browsers place it there too: any content
-before it (a stray `<div>`, an `<iframe>`, text such as a PHP warning printed before `<html>`) ends
-`<head>`, and every tag after that lands in `<body>`.
+**What it checks.** In an HTML head (the page, or the plugin's `yoast_head` string), a `<meta
+name="description">` that the parser places inside `<body>` while `<head>` has none. Browsers place it there
+too: any content before it (a stray `<div>`, an `<iframe>`, text such as a PHP warning printed before
+`<html>`) ends `<head>`, and every tag after that lands in `<body>`. The finding names that element and lists
+every head tag it moved; when the canonical, a robots meta or the title is among them, that tag's
+`*/outside-head` rule reports the cause instead (one cause, one finding). A copy in `<body>` of a
+description `<head>` already has is not reported.
 
 **Why it matters.** Metadata belongs in `<head>`; search engines may ignore a description in the body
 and write their own snippet.
+
+**Severity.** warning: search engines may ignore the description and write their own snippet (a real
+defect of small impact).
 
 **Options.** None.
 
@@ -27,18 +33,12 @@ and write their own snippet.
 ```
 """
 
-from seoaudit.model import Violation
-
-from ._shared import outside_head
+from ._shared import displaced, displaced_violation
 
 ID = "description/outside-head"
 SEVERITY = "warning"
 
 
 def check(page, options):
-    for view, field, why in outside_head(page, lambda view: view.descriptions, "description"):
-        yield Violation(f"meta description {field.value[:60]!r} is inside <body> in {view.name}: {why}",
-                        field.location, value=field.value, view=view.name,
-                        expected="the meta description inside <head>",
-                        fix="Move the <meta name=\"description\"> into <head>, and remove whatever ends "
-                            "<head> early (visible text, a <div> or an <iframe> before it).")
+    for found in displaced(page, ID):
+        yield displaced_violation(found)

@@ -9,6 +9,8 @@ typographic quotes and spacing folded) and at least `min_chars` long.
 written: it repeats what the snippet could show anyway, often starts mid-introduction and is cut
 mid-sentence. Google may show it, but it rarely sells the click.
 
+**Severity.** info: advice; Google often shows the opening words anyway.
+
 **Options.** `min_chars` (default 50): shorter descriptions are not compared (a one-line post is its
 own summary).
 

@@ -11,6 +11,8 @@ not a difference. A missing `twitter:description` is not a difference (X falls b
 set: two different texts usually mean one of them is stale, or a second plugin prints its own. A
 deliberate social text is fine, hence info.
 
+**Severity.** info: advice; social descriptions may differ on purpose.
+
 **Options.** None.
 
 **Source.** peer-checks.md row 9 (title/description consistency across producers, new); X cards markup

@@ -11,6 +11,8 @@ post has no meta description, and WordPress's automatic excerpt is the first 55 
 and a "Continue reading" with no link is noise. The description should be written as a whole; Google
 and the social networks cut it where they need to themselves.
 
+**Severity.** warning: a snippet cut mid-sentence is a visible defect of small impact.
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem.md §4 (Fixture A's `og_description` ends in `[&hellip;]`; Yoast#9549,

@@ -9,6 +9,8 @@ such as `#post_excerpt`.
 happens when a variable is misspelled, belongs to another plugin (after a migration), or reads a custom
 field that is empty.
 
+**Severity.** warning: the raw variable shows in the snippet (Google usually rewrites it); a visible defect.
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem.md §5 checks 26–27 (unreplaced `%%var%%`); Yoast snippet variables;

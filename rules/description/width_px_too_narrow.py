@@ -4,14 +4,17 @@
 or the plugin's `description`), each distinct text once across producers, on pages that are not
 noindex, drawn in Arial at `font_px` from Arial's real advance widths (`seoaudit/data/arial_widths.json`,
 made by `tools/make_width_table.py`). It fires when the width is under `min_px` (an empty description is
-`description/empty`).
+`description/empty`); the message gives the width and the length in characters (one finding for both: this
+rule replaces `description/length-chars-too-short`).
 
 **Why it matters.** A snippet of less than half a line uses little of the result, and Google tends to
 replace very short descriptions with page text.
 
+**Severity.** info: advice about how the result reads; a short description breaks nothing.
+
 **Options.** `min_px` (default 400, Screaming Frog's limit), `font_px` (default 14).
 
-**Source.** Screaming Frog "Meta Description: Below 400 Pixels". peer-checks.md row 14.
+**Source.** Screaming Frog "Meta Description: Below 400 Pixels" and "Below 70 Characters". peer-checks.md row 14.
 
 **Fails:**
 
@@ -42,6 +45,7 @@ def check(page, options):
     for view, field, text in shown_descriptions(page):
         width = width_px(text, font_px)
         if width < limit:
-            yield Violation(f"meta description is {width} px wide in Arial {font_px} px, under {limit} px: "
+            yield Violation(f"meta description is {width} px wide ({len(text)} characters) in Arial {font_px} px, "
+                            f"under {limit} px: "
                             f"{text!r}", field.location, value=width, expected=f"at least {limit} px",
                             view=view.name, fix="Describe what the page offers in a full sentence or two.")

@@ -1,18 +1,22 @@
-"""The meta description is wider than a result snippet shows, measured in pixels of Arial.
+"""The meta description is wider than a result snippet shows: it will be cut.
 
 **What it checks.** The meta description a result page may show (the first `<meta name="description">`,
 or the plugin's `description`), each distinct text once across producers, on pages that are not
 noindex, drawn in Arial at `font_px` from Arial's real advance widths (`seoaudit/data/arial_widths.json`,
 made by `tools/make_width_table.py` from the metric-compatible Liberation Sans). It fires when the width
-is over `max_px`; the message shows where the snippet would be cut.
+is over `max_px`; the message gives the width and the length in characters (one fact, one finding: this rule
+replaces `description/length-chars-too-long`) and shows where the snippet would be cut.
 
 **Why it matters.** Google draws desktop snippets in Arial at about 14 px, about two lines, and cuts the
-rest with "…". Google sets no limit on the description itself: this is a display estimate.
+rest with "…", so the end of a long description is not read.
+
+**Severity.** info: Google sets no limit on descriptions and often writes its own snippet; a cut snippet is
+advice, never a broken page.
 
 **Options.** `max_px` (default 985, Screaming Frog's limit), `font_px` (default 14).
 
-**Source.** Screaming Frog "Meta Description: Over 985 Pixels"; Google, "Control your snippets" (snippets
-are truncated to fit). peer-checks.md row 14.
+**Source.** Screaming Frog "Meta Description: Over 985 Pixels" and "Over 155 Characters"; Google, "Control
+your snippets" (snippets are truncated to fit). peer-checks.md row 14.
 
 **Fails:**
 
@@ -46,6 +50,7 @@ def check(page, options):
         width = width_px(text, font_px)
         if width > limit:
             cut = fit_px(text, limit, font_px)
-            yield Violation(f"meta description is {width} px wide in Arial {font_px} px, over {limit} px: "
+            yield Violation(f"meta description is {width} px wide ({len(text)} characters) in Arial {font_px} px, "
+                            f"over {limit} px: "
                             f"cut after {cut[-40:]!r}", field.location, value=width, expected=f"at most {limit} px",
                             view=view.name, fix="Shorten the description, or move what matters before the cut.")

@@ -9,6 +9,8 @@ image arrives, and Google reads schema `width`/`height` to decide if an image is
 results: a wrong size gives a cropped or rejected preview. It happens when a theme prints the sizes of
 the original upload while serving a resized or CDN-transformed file.
 
+**Severity.** warning: previews may be cropped or laid out wrong before the image arrives.
+
 **Options.** None.
 
 **Source.** ogp.me ("og:image:width – the number of pixels wide"); Facebook Sharing Debugger

@@ -13,6 +13,8 @@ rendition, or a headless front end that rewrote one copy. Facebook lays out the 
 declared size, and Google reads the ImageObject's; a wrong one crops or distorts the preview
 (bettergov#720: declared 768, real 1080).
 
+**Severity.** warning: at least one declared size is wrong, so a preview may be cropped or distorted.
+
 **Options.** None.
 
 **Source.** Facebook "Images in Link Shares" (declared `og:image:width/height` are used before the
@@ -85,6 +87,6 @@ def check(page, options):
             reported.add((other.width, other.height))
             where = other.height_where if differing == ["height"] and other.height_where else other.where
             yield Violation(
-                f"{other.url} is {other.size} in {other.source} but {reference.size} in {reference.source} "
+                f"{other.url} is declared {other.size} in {other.source} but {reference.size} in {reference.source} "
                 f"({reference.where.describe()}): {' and '.join(differing)} differ",
                 where, value=other.size, expected=reference.size, view=other.view, fix=FIX)

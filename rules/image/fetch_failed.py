@@ -8,6 +8,10 @@ reported with the URL.
 use a schema image it cannot fetch for rich results. Images break when media are moved to a CDN or
 deleted from the library while the SEO plugin keeps the old URL.
 
+**Severity.** warning for an image only the structured data names: the image is lost to rich results, but
+the page and its previews work. error for an `og:image` or `twitter:image`: the share preview has no image
+(an og:image no consumer can resolve).
+
 **Options.** None.
 
 **Source.** Facebook Sharing Debugger ("Could not retrieve data from URL"); Google, "Image SEO best
@@ -31,10 +35,13 @@ practices" (crawlable images).
 """
 
 from seoaudit.live.wire import wire_of
-from seoaudit.model import Violation
+from seoaudit.model import AGGRAVATED, Violation
+
+from ._shared import social_image_urls
 
 ID = "image/fetch-failed"
-SEVERITY = "error"
+SEVERITY = "warning"
+SEVERITY_AGGRAVATED = "error"
 REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
@@ -42,6 +49,7 @@ def check(page, options):
     wire = wire_of(page)
     if wire is None:
         return
+    social = social_image_urls(page)
     for url, probe in wire.images.items():
         if probe.error:
             problem = probe.error
@@ -49,6 +57,8 @@ def check(page, options):
             problem = f"HTTP {probe.status}"
         else:
             continue
-        yield Violation(f"image {url} cannot be fetched: {problem}", value=probe.status or probe.error,
+        shown = url in social
+        yield Violation(f"{'share image' if shown else 'image'} {url} cannot be fetched: {problem}",
+                        value=probe.status or probe.error, case=AGGRAVATED if shown else None,
                         expected="200 or 206",
                         fix="Fix the image URL in the SEO plugin or media library, or restore the file.")

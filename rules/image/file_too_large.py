@@ -8,6 +8,8 @@ Facebook.
 **Why it matters.** X rejects card images over 5 MB and Facebook over 8 MB: the share then shows no
 image at all. Such files are usually an unresized camera original set as the featured image.
 
+**Severity.** warning: the network that rejects it shows the link without the image; the others still show it.
+
 **Options.** `facebook_bytes` (default `8388608`), `x_bytes` (default `5242880`).
 
 **Source.** Facebook "Sharing: Best practices / Images" (8 MB); X "Cards markup" (`twitter:image`:

@@ -16,6 +16,8 @@ Yoast writes `width`/`height` only when the attachment metadata has them, so a m
 image was taken from the content, an external URL or a CDN (Yoast#19692), and size checks
 (`image/too-small`, `image/too-few-pixels`) cannot run on it.
 
+**Severity.** info: `width` and `height` are recommended, not required, and Google reads the image itself.
+
 **Options.** None.
 
 **Source.** Yoast developer spec, ImageObject piece (`width`, `height` from the attachment);
@@ -50,7 +52,7 @@ from seoaudit.model import Violation
 from ._shared import is_avatar, object_url, schema_pixels
 
 ID = "image/object-dimensions-missing"
-SEVERITY = "warning"
+SEVERITY = "info"
 FIX = ("Declare width and height in pixels on the ImageObject; in WordPress, use an uploaded image (its "
        "attachment metadata gives Yoast the size) rather than an external or content image.")
 

@@ -10,6 +10,10 @@ such a node ("if any of the required fields are missing or invalid, the node sho
 yet real Yoast output has shipped `#primaryimage` with `"url": ""` (wordpress-ecosystem.md Fixture A),
 and other generators emit empty logo objects.
 
+**Severity.** warning: the image is lost, but the page and its other structured data still work. error when
+Google requires the image for the rich result of the node that holds it (a Recipe's `image`): the rich result
+is then lost. An empty ImageObject written twice (a logo repeated on several nodes) is one finding.
+
 **Options.** None.
 
 **Source.** Yoast developer spec, ImageObject piece (required `url` and `contentUrl`); Google
@@ -37,12 +41,14 @@ catalogue `image/object`.
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.model import AGGRAVATED, Violation
 
+from ..schema._shared import google_requires
 from ._shared import object_url
 
 ID = "image/object-url-missing"
-SEVERITY = "error"
+SEVERITY = "warning"
+SEVERITY_AGGRAVATED = "error"
 
 
 def _name(node) -> str:
@@ -54,13 +60,20 @@ def check(page, options):
     view = page.schema_view
     if view is None:
         return
+    seen = set()
     for node in page.graph.of_type("ImageObject"):
         if object_url(node) is not None:
             continue
         present = {k: node.get(k) for k in ("url", "contentUrl") if k in node.data}
+        if (_name(node), repr(present)) in seen:
+            continue  # the same empty object repeated on another node
+        seen.add((_name(node), repr(present)))
+        required = google_requires(node.parent, node.property) if node.parent and node.property else None
         where = node.location.child(next(iter(present))) if present else node.location
         yield Violation(f"ImageObject {_name(node)} has no url or contentUrl"
-                        + (f" (found {present})" if present else ""), where,
+                        + (f" (found {present})" if present else "")
+                        + (f": Google requires the {node.property} of a {required}" if required else ""), where,
+                        case=AGGRAVATED if required else None,
                         value=present or None, expected="a non-empty absolute image URL in url/contentUrl",
                         view=view.name,
                         fix="Give the ImageObject the image's absolute URL in both url and contentUrl, or "

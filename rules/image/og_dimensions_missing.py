@@ -12,6 +12,9 @@ first shares show no image unless width and height are declared ("render the ima
 LinkedIn needs them too (Yoast#6742). Yoast leaves them empty when it falls back to a content image
 (Yoast#19692, "known behaviour"); headless front ends then print `og:image:width=""`.
 
+**Severity.** info: the declared size is optional (ogp.me); consumers fetch the image and lay out the card
+a moment later. Advice that makes previews render at once.
+
 **Options.** None.
 
 **Source.** Facebook "Images in Link Shares" (`og:image:width/height` let the crawler render the
@@ -42,7 +45,7 @@ from seoaudit.model import Violation
 from ._shared import image_location, object_declared, og_pixels, url_key, usable_og_images
 
 ID = "image/og-dimensions-missing"
-SEVERITY = "warning"
+SEVERITY = "info"
 FIX = ("Declare the real pixel size after the og:image (og:image:width / og:image:height, or width/height "
        "in the plugin's image data); in WordPress, use an uploaded image so its size is known.")
 

@@ -9,6 +9,10 @@ X drop a relative `og:image` and the share shows no image. Headless front ends t
 image URLs are where this shows up (bettergov#720; Mecanik/cloudflare-image-resizing#39 for relative
 `/cdn-cgi/image/…` URLs in Yoast output).
 
+**Severity.** error: a consumer that does not resolve the URL has no image to show, so the preview loses its
+image (`og:image` that no consumer can resolve). warning for a protocol-relative URL (`//cdn…`), which names
+its host: most consumers resolve it, some do not.
+
 **Options.** None.
 
 **Source.** ogp.me (`og:image` is a URL; the examples are absolute); peer-checks catalogue
@@ -35,12 +39,13 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from seoaudit import urls
-from seoaudit.model import Violation
+from seoaudit.model import MILD, Violation
 
 from ._shared import usable_og_images
 
 ID = "image/og-not-absolute"
 SEVERITY = "error"
+SEVERITY_MILD = "warning"
 _HOST_FIRST = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?/", re.IGNORECASE)
 FIX = ("Output the full URL with scheme and host (https://example.com/…): social crawlers do not resolve "
        "og:image against the page.")
@@ -82,4 +87,5 @@ def check(page, options):
             continue
         kind, meant = _kind(raw, _base(page))
         yield Violation(f"og:image is {kind}: {raw!r}", image.url.location, value=raw,
-                        expected=meant or "an absolute http(s) URL", view=view.name, fix=FIX)
+                        expected=meant or "an absolute http(s) URL", view=view.name, fix=FIX,
+                        case=MILD if kind == "protocol-relative" else None)

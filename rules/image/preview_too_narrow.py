@@ -10,6 +10,9 @@ that are enabled by `max-image-preview:large`; a narrower image gets the small t
 Google reports gets fewer clicks. The robots setting says the site wants large previews; the image
 cannot deliver one.
 
+**Severity.** warning: the page asks for large previews it cannot get (Discover shows a small thumbnail);
+nothing is broken.
+
 **Options.** `min_width` (1200), in pixels.
 
 **Source.** Google Search Central, "Google Discover" (images at least 1200 px wide, enabled by

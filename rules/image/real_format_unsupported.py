@@ -1,13 +1,16 @@
 """A social image is served in a format social networks do not show (SVG, AVIF, HEIC, …).
 
 **What it checks.** In live mode, every declared og:image, `twitter:image` and schema image is fetched
-far enough to read its first bytes, and its real format (from the bytes, not the URL or the declared type)
-must be JPEG, PNG, GIF or WebP. An image whose bytes are an HTML page (a login wall, a soft 404) is
-reported too. The URL-based check that needs no fetch is `twitter/image-unsupported-format`.
+far enough to read its first bytes. The real format (from the bytes, not the URL or the declared type) of
+an og:image or `twitter:image` must be JPEG, PNG, GIF or WebP (a schema image may be SVG or AVIF: Google
+reads them). An image whose bytes are an HTML page (a login wall, a soft 404) is reported wherever it is
+declared. The URL-based check that needs no fetch is `twitter/image-unsupported-format`.
 
 **Why it matters.** X supports "JPG, PNG, WEBP and GIF … SVG is not supported"; Facebook and LinkedIn
 reject SVG too, and AVIF/HEIC are not shown everywhere. A `.png` URL that a CDN answers with AVIF, or an
 SVG logo set as the default social image, gives cards with no image.
+
+**Severity.** error: the share preview shows no image, or the image is no image at all.
 
 **Options.** None.
 
@@ -34,6 +37,8 @@ SVG logo set as the default social image, gives cards with no image.
 from seoaudit.live.wire import wire_of
 from seoaudit.model import Violation
 
+from ._shared import social_image_urls
+
 ID = "image/real-format-unsupported"
 SEVERITY = "error"
 REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
@@ -44,9 +49,12 @@ def check(page, options):
     wire = wire_of(page)
     if wire is None:
         return
+    social = social_image_urls(page)
     for url, probe in wire.images.items():
         if probe.format is None or probe.format in SUPPORTED or probe.error or (probe.status or 0) >= 400:
             continue
+        if probe.format != "html" and url not in social:
+            continue  # Google reads SVG, AVIF… in structured data: only social networks refuse them
         what = "an HTML page, not an image" if probe.format == "html" else f"{probe.format.upper()}"
         yield Violation(f"image {url} is served as {what}"
                         + (f" (Content-Type {probe.content_type})" if probe.content_type else "")

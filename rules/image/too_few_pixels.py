@@ -3,11 +3,15 @@
 **What it checks.** The primary or article image (the sized ImageObjects behind `primaryImageOfPage`
 and an Article's or WebPage's `image`; when the graph has none, the first `og:image`, which is
 where Yoast takes the primary image from) declares a width × height of at least `min_pixels`.
-Images without both sizes declared are not judged.
+Images without both sizes declared are not judged, nor is an og:image that `image/too-small` already reports
+(under Facebook's 200×200: one declared size, one finding).
 
 **Why it matters.** Google's Article guidance asks for "high-resolution images (minimum of 50K pixels
 when multiplying width and height)" for the image that represents the article in Search, Top stories
 and Discover; a smaller image makes the page ineligible for image-rich results.
+
+**Severity.** warning: the page stays indexed and shared, but loses the large image of Top stories and
+Discover (a real defect of limited impact; Google requires no image for the Article rich result).
 
 **Options.** `min_pixels` (50000).
 
@@ -38,6 +42,7 @@ multiplying width and height); peer-checks catalogue `article/image-pixels`.
 from seoaudit.model import Violation
 
 from ._shared import article_images
+from .too_small import OPTIONS as TOO_SMALL
 
 ID = "image/too-few-pixels"
 SEVERITY = "warning"
@@ -47,8 +52,11 @@ OPTIONS = {"min_pixels": 50000}
 def check(page, options):
     minimum = options["min_pixels"]
     for image in article_images(page):
+        if image.source.startswith("og:image") and (image.width < TOO_SMALL["min_width"]
+                                                    or image.height < TOO_SMALL["min_height"]):
+            continue  # image/too-small's
         if image.pixels < minimum:
-            yield Violation(f"{image.source} {image.url} is {image.size} = {image.pixels:,} pixels, under "
+            yield Violation(f"{image.source} {image.url} declares {image.size} = {image.pixels:,} pixels, under "
                             f"Google's {minimum:,}", image.where, value=image.pixels, expected=minimum,
                             view=image.view,
                             fix="Use a larger article image (1200 px wide, in 16:9, 4:3 and 1:1 if you can).")

@@ -1,16 +1,17 @@
-"""A declared og:image or primary image is below Facebook's 200×200 minimum.
+"""A declared og:image is below Facebook's 200×200 minimum.
 
-**What it checks.** The declared size of every `og:image` of the primary producer and of every
-primary or article ImageObject (`primaryImageOfPage`, and the `image` of an Article or WebPage node):
-a declared width under `min_width` or a declared height under `min_height` fails. Only declared sizes
-are read (nothing is fetched); an image with no declared size is `image/og-dimensions-missing`'s or
-`image/object-dimensions-missing`'s business. An og:image and the ImageObject of the same URL and
-size are reported once.
+**What it checks.** The declared size of every `og:image` of the primary producer: a declared width under
+`min_width` or a declared height under `min_height` fails. Only declared sizes are read offline ("declares
+150×150"); in live mode, where the image's header was read, its real size is judged instead ("is 150×150").
+An image with no declared size is `image/og-dimensions-missing`'s business. Schema ImageObjects are not judged
+here: Facebook's minimum is for share images, and Google's article-image minimum is `image/too-few-pixels`'s.
 
 **Why it matters.** Facebook rejects an image under 200×200 ("minimum allowed image dimension is
 200 x 200") and shows the link with no image or with another image from the page; below 600×315 it
 is shown as a small thumbnail. A tiny declared size is usually a thumbnail rendition or the site icon
 chosen by mistake.
+
+**Severity.** error: the share preview loses its image (Facebook refuses it), never an editor's choice.
 
 **Options.** `min_width` (200) and `min_height` (200), in pixels.
 
@@ -36,9 +37,10 @@ chosen by mistake.
 ```
 """
 
+from seoaudit.live.wire import wire_of
 from seoaudit.model import Violation
 
-from ._shared import distinct, main_images
+from ._shared import og_declared
 
 ID = "image/too-small"
 SEVERITY = "error"
@@ -46,15 +48,31 @@ OPTIONS = {"min_width": 200, "min_height": 200}
 
 
 def check(page, options):
-    min_width, min_height = options["min_width"], options["min_height"]
-    for image in distinct(main_images(page)):
-        narrow = image.width is not None and image.width < min_width
-        short = image.height is not None and image.height < min_height
+    view = page.primary
+    if view is None:
+        return
+    for image, size, verb in measured(page, view):
+        width, height = size
+        narrow = width is not None and width < options["min_width"]
+        short = height is not None and height < options["min_height"]
         if not (narrow or short):
             continue
         where = image.height_where if short and not narrow and image.height_where else image.where
-        yield Violation(f"{image.source} {image.url} is {image.size}, under the {min_width}×{min_height} "
-                        "minimum", where, value=image.size, expected=f"at least {min_width}×{min_height}",
-                        view=image.view,
+        shown = f"{width or '?'}×{height or '?'}"
+        yield Violation(f"{image.source} {image.url} {verb} {shown}, under the {options['min_width']}×"
+                        f"{options['min_height']} minimum", where, value=shown,
+                        expected=f"at least {options['min_width']}×{options['min_height']}", view=image.view,
                         fix="Use an image of at least 1200×630 (Facebook's recommended size), not a thumbnail "
                             "or the site icon.")
+
+
+def measured(page, view):
+    """(declared og:image, (width, height), verb): the real size when live mode read it, else the declared one."""
+    wire = wire_of(page)
+    probes = wire.images if wire is not None else {}
+    for image in og_declared(view):
+        probe = probes.get(image.url)
+        if probe is not None and probe.width and probe.height:
+            yield image, (probe.width, probe.height), "is"
+        else:
+            yield image, (image.width, image.height), "declares"

@@ -12,6 +12,9 @@ shows mojibake in the title and description Google and social cards display, and
 mean text was lost before it was published. JSON other than UTF-8 is outside RFC 8259 and many
 consumers refuse it.
 
+**Severity.** warning: the text was read right after repair, but browsers and crawlers that trust the
+declaration show mojibake.
+
 **Options.** None.
 
 **Source.** HTML Standard §13.2.3 (determining the character encoding; a `utf-16` declaration without a

@@ -5,6 +5,8 @@
 **Why it matters.** An empty export usually means the fetch or the build step that produced it failed; a gate that
 passed on it would hide that failure.
 
+**Severity.** error: there is nothing to audit, so the gate cannot vouch for the input (exit 2).
+
 **Options.** None.
 
 **Source.** —

@@ -8,6 +8,8 @@ documents. A run with one exits 2, whatever `--fail-on` says: its report is inco
 **Why it matters.** One odd post must not crash a CI gate for a whole team, nor silently pass it: the
 rest of the audit is still reported, and the failure is visible with what is needed to report it.
 
+**Severity.** error: the audit of the document is incomplete, so the gate cannot vouch for it (exit 2).
+
 **Options.** None. `--ignore input/internal-error` hides it (and then it no longer sets the exit code).
 
 **Source.** The finding is how seoaudit reports its own bugs, as ruff reports a panic as a diagnostic;

@@ -4,6 +4,8 @@
 
 **Why it matters.** A truncated download or a PHP warning printed before the JSON makes a REST export unreadable.
 
+**Severity.** error: the file cannot be audited at all (exit 2).
+
 **Options.** None.
 
 **Source.** RFC 8259.

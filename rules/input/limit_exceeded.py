@@ -14,6 +14,8 @@ ten thousand deep, a theme that prints a `<meta>` per product. Auditing all of i
 leaving part of it out silently would pass a page nobody checked. A document cut short is reported, so
 the gate fails and says which limit to raise.
 
+**Severity.** error: part of the document was not audited, so the gate cannot vouch for it.
+
 **Options.** None here: the limits are set under `[tool.seoaudit.limits]` (`max-input-bytes`,
 `max-json-depth`, `max-jsonld-nodes`, `max-graph-depth`, `max-elements`, `document-timeout`).
 

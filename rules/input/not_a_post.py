@@ -6,6 +6,8 @@ that is not an object, or a top-level number, string or `null`.
 **Why it matters.** Most often the wrong file was passed (a config, a lock file, a report). Saying so beats reporting a
 page with no metadata.
 
+**Severity.** error: the file cannot be audited as a page or a post (exit 2).
+
 **Options.** None.
 
 **Source.** WordPress REST API reference: every post, term and user object carries `link`.

@@ -8,6 +8,8 @@ partial answer's other nodes are still audited) and a plugin route's `{"success"
 
 **Why it matters.** The request that should have produced a post failed; auditing nothing must not look like a pass.
 
+**Severity.** error: the file holds no post to audit (exit 2).
+
 **Options.** None.
 
 **Source.** WordPress REST API handbook, error responses (`WP_Error` → `{code, message, data}`); GraphQL spec

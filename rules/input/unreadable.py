@@ -6,6 +6,8 @@ responses) and HTML. A path that does not exist, a binary file, or JSON that is 
 **Why it matters.** A batch that silently skips a file would pass a CI gate it should have failed.
 The CLI prints one line naming the file and the cause, exits 2, and still audits every other document.
 
+**Severity.** error: the file cannot be audited at all (exit 2).
+
 **Options.** None.
 
 **Source.** Files are read as given; JSON must be UTF-8 (RFC 8259 §8.1) or carry a UTF-16 byte-order mark.

@@ -9,6 +9,8 @@ and found nothing are reported. Names of rules that did not run (not selected) a
 comment would silently hide the same problem when it comes back. A misspelt rule id silences nothing
 at all, and nobody notices. A comment must name its rules, so one ignore cannot hide every future problem.
 
+**Severity.** warning: a stale comment that may hide a problem coming back; nothing is broken today.
+
 **Options.** None. The engine finds this rule's violations after every other rule has run (as ruff's
 RUF100 and sqlfluff's `warn_unused_ignores` do); `--ignore input/unused-suppression` turns it off.
 

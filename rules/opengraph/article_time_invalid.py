@@ -9,6 +9,8 @@ yet, and the date is set on publish.
 **Why it matters.** Consumers drop a date they cannot parse: the share shows no date, and tools that
 order or filter articles by it (news aggregators, Pinterest rich pins) skip the page.
 
+**Severity.** warning: consumers drop a date they cannot read; the page still shares.
+
 **Options.** None.
 
 **Source.** ogp.me (`article:published_time` and `article:modified_time` are `datetime`, "ISO 8601");

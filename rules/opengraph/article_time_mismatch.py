@@ -11,6 +11,8 @@ checked: their dates change on publish.
 be the post's. A mismatch shows a stale cache, a theme printing its own Open Graph tags, or a front end
 that formats the local `date` as if it were UTC (shifting it by the site's offset: Yoast#23153).
 
+**Severity.** warning: the page gives two dates for one event, and consumers show either.
+
 **Options.** `tolerance_seconds` (60).
 
 **Source.** ogp.me (`article:published_time`, `article:modified_time`: ISO 8601 datetimes); peer-checks

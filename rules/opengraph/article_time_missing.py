@@ -9,6 +9,8 @@ scheduled posts are not checked.
 **Why it matters.** Facebook, LinkedIn and news aggregators read the date of a shared article from
 `article:published_time`; without it the share carries no date, while Google sees one in the schema.
 
+**Severity.** info: advice; consumers that show a date take it from elsewhere or show none.
+
 **Options.** None.
 
 **Source.** ogp.me (the `article` type: `article:published_time`); peer-checks catalogue

@@ -3,12 +3,16 @@
 **What it checks.** In each HTML head (the page, or a plugin's head string), `og:title`, `og:type`,
 `og:url`, `og:description`, `og:site_name`, `og:locale`, `og:determiner`, `article:published_time` and
 `article:modified_time` occur at most once. Arrays are allowed where ogp.me allows them (`og:image`,
-`og:locale:alternate`, `article:tag`, `article:author`). The message says whether the copies differ.
+`og:locale:alternate`, `article:tag`, `article:author`). One finding per head, listing every repeated
+property and whether its copies differ (two producers printing Open Graph is one cause).
 
 **Why it matters.** Two producers are writing Open Graph: a theme and an SEO plugin, or a headless
 front end whose layout and page both set the tags (vercel/next.js#22188, roots/sage#274,
 GoogleForCreators/web-stories-wp#9010). Consumers take the first or the last copy, so which title or
 URL a share shows depends on the platform, and fixing the plugin's value may change nothing.
+
+**Severity.** warning when copies of one property differ: a share may show either, so the page contradicts
+itself in a small way. info when every copy repeats the same value: harmless duplication.
 
 **Options.** None.
 
@@ -33,36 +37,44 @@ ogp.me (arrays only for repeated structured properties).
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.model import MILD, Violation
 
 from ._shared import fields
 
 ID = "opengraph/duplicate-tag"
 SEVERITY = "warning"
+SEVERITY_MILD = "info"
 SINGLE = ("og:title", "og:type", "og:url", "og:description", "og:site_name", "og:locale", "og:determiner",
           "article:published_time", "article:modified_time")
 
 
 def duplicates(page, keys):
-    """(view, key, fields) for every property of `keys` written more than once inside one HTML head."""
+    """(view, [(key, fields)]) for every HTML head that writes properties of `keys` more than once."""
     for view in page.head_views:
-        for key in keys:
-            found = [f for f in fields(view, key) if f.in_head]
-            if len(found) > 1:
-                yield view, key, found
+        repeated = [(key, found) for key in keys if len(found := [f for f in fields(view, key) if f.in_head]) > 1]
+        if repeated:
+            yield view, repeated
 
 
 def describe(key: str, found) -> str:
     values = [f.value for f in found]
     where = ", ".join(f.location.describe() for f in found)
     if len(set(values)) == 1:
-        return f"{key} is written {len(found)} times ({where}), with the same value {values[0]!r}"
-    return f"{key} is written {len(found)} times ({where}) with different values: " + " | ".join(map(repr, values))
+        return f"{key} ×{len(found)} ({where}), the same value {values[0]!r}"
+    return f"{key} ×{len(found)} ({where}) with different values: " + " | ".join(map(repr, values))
+
+
+def duplicate_finding(view, repeated, fix: str) -> Violation:
+    """One finding for a head's repeated tags: warning when some copies differ, else the mild case."""
+    differ = any(len({f.value for f in found}) > 1 for _, found in repeated)
+    first = repeated[0][1]
+    return Violation(f"{len(repeated)} propert{'ies are' if len(repeated) > 1 else 'y is'} written more than once in "
+                     f"{view.name}: " + "; ".join(describe(key, found) for key, found in repeated),
+                     first[1].location, value={key: [f.value for f in found] for key, found in repeated},
+                     expected="one of each", view=view.name, case=None if differ else MILD, fix=fix)
 
 
 def check(page, options):
-    for view, key, found in duplicates(page, SINGLE):
-        yield Violation(f"{describe(key, found)} in {view.name}", found[1].location, value=[f.value for f in found],
-                        expected=f"one {key}", view=view.name,
-                        fix="Let one producer (the SEO plugin) print Open Graph; remove the theme's or front end's "
-                            "copy.")
+    for view, repeated in duplicates(page, SINGLE):
+        yield duplicate_finding(view, repeated, "Let one producer (the SEO plugin) print Open Graph; remove the "
+                                                "theme's or front end's copy.")

@@ -8,6 +8,8 @@ filter or a plugin that adds it.
 **Why it matters.** Platforms that render the shared image pass `og:image:alt` to screen readers;
 without it the preview image is announced as "image" or skipped.
 
+**Severity.** info: accessibility advice; the preview renders the same.
+
 **Options.** None.
 
 **Source.** ogp.me ("If the page specifies an og:image it should specify og:image:alt");
@@ -34,6 +36,8 @@ structured-data-testing-tool Facebook preset (fail).
 from seoaudit.model import Violation
 
 from ..image._shared import image_location, url_key, usable_og_images
+from ..twitter._shared import card_image
+from ._shared import prop
 
 ID = "opengraph/image-alt-missing"
 SEVERITY = "info"
@@ -52,9 +56,16 @@ def check(page, options):
             continue
         seen.add(key)
         state = "empty" if image.alt is not None else "missing"
-        yield Violation(f"og:image {image.url.value} has no og:image:alt ({state}) in {view.name}",
+        x_card = (", nor twitter:image:alt for the X card that shows it"
+                  if prop(view, "twitter:image:alt") is None and _x_card_shows(view, key) else "")
+        yield Violation(f"og:image {image.url.value} has no og:image:alt ({state}) in {view.name}{x_card}",
                         image.alt.location if image.alt is not None else image_location(view, image),
                         value=image.alt.value if image.alt is not None else None,
                         expected="a short description of the image", view=view.name,
                         fix="Add <meta property=\"og:image:alt\" content=\"…\"> after the og:image (in WordPress, "
                             "from the image's alt text).")
+
+
+def _x_card_shows(view, key) -> bool:
+    image = card_image(view)
+    return image is not None and url_key(image.url.value) == key

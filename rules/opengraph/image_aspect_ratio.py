@@ -9,6 +9,8 @@ fail. Images with no declared size are not judged (`image/og-dimensions-missing`
 cut off at the top and bottom) or letterboxed, and a square image may be shown as a small thumbnail
 instead of a large card.
 
+**Severity.** info: previews crop the image; advice.
+
 **Options.** `tolerance` (0.1): the allowed relative difference from 1.91.
 
 **Source.** Facebook "Images in Link Shares" ("as close to 1.91:1 as possible"); peer-checks catalogue
@@ -54,6 +56,7 @@ def check(page, options):
     ratio = image.width / image.height
     if abs(ratio - IDEAL) / IDEAL <= options["tolerance"]:
         return
-    yield Violation(f"og:image {image.url} is {image.size} ({ratio:.2f}:1), not close to 1.91:1: previews crop it",
+    yield Violation(f"og:image {image.url} declares {image.size} ({ratio:.2f}:1), not close to 1.91:1: previews "
+                    "crop it",
                     image.where, value=round(ratio, 2), expected=IDEAL, view=view.name,
                     fix="Use a 1.91:1 share image, e.g. 1200×630 (Yoast/SEO plugins: set a social image).")

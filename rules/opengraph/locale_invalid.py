@@ -8,6 +8,8 @@
 ignored and the page is taken as `en_US`, the default. Front ends that copy `<html lang>` (`en-US`) or
 WordPress's locale (`de_DE_formal`) into `og:locale` produce these values.
 
+**Severity.** warning: consumers ignore a locale they cannot read and guess the language.
+
 **Options.** None.
 
 **Source.** ogp.me (`og:locale` "in the format language_TERRITORY. Default is en_US"); peer-checks

@@ -10,6 +10,8 @@ offer and the audience from these values. They disagree when a multilingual plug
 but not the SEO plugin's REST output (Yoast#20153, polylang/polylang#1059), or when a plugin prints its
 default `en_US` on a page in another language (AIOSEO, observed on Hindi content).
 
+**Severity.** warning: the page names two languages, and consumers may pick the wrong one.
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem catalogue check 29 (`locale-consistency`); ogp.me (`og:locale`);

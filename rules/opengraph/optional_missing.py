@@ -9,6 +9,8 @@ page, listing what is missing.
 the page (a cookie banner, a menu). Without `og:site_name` the card shows a bare domain. A German page
 with no `og:locale` is announced as `en_US`.
 
+**Severity.** info: the optional properties improve previews; advice.
+
 **Options.** None.
 
 **Source.** structured-data-testing-tool Facebook preset (warning for each); squirrelscan `core/og-tags`

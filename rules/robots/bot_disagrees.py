@@ -11,6 +11,8 @@ out of Google News only is what that meta is for).
 meta silently overrides what the generic one promises (`robots: index` with `googlebot: noindex` keeps
 the page out of Google). It is typically a theme or an old plugin's meta left next to the SEO plugin's.
 
+**Severity.** warning: crawlers get opposite instructions, so indexing differs by engine.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Robots meta tag" (crawler-specific metas; the more restrictive

@@ -9,6 +9,9 @@ values of `max-snippet`, `max-image-preview` or `max-video-preview`.
 contradiction usually comes from two producers (a theme and an SEO plugin, or a plugin and a front
 end) each printing robots rules, and the one the site owner sets is not the one that wins.
 
+**Severity.** warning for a repeated value (Google applies the most restrictive). error when the page says
+both index and noindex (or all and none): it contradicts itself and Google drops it.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Robots meta tag" ("in the case of conflicting robots rules, the
@@ -29,12 +32,13 @@ more restrictive rule applies"); peer-checks catalogue `robots/invalid-or-confli
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.model import AGGRAVATED, Violation
 
 from ._shared import BOTS, directives
 
 ID = "robots/conflicting"
 SEVERITY = "warning"
+SEVERITY_AGGRAVATED = "error"
 PAIRS = (({"index", "all"}, {"noindex", "none"}, "noindex"), ({"follow", "all"}, {"nofollow", "none"}, "nofollow"))
 VALUED = ("max-snippet", "max-image-preview", "max-video-preview")
 
@@ -64,5 +68,6 @@ def check(page, options):
         for what, rule, wins in _conflicts(directives(view, bot)):
             yield Violation(f"{bot} rules contradict each other in {view.name}: {what}; Google applies {wins}",
                             rule.field.location, value=what, expected="one consistent set of robots rules",
-                            view=view.name, fix="Keep one robots meta, printed by one producer (the SEO plugin), "
+                            view=view.name, case=AGGRAVATED if wins == "noindex" else None,
+                            fix="Keep one robots meta, printed by one producer (the SEO plugin), "
                                                 "with one value per rule.")

@@ -10,6 +10,9 @@ with no `max-image-preview` at all is not judged (Google then uses a default siz
 image in Discover and in search. Yoast outputs `max-image-preview:large` by default, so another value
 usually comes from a theme or another plugin.
 
+**Severity.** info: a site may limit previews on purpose (licensed images); advice that Discover and image
+results then show a small preview, while the page is still indexed.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Google Discover" ("Enabled by the `max-image-preview:large`
@@ -36,7 +39,7 @@ from ..image._shared import main_images
 from ._shared import directives, image_preview
 
 ID = "robots/image-preview-not-large"
-SEVERITY = "warning"
+SEVERITY = "info"
 
 
 def check(page, options):

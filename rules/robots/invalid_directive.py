@@ -14,6 +14,8 @@ robots meta whose content is empty. One finding per distinct token and meta.
 Object]` means the whole robots setting was lost on the way from WordPress to the page (headless front
 ends that render `content={yoast_head_json.robots}`).
 
+**Severity.** warning: search engines ignore a rule they do not know, so what the site meant is not applied.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Robots meta tag" (the list of rules; unknown rules are ignored);

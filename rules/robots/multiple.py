@@ -11,6 +11,9 @@ vercel/next.js#22188). Copies that contradict each other are `robots/conflicting
 is information that two producers are at work (WordPress core's own `max-image-preview:large` meta next
 to a theme's or an old SEO plugin's is the common case).
 
+**Severity.** info: two metas of one name are combined by Google; harmless unless they disagree
+(robots/conflicting).
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem catalogue check 11 (`robots-shape`: duplicate robots meta); Google

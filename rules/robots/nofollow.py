@@ -8,6 +8,8 @@ published page that is indexable: `nofollow` fails. A page that is also noindex 
 crawlers may not discover the pages it links to. On WordPress it is usually a per-post "Should search
 engines follow links on this post?" switch set by mistake, or a theme that prints its own robots meta.
 
+**Severity.** warning: links are not followed, usually by mistake; the page itself stays indexed.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Robots meta tag" (`nofollow`); Screaming Frog "Directives: Nofollow"

@@ -7,6 +7,8 @@ indexable page: `noimageindex` fails.
 own result (image thumbnails, Discover). Usually a leftover of an image-protection plugin, or a theme's
 robots meta, rather than a decision.
 
+**Severity.** warning: the page's images leave image search; the page stays indexed.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Robots meta tag" (`noimageindex`); Screaming Frog

@@ -8,6 +8,8 @@ with the post (Yoast's per-post "Allow search engines to show this post?" switch
 "Discourage search engines" box), so the post will go live noindex unless someone changes it. Said as
 information, so that it is a decision, not an accident (Yoast#11096).
 
+**Severity.** info: the post is not live yet; a reminder that it will be published noindex.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Robots meta tag" (`noindex`); wordpress-ecosystem catalogue check 10

@@ -7,6 +7,8 @@ indexable page: `nosnippet`, or a `max-snippet` whose most restrictive value is 
 preview), and does not use its content for AI Overviews or featured snippets. Pages without a snippet
 get fewer clicks; the rule is meant for pages whose text must not be quoted, not as a default.
 
+**Severity.** warning: results show no text; the page stays indexed.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Robots meta tag" (`nosnippet`; `max-snippet: 0` is equivalent);

@@ -1,13 +1,16 @@
 """A robots meta sits in the page body instead of <head>.
 
-**What it checks.** Every `<meta name="robots|googlebot|googlebot-news|bingbot">` of an HTML head (the
-page, or a plugin's head string) is inside `<head>`. A robots meta the parser finds in `<body>` fails:
-either it was written there, or something before it (a `<div>`, text, an unclosed tag) ended the head
-early.
+**What it checks.** In an HTML head (the page, or a plugin's head string), a `<meta
+name="robots|googlebot|googlebot-news|bingbot">` that sits in `<body>` while `<head>` has none: written there,
+or moved there because something before it (a `<div>`, text, an unclosed tag) ended the head early. The finding
+names that element and lists every head tag it moved; when the canonical is among them,
+`canonical/outside-head` reports the cause instead (one cause, one finding). A copy in `<body>` of a robots
+meta that `<head>` has changes nothing and is not reported.
 
 **Why it matters.** Google says it still reads a robots meta in the body, but other crawlers and
-audit tools do not, and a head that ends early also pushes the canonical, title and Open Graph tags
-after it into the body, where they are ignored.
+audit tools do not, and a head that ends early also pushes the title and description after it into the body.
+
+**Severity.** warning: Google still obeys the tag, so the loss is partial (other crawlers) and uncertain.
 
 **Options.** None.
 
@@ -27,18 +30,12 @@ meta tag".
 ```
 """
 
-from seoaudit.model import Violation
+from ..title._shared import displaced, displaced_violation
 
 ID = "robots/outside-head"
 SEVERITY = "warning"
 
 
 def check(page, options):
-    for view in page.head_views:
-        for bot, fields in view.robots.items():
-            for field in fields:
-                if not field.in_head:
-                    yield Violation(f"<meta name=\"{bot}\" content=\"{field.value}\"> is in <body> in {view.name}",
-                                    field.location, value=field.value, expected="inside <head>", view=view.name,
-                                    fix="Move the robots meta into <head>, and check that nothing before it (text, a "
-                                        "<div>, an unclosed tag) ends the head early.")
+    for found in displaced(page, ID):
+        yield displaced_violation(found)

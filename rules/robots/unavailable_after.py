@@ -10,6 +10,8 @@ and so does a date none of these formats reads (Google then ignores the rule).
 set for a limited offer or an event and never removed hides the page for good. An unreadable date is
 ignored, so the page the author meant to expire stays listed.
 
+**Severity.** warning: the page leaves the index after the date, or the date is unreadable and ignored.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Robots meta tag" (`unavailable_after: [date/time]` in "a widely

@@ -9,6 +9,10 @@ a published REST post's served `link`; never the REST response itself, which Wor
 staging server rule, a CDN or a security plugin survives the launch (Yoast#13619, Yoast#11096) and
 silently removes the site from search.
 
+**Severity.** warning: a header can be deliberate (a staging server, files kept out of search). error when
+the document contradicts it: its own robots meta (or its SEO plugin's robots, for a REST post) says index, so
+the page says one thing and the server another, and the noindex wins.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Robots meta tag, data-nosnippet, and X-Robots-Tag specifications";
@@ -32,10 +36,13 @@ Yoast#13619.
 """
 
 from seoaudit.live.wire import noindex_bots, page_response
-from seoaudit.model import Violation
+from seoaudit.model import AGGRAVATED, Violation
+
+from .noindex import blocking
 
 ID = "robots/x-robots-noindex"
-SEVERITY = "error"
+SEVERITY = "warning"
+SEVERITY_AGGRAVATED = "error"
 REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
@@ -48,6 +55,10 @@ def check(page, options):
     if not bots:
         return
     who = "every crawler" if bots[0] == "*" else ", ".join(bots)
+    view = page.primary
+    says_index = view is not None and bool(view.robots) and not blocking(view)
     yield Violation(f"X-Robots-Tag keeps {response.final_url or response.url} out of the index for {who}: "
-                    + "; ".join(repr(h) for h in headers), value=headers,
+                    + "; ".join(repr(h) for h in headers)
+                    + (f", while the robots of {view.name} say index" if says_index else ""), value=headers,
+                    case=AGGRAVATED if says_index else None,
                     fix="Remove the header where it is set (web server, CDN, security or SEO plugin).")

@@ -46,6 +46,34 @@ KNOWN = IMAGE | PERSON | ORGANIZATION | WEBPAGE | WEBSITE | BREADCRUMB | ARTICLE
 
 SITE_ENTITIES = frozenset({"WebSite", "Organization", "Person"})
 
+# The properties Google requires for the rich result of a type (Search Central, structured data gallery,
+# "Required properties"): a node of the type without one of them is not eligible. Article has none.
+GOOGLE_REQUIRED: dict[str, frozenset[str]] = {
+    "VideoObject": frozenset({"name", "thumbnailUrl", "uploadDate"}),
+    "Recipe": frozenset({"name", "image"}),
+    "Event": frozenset({"name", "startDate", "location"}),
+    "JobPosting": frozenset({"title", "description", "datePosted", "hiringOrganization", "jobLocation"}),
+    "Course": frozenset({"name", "description", "provider"}),
+    "Dataset": frozenset({"name", "description"}),
+    "BreadcrumbList": frozenset({"itemListElement"}),
+    "ListItem": frozenset({"position", "name", "item"}),
+    "Product": frozenset({"name"}),
+    "Review": frozenset({"author", "itemReviewed", "reviewRating"}),
+    "FAQPage": frozenset({"mainEntity"}),
+    "Question": frozenset({"name", "acceptedAnswer"}),
+    "Answer": frozenset({"text"}),
+}
+
+
+# The types whose structured data feeds a Google search feature (a rich result, the logo, the byline).
+GOOGLE_FEATURE_TYPES = frozenset(GOOGLE_REQUIRED) | ARTICLE | ORGANIZATION | {"HowTo", "QAPage", "SoftwareApplication",
+                                                                             "Book", "Movie", "LocalBusiness"}
+
+
+def google_requires(node, prop: str) -> str | None:
+    """The type of `node` for whose rich result Google requires `prop`, or None when no feature needs it."""
+    return next((t for t in node.types if prop in GOOGLE_REQUIRED.get(t, ())), None)
+
 
 def schema_graph(page):
     """The page's graph and the name of the view it came from (None when the page has no JSON-LD)."""

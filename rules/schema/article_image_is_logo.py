@@ -10,6 +10,9 @@ Discover likewise says to avoid generic images such as the site logo. WordPress 
 when a post has no featured image (a theme or Yoast's default image set to the logo), so every post of
 the site shows the same picture and none of them is eligible for the large image card.
 
+**Severity.** warning: the article's image in Top stories and Discover is the logo; a real defect of limited
+impact.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Article structured data" (image guidelines); Google Discover

@@ -11,6 +11,8 @@ Discover, and recommends providing images in those ratios "for best results"; an
 ratio (a 3:2 photo, a tall portrait) is cropped by Google, often cutting off faces or text. Worth
 knowing, not an error: many sites offer one image only.
 
+**Severity.** info: Google crops the image to its ratios; advice.
+
 **Options.** `tolerance` (0.03: the ratio may differ by 3 %).
 
 **Source.** Google Search Central, "Article structured data" ("multiple high-resolution images …

@@ -13,6 +13,9 @@ headline, an image or the dates, Google guesses them from the page or shows the 
 without an author the byline and author signals are lost. WordPress plugins drop them silently when the
 post has no featured image, the site has no publisher configured, or a template overrides the piece.
 
+**Severity.** warning: Google guesses the missing property from the page or shows the result without it;
+Google requires none of them for an Article, so never an error.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Article structured data" (recommended: author, dateModified,

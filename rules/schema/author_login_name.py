@@ -13,6 +13,9 @@ finding per name, at its first place in the schema, listing every other place it
 "admin" is no one. It also publishes half of the administrator's credentials: the login is what
 brute-force attacks on `wp-login.php` need, and security scanners collect it from exactly these fields.
 
+**Severity.** warning: a real byline defect (and a small security leak), but the article is indexed and its
+rich result shown; WordPress exposes author slugs in its own URLs anyway.
+
 **Options.** `logins` (`["admin", "administrator", "root", "wpadmin", "wp-admin", "webmaster"]`).
 
 **Source.** Google Search Central, "Article structured data" (author.name: the author's name only);
@@ -46,7 +49,7 @@ from seoaudit.model import Violation
 from ._types import login_slugs, shown_authors
 
 ID = "schema/author-login-name"
-SEVERITY = "error"
+SEVERITY = "warning"
 OPTIONS = {"logins": ["admin", "administrator", "root", "wpadmin", "wp-admin", "webmaster"]}
 
 

@@ -2,7 +2,8 @@
 
 **What it checks.** Every `author` of every Article-type node, followed through its `@id` to the node it
 names, has a non-blank `name` (a plain-string author is its own name). A reference whose `@id` matches
-no node is left to `schema/dangling-reference`; an article with no `author` at all is
+no node is left to `schema/dangling-reference`, and an author whose `@id` is empty (`{"name": "", "@id": ""}`,
+Yoast#22203) to `schema/empty-id`, which reports the empty author once; an article with no `author` at all is
 `schema/article-missing-property`'s business.
 
 **Why it matters.** An author without a name is no author for Google: the byline is dropped, and the
@@ -10,6 +11,9 @@ Rich Results Test reports "missing field name". In WordPress graphs it happens w
 emitted for a user with an empty display name, or when the author reference points at a node that was
 filtered out and replaced by an empty one (Yoast#22203: `"@id": ""` and an `…/author/` URL for a post
 with no author).
+
+**Severity.** warning: the byline is dropped from the article's structured data, but the page and its other
+rich results work (Google's Article has no required property).
 
 **Options.** None.
 
@@ -41,7 +45,7 @@ peer-checks.md §7 row 87 (`article/author`).
 
 from seoaudit.model import Violation
 
-from ._shared import node_label
+from ._shared import is_blank, node_label
 from ._types import articles, entities, entity_name
 
 ID = "schema/author-name-missing"
@@ -58,7 +62,7 @@ def check(page, options):
     graph, view, nodes = articles(page)
     for node in nodes:
         for entity in entities(graph, node, "author"):
-            if is_bare_reference(entity):
+            if is_bare_reference(entity) or (isinstance(entity.data, dict) and is_blank(entity.data.get("@id"))):
                 continue
             name, where = entity_name(entity)
             if name:

@@ -11,6 +11,8 @@ Organization authors may contain "&" and "and".
 entries, never merged into one `name`; otherwise Google cannot match the author to a known entity, and
 the byline shown in Search is wrong.
 
+**Severity.** warning: the byline shows extra words or several names as one author.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Article structured data", author best practices; peer-checks.md

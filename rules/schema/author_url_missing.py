@@ -3,13 +3,13 @@
 **What it checks.** Every `author` of every Article-type node, followed through its `@id`, has a `url` or a
 `sameAs` (a profile page, the author archive, a social profile), and each one is an absolute http(s) URL.
 A plain-string author has neither. A reference that resolves to nothing is left to
-`schema/dangling-reference`.
+`schema/dangling-reference`, and an author with an empty `@id` to `schema/empty-id`.
 
 **Why it matters.** Google "strongly recommends" `url` or `sameAs` on each author: it is how Google tells
 this Jane Doe from every other one and attaches the article to the author's profile (Yoast adds the
 author archive as `url` only while author archives are enabled, and `sameAs` from the user's profile).
 
-Info, not a warning: Google's Rich Results Test does not flag it, and many news sites omit it.
+**Severity.** info: advice; Google's Rich Results Test does not flag it, and many news sites omit it.
 
 **Options.** None.
 
@@ -39,7 +39,7 @@ sameAs"); peer-checks.md §7 row 89 (`article/author-url`).
 from seoaudit import urls
 from seoaudit.model import Violation
 
-from ._shared import node_label
+from ._shared import is_blank, node_label
 from ._types import articles, entities, entity_name
 from .author_name_missing import is_bare_reference
 
@@ -63,13 +63,13 @@ def check(page, options):
     reported = set()
     for node in nodes:
         for entity in entities(graph, node, "author"):
-            if is_bare_reference(entity):
+            if is_bare_reference(entity) or (isinstance(entity.data, dict) and is_blank(entity.data.get("@id"))):
                 continue
             name, _ = entity_name(entity)
             key = entity.id or name
             if key in reported:
                 continue
-            label = f'"{name}"' if name else "the author"
+            label = f'"{name}"' if name else "(unnamed)"
             if isinstance(entity.data, str):
                 reported.add(key)
                 yield Violation(f"author {label} of {node_label(node)} is plain text, with no url or sameAs",

@@ -17,6 +17,9 @@ per problem.
 valid; a crumb without a URL, a missing name or a broken order makes the whole trail ineligible, and
 Search Console reports it as an error.
 
+**Severity.** warning: Google drops a breadcrumb trail it cannot use; the page stays indexed with its URL
+instead.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Breadcrumb (BreadcrumbList) structured data" (at least two

@@ -16,6 +16,13 @@ is half configured (Yoast#14668), a Page author that points to a missing node (Y
 WooCommerce seller that references an Organization that is not there (wpseo-woocommerce#399), or a
 typo in a hand-written id.
 
+**Severity.** warning: the graph loses what the reference stood for (a publisher's name, an author), but the
+page and the rest of its structured data still work, and Google requires neither for an Article. error when
+Google requires the property for the rich result of the node that holds it (a BreadcrumbList's
+`itemListElement`, a Recipe's `image`): that rich result is lost. The "did you mean" hint names a node only
+when the two ids differ in form (case, a slash before `#`) or by a slip of a character or two in the URL with
+the same fragment, never a node with another fragment.
+
 **Options.** None.
 
 **Source.** Yoast developer schema spec: references to a node that is not output must be removed;
@@ -42,15 +49,14 @@ peer-checks.md §7 row 71 (`graph/dangling-ref`); wordpress-ecosystem.md §5 che
 ```
 """
 
-import difflib
-
 from seoaudit import urls
-from seoaudit.model import Violation
+from seoaudit.model import AGGRAVATED, Violation
 
-from ._shared import is_blank, node_label, schema_graph
+from ._shared import google_requires, is_blank, node_label, schema_graph
 
 ID = "schema/dangling-reference"
-SEVERITY = "error"
+SEVERITY = "warning"
+SEVERITY_AGGRAVATED = "error"
 REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 # Properties whose value may be the address of a page rather than a node of this graph.
@@ -71,11 +77,33 @@ def check(page, options):
             continue
         if isinstance(ref.id, str) and is_page_address(ref):
             continue
-        near = difflib.get_close_matches(ref.id, list(graph.by_id), n=1, cutoff=0.9) if isinstance(ref.id, str) else []
+        near = same_in_form(ref.id, graph.by_id) if isinstance(ref.id, str) else []
         hint = f" (did you mean {near[0]}?)" if near else ""
+        required = google_requires(ref.source, ref.property)
         yield Violation(f"{ref.property} reference {ref.id} in {node_label(ref.source)} resolves to no node in the "
-                        f"graph{hint}", ref.location, value=ref.id,
+                        f"graph{hint}" + (f": Google requires the {ref.property} of a {required}" if required else ""),
+                        ref.location, value=ref.id, case=AGGRAVATED if required else None,
                         expected=near[0] if near else "the @id of a node on this page", view=view,
                         fix=(f"Point the reference at {near[0]}." if near else
                              "Output the node this @id names, or remove the reference (and the property) when "
                              "there is no such node."))
+
+
+def same_in_form(ref: str, ids) -> list[str]:
+    """The ids the reference surely meant: one that differs only in case or in a slash before the fragment
+    (`site.com#org` for `site.com/#org`), else one with the same fragment whose URL differs by a slip of a
+    character or two (`example.jp` for `example.jpg`). An id with another fragment (`#mainImage` for
+    `#primaryimage`) names another node, so it is never suggested."""
+    def form(value: str) -> str:
+        return value.lower().replace("/#", "#").rstrip("/")
+
+    wanted = form(ref)
+    exact = [candidate for candidate in ids if form(candidate) == wanted]
+    if exact:
+        return exact
+    import difflib
+
+    page, _, fragment = ref.partition("#")
+    same_fragment = {c.partition("#")[0]: c for c in ids if c.partition("#")[2].lower() == fragment.lower()}
+    close = difflib.get_close_matches(page, list(same_fragment), n=1, cutoff=0.95)
+    return [same_fragment[close[0]]] if close else []

@@ -10,6 +10,8 @@ sometimes to another day, and makes a fresh post look older or newer than it is.
 `date` field is local time with no zone: a theme that prints it instead of `date_gmt` with an offset
 gets this wrong.
 
+**Severity.** warning: the date is read in an unknown zone, so it may show a day off.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Article structured data" (time zone recommended); peer-checks.md

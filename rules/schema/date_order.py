@@ -1,15 +1,20 @@
 """A schema node was modified before it was published, or published in the future.
 
 **What it checks.** On every node of the page's graph that has both, `dateModified` is not earlier than
-`datePublished` (60 s of tolerance; a pair of dates repeated on several nodes, such as Yoast's
-Article and WebPage, is reported once; dates that cannot be compared, such as a date-time without a time
-zone, are not judged). On a published page, `datePublished` is not more than a day in the future (a
-scheduled WordPress post is not judged: its date is in the future on purpose).
+`datePublished` (a pair of dates repeated on several nodes, such as Yoast's Article and WebPage, is reported
+once). Two date-times with a time zone are compared to the second (60 s of tolerance); date-only values
+(`2018-09-11`) and date-times without a zone are compared by calendar day, two date-only days strictly and a
+day apart otherwise (the zone could move a time across midnight). On a published page, `datePublished` is not
+more than a day in the future (a scheduled WordPress post is not judged: its date is in the future on
+purpose).
 
 **Why it matters.** A modification before publication is impossible, so one of the dates is wrong:
 Google may show either, or distrust both. The usual causes are a date printed in local time with a
 `+00:00` offset, an import that kept the old modified date, or a cache (Yoast's indexables) that kept
 a stale value (Yoast#12765). A publication date in the future on a live page has the same causes.
+
+**Severity.** warning: one of the dates is wrong and Google may show either, but the page and its rich
+results still work.
 
 **Options.** None.
 
@@ -52,8 +57,24 @@ FUTURE = timedelta(days=1)
 
 
 def comparable(raw):
+    """(the moment, whether it is exact: a date-time with a zone), or None when not a readable date."""
     parsed = parse_iso(raw) if isinstance(raw, str) else None
-    return parsed.moment if parsed is not None and parsed.moment is not None and parsed.has_zone else None
+    if parsed is None or parsed.moment is None:
+        return None
+    return parsed.moment, parsed.has_zone
+
+
+def modified_before(published, modified) -> bool:
+    (when, exact), (then, exact_too) = published, modified
+    if exact and exact_too:
+        return then < when - TOLERANCE
+    slack = timedelta(0) if not (when.hour or when.minute or then.hour or then.minute) else timedelta(days=1)
+    return then.date() < when.date() - slack
+
+
+def in_future(published, now: datetime) -> bool:
+    when, exact = published
+    return when > now + FUTURE if exact else when.date() > (now + FUTURE).date()
 
 
 def check(page, options):
@@ -61,6 +82,7 @@ def check(page, options):
     if graph is None:
         return
     now = datetime.now(UTC)
+    live = page.is_published and not page.is_placeholder
     reported = set()  # Yoast's Article and WebPage carry the same pair: one finding per pair of dates
     for node in graph.nodes:
         published = comparable(node.data.get("datePublished"))
@@ -70,16 +92,17 @@ def check(page, options):
         pair = (repr(node.get("datePublished")), repr(node.get("dateModified")))  # repr: a list is no key
         if pair in reported:
             continue
-        if (published and modified and modified < published - TOLERANCE) or (
-                published and page.is_published and not page.is_placeholder and published > now + FUTURE):
+        backwards = modified is not None and modified_before(published, modified)
+        future = live and in_future(published, now)
+        if backwards or future:
             reported.add(pair)
-        if published and modified and modified < published - TOLERANCE:
+        if backwards:
             yield Violation(f'dateModified "{node.get("dateModified")}" of {node_label(node)} is before its '
                             f'datePublished "{node.get("datePublished")}"', node.location.child("dateModified"),
                             value=node.get("dateModified"), expected=f"≥ {node.get('datePublished')}", view=view,
                             fix="Print both dates from the post's GMT fields with their offset; rebuild the SEO "
                                 "plugin's cached data (Yoast: Tools → Optimize SEO data) after an import.")
-        if published and page.is_published and not page.is_placeholder and published > now + FUTURE:
+        if future:
             yield Violation(f'datePublished "{node.get("datePublished")}" of {node_label(node)} is in the future',
                             node.location.child("datePublished"), value=node.get("datePublished"),
                             expected=f"≤ {now.isoformat(timespec='seconds')}", view=view,

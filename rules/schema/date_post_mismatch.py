@@ -10,6 +10,8 @@ metadata is stale (Yoast's indexables were not rebuilt after an import, a migrat
 database edit), or that a theme or another plugin prints the local time as UTC: Google then shows a
 wrong date, and a post updated today still looks old.
 
+**Severity.** warning: the structured data and WordPress disagree on the date, and Google may show either.
+
 **Options.** None.
 
 **Source.** Yoast `src/generators/schema/article.php` and `webpage.php` (dates from `post_date_gmt`

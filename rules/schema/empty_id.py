@@ -9,6 +9,10 @@ empty id on the page silently becomes the *same* node: a post with no author get
 nonsense entity. Yoast output exactly this for posts whose author was missing (Yoast#22203,
 together with an author `url` of `…/author/`).
 
+**Severity.** warning: the node becomes an unnamed duplicate of the page itself, so what it stood for (usually
+the author) is lost, but nothing Google requires depends on it. One finding per empty id, saying what else
+the node lacks (an author with an empty id and no name is this rule's alone).
+
 **Options.** None.
 
 **Source.** Yoast#22203 (`"@id":""` for a post with no author); wordpress-ecosystem.md §5 check 18
@@ -40,7 +44,7 @@ from seoaudit.model import Violation
 from ._shared import is_blank, node_label, schema_graph
 
 ID = "schema/empty-id"
-SEVERITY = "error"
+SEVERITY = "warning"
 REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
@@ -56,7 +60,17 @@ def check(page, options):
                                 "or remove the @id.")
     for ref in graph.references:
         if is_blank(ref.id):
-            yield Violation(f"{ref.property} reference in {node_label(ref.source)} has an empty @id",
+            nameless = ref.property == "author" and not _named(ref)
+            yield Violation(f"{ref.property} reference in {node_label(ref.source)} has an empty @id"
+                            + (" and no name: the article has no usable author" if nameless else ""),
                             ref.location, value=ref.id, expected="the @id of a node on this page", view=view,
                             fix="Point the reference at a node that exists, or leave the property out when there "
                                 "is nothing to point at (a post without an author).")
+
+
+def _named(ref) -> bool:
+    """The reference object carries a name of its own (Yoast writes `{"name": …, "@id": …}`)."""
+    holder = ref.source.data.get(ref.property)
+    holders = holder if isinstance(holder, list) else [holder]
+    return any(isinstance(h, dict) and h.get("@id") == ref.id and isinstance(h.get("name"), str)
+               and h["name"].strip() for h in holders)

@@ -10,6 +10,8 @@ content" and must not describe content readers cannot see; a headline that is no
 usually stale markup (a renamed post served from a cache), the SEO title placed in `headline`, or
 markup copied from another page. A manual action removes rich-result eligibility.
 
+**Severity.** info: advice; Google prefers a headline the reader sees.
+
 **Options.** `min_words` (3).
 
 **Source.** Google Search Central, "General structured data guidelines" (content visible to users);

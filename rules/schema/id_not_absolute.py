@@ -11,6 +11,9 @@ ids are `schema/empty-id`.
 pages' graphs into one site entity. Blank-node ids only exist inside one document. Consumers that do
 not resolve relative IRIs see ids that match nothing.
 
+**Severity.** warning: a relative `@id` resolves against each page's URL, so shared entities split into one
+per page.
+
 **Options.** None.
 
 **Source.** squirrelscan `entity-id-format` (warning); Yoast `src/config/schema-ids.php` (every id is

@@ -18,6 +18,12 @@ URL. An Article `@id` on another URL says the article lives elsewhere, which is 
 indexables produce after a domain or permalink change, or mixed hosts between pieces (Yoast#15235,
 Yoast#15325), and what Polylang produces with wrong-domain schema URLs (polylang#882).
 
+**Severity.** info: `@id`s are opaque identifiers that nobody fetches, so an id on another URL breaks nothing
+by itself; it is a hint that the plugin's data is stale. Not judged when the page has conflicting canonicals
+(there is no one canonical to measure against: `canonical/conflicting` reports it). One finding per URL the
+ids sit on, listing them, and none when the page's own WebPage sits on that URL: then the WebPage is off the
+canonical too, and `canonical/schema-url-mismatch` reports the cause.
+
 **Options.** None.
 
 **Source.** Yoast `src/config/schema-ids.php` and generators (`{canonical}#article`, WebPage
@@ -45,19 +51,22 @@ Yoast#15235; polylang#882; wordpress-ecosystem.md §5 check 19; peer-checks.md �
 from seoaudit import urls
 from seoaudit.model import Violation
 
+from ..canonical._shared import canonical_url, webpage_nodes
 from ._shared import ARTICLE, WEBPAGE, fragment, id_page, schema_graph
 
 ID = "schema/id-off-canonical"
-SEVERITY = "error"
+SEVERITY = "info"
 REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 PAGE_FRAGMENTS = ("primaryimage", "breadcrumb")
 
 
 def canonical_anchor(page):
-    """The URL page-level ids must sit on: the canonical, else og:url on a noindex page."""
-    if page.canonical is not None and page.canonical.value:
-        return page.canonical.value, "canonical"
+    """The URL page-level ids must sit on: the canonical (when there is one, unambiguous), else og:url on a
+    noindex page."""
+    if page.primary is not None and page.primary.canonicals:
+        field = canonical_url(page.primary)
+        return (field.value, "canonical") if field is not None else (None, None)
     if not page.is_indexable and page.primary is not None:
         og_url = page.primary.first("og:url")
         if og_url is not None and og_url.value:
@@ -82,15 +91,25 @@ def check(page, options):
     if graph is None or anchor is None or urls.parse(anchor) is None:
         return
     permalink = page.link.value if page.link else None
+    off: dict = {}  # the URL the ids sit on → [(node, kind)]: one finding per URL (one root cause)
     for node in graph.nodes:
         if not node.id or urls.parse(node.id) is None or (kind := page_level(node)) is None:
             continue
         on_page = id_page(node.id)
         if urls.same(on_page, anchor) or (kind == "WebPage" and permalink and urls.same(on_page, permalink)):
             continue
-        differences = ", ".join(urls.differences(on_page, anchor))
-        yield Violation(f"{'/'.join(node.types) or kind} @id {node.id} is not on the {anchor_name} {anchor}: "
-                        f"{differences}", node.location.child("@id"), value=node.id,
-                        expected=anchor + (f"#{fragment(node.id)}" if fragment(node.id) else ""), view=view,
-                        fix=f"Build the @id from the {anchor_name} URL; after a domain or permalink change, rebuild "
+        off.setdefault(urls.parse(on_page).key, []).append((node, kind))
+    webpages = [v for n in webpage_nodes(graph, anchor) for v in (n.id and id_page(n.id), n.get("url"))
+                if isinstance(v, str) and urls.parse(v) is not None]
+    for nodes in off.values():
+        on_page = id_page(nodes[0][0].id)
+        if any(urls.same(on_page, v) for v in webpages):
+            continue  # the page's WebPage is there too: canonical/schema-url-mismatch reports the cause
+        first = nodes[0][0]
+        listed = ", ".join(f"{'/'.join(n.types) or kind} {n.id}" for n, kind in nodes)
+        yield Violation(f"{len(nodes)} page-level @id{'s are' if len(nodes) > 1 else ' is'} on {on_page}, not on the "
+                        f"{anchor_name} {anchor} ({', '.join(urls.differences(on_page, anchor))}): {listed}",
+                        first.location.child("@id"), value=[n.id for n, _ in nodes],
+                        expected=anchor + (f"#{fragment(first.id)}" if fragment(first.id) else ""), view=view,
+                        fix=f"Build the @ids from the {anchor_name} URL; after a domain or permalink change, rebuild "
                             "the SEO plugin's data (Yoast: Tools → Optimize SEO data).")

@@ -13,6 +13,11 @@ identity and usually exposes a configuration defect: `http` ids on an `https` si
 CMS host leaking into a headless front end, a `site_url` that differs from `home_url`, or mixed
 hosts between pieces (Yoast#15235, Yoast#15983, wp-graphql-yoast-seo PR#112).
 
+**Severity.** info: `@id`s are opaque identifiers that nobody fetches; an id on another origin is a hint of a
+configuration defect, not a broken page. Not reported for an id on a subdomain of the site or the site on a
+subdomain of the id's host (a language host such as `en.example.org` sharing the main site's Organization is
+correct). One finding per origin, listing the nodes.
+
 **Options.** None.
 
 **Source.** Yoast `src/config/schema-ids.php` (site ids built from the home URL); Yoast#15235;
@@ -42,7 +47,7 @@ from seoaudit.model import Violation
 from ._shared import ORGANIZATION, PERSON, WEBSITE, schema_graph
 
 ID = "schema/id-off-site"
-SEVERITY = "error"
+SEVERITY = "info"
 REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 SITE_ENTITY_TYPES = WEBSITE | ORGANIZATION | PERSON
@@ -53,14 +58,26 @@ def check(page, options):
     origin = page.site_origin
     if graph is None or origin is None:
         return
+    site = urls.parse(origin + "/")
+    off: dict[str, list] = {}  # origin → nodes: one finding per origin (one root cause)
     for node in graph.nodes:
         if not node.top_level or not node.id or not node.is_a(*SITE_ENTITY_TYPES):
             continue
         url = urls.parse(node.id)
-        if url is None or url.origin == origin:
+        if url is None or url.origin == origin or (url.scheme == site.scheme and same_site(url.host, site.host)):
             continue
-        differences = ", ".join(urls.differences(url.origin + "/", origin + "/"))
-        yield Violation(f"{'/'.join(node.types)} @id {node.id} is not on the site's origin {origin}: {differences}",
-                        node.location.child("@id"), value=node.id, expected=f"an @id under {origin}/", view=view,
+        off.setdefault(url.origin, []).append(node)
+    for other, nodes in off.items():
+        differences = ", ".join(urls.differences(other + "/", origin + "/"))
+        listed = ", ".join(f"{'/'.join(n.types)} {n.id}" for n in nodes)
+        yield Violation(f"{len(nodes)} site-level @id{'s are' if len(nodes) > 1 else ' is'} on {other}, not on the "
+                        f"site's origin {origin} ({differences}): {listed}", nodes[0].location.child("@id"),
+                        value=[n.id for n in nodes], expected=f"@ids under {origin}/", view=view,
                         fix="Build site-level ids from the public home URL (WordPress Settings → General → Site "
                             "Address), and rebuild the SEO plugin's data after a move.")
+
+
+def same_site(host: str, site: str) -> bool:
+    """The same site: one host, or one a subdomain of the other (`www.` aside)."""
+    a, b = host.removeprefix("www."), site.removeprefix("www.")
+    return a == b or a.endswith("." + b) or b.endswith("." + a)

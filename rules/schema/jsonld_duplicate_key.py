@@ -11,6 +11,8 @@ the others without a word, others keep the first. Either way one of the two valu
 one depends on the consumer: two `image` or two `author` keys usually mean a template printed the
 property twice, and what Google reads is not what the author meant.
 
+**Severity.** warning: parsers keep one of the values (usually the last), so the other is lost.
+
 **Options.** None.
 
 **Source.** Lighthouse structured-data JSON linter (jsonlint-mod, duplicate keys: error; LH#4359);

@@ -9,6 +9,8 @@ its value: a misspelt `@ID` or `@Type` leaves the node without its identity or i
 to it dangle and rich results never match it. Such keys are nearly always typos of a real keyword or
 template placeholders.
 
+**Severity.** warning: processors ignore the key, so what it held is lost.
+
 **Options.** None.
 
 **Source.** Lighthouse structured-data `jsonld-keyword-validator.js` (error); W3C JSON-LD 1.1 §1.7

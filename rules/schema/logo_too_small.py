@@ -2,15 +2,18 @@
 
 **What it checks.** Every `logo` of every node of the page's graph (an Organization's, a publisher's,
 followed through `@id` to its ImageObject) whose `width` and `height` are declared: both are at least
-`min_size` pixels. Logos without a declared size are not judged (nothing is fetched). Each logo URL is
-reported once.
+`min_size` pixels. Logos without a declared size are not judged (nothing is fetched), nor are SVG logos
+(a vector has no pixel size: what it declares is a placeholder, WordPress's 1×1 for an SVG upload) and any
+logo that declares 1×1 (a placeholder, not a size). Each logo URL is reported once; the message says what
+the logo *declares*.
 
 **Why it matters.** Google's Organization documentation: the logo must be "112x112px, at minimum";
 a smaller one is not used for the knowledge panel or as the publisher logo in Search. A small declared
 logo is usually the site icon or a header thumbnail chosen in "Site representation".
 
-Wide 600×60 logos made for AMP's retired publisher-logo guideline are reported too, with that named:
-Google's Organization logo needs both sides at 112 px.
+Wide header logos (600×60) are reported too: Google's Organization logo needs both sides at 112 px.
+
+**Severity.** warning: Google does not use the logo, but the page and its other rich results are unaffected.
 
 **Options.** `min_size` (112).
 
@@ -41,6 +44,7 @@ peer-checks.md §7 row 91 (`org/logo-size`).
 from seoaudit.model import Violation
 
 from ..image._shared import schema_pixels, url_key
+from ..opengraph._shared import is_svg
 from ._shared import node_label, schema_graph
 from ._types import entities, first_url
 
@@ -66,9 +70,12 @@ def check(page, options):
             url = first_url(entity.data)
             if not width or not height or min(width, height) >= minimum or url_key(url or "") in reported:
                 continue
+            kind = entity.data.get("encodingFormat")
+            if (width, height) == (1, 1) or is_svg(url or "", kind if isinstance(kind, str) else None):
+                continue  # a placeholder, not a size
             reported.add(url_key(url or ""))
-            amp = " (AMP's old 600×60 publisher-logo format)" if width <= 600 and height <= 60 else ""
-            yield Violation(f"logo of {node_label(node)} is {width}×{height} px, under {minimum}×{minimum}{amp}: {url}",
+            yield Violation(f"logo of {node_label(node)} declares {width}×{height} px, under {minimum}×{minimum}: "
+                            f"{url}",
                             entity.location.child("width") if "width" in entity.data else entity.location,
                             value=f"{width}×{height}", expected=f"≥ {minimum}×{minimum}", view=view,
                             fix=f"Use a logo of at least {minimum}×{minimum} px (square works everywhere) that "

@@ -2,12 +2,16 @@
 
 **What it checks.** Every top-level node of the page's graph (each member of `@graph`, each top-level
 object or array item) has an `@type` that is a string or a list of strings. Nested objects are not
-checked: an untyped nested value such as `"author": {"name": "Ann"}` is common and still readable.
+checked: an untyped nested value such as `"author": {"name": "Ann"}` is common and still readable. A node
+with no schema.org context is `schema/context-not-schema-org`'s (one block, one finding), and application data
+with neither `@context` nor `@type` is not structured data and is not judged.
 
 **Why it matters.** The type is what a node *is*: without it a consumer cannot tell an Article from a
 WebPage, Google's rich-result features never match it, and every property on it is ignored. It is
 usually a template that lost its type, or a node meant as a reference (`{"@id": …}`) placed in
 `@graph` where a full node belongs.
+
+**Severity.** warning: the node is ignored, but the other nodes of the graph still work.
 
 **Options.** None.
 
@@ -36,6 +40,7 @@ spec (every piece has an `@type`); peer-checks.md §7 row 67 (`jsonld/type`).
 from seoaudit.model import Violation
 
 from ._shared import schema_graph
+from ._types import judged_nodes
 
 ID = "schema/missing-type"
 SEVERITY = "warning"
@@ -46,8 +51,9 @@ def check(page, options):
     graph, view = schema_graph(page)
     if graph is None:
         return
+    under_schema = {id(node) for node, _ in judged_nodes(graph)}  # else schema/context-not-schema-org speaks
     for node in graph.nodes:
-        if not node.top_level or any(t.strip() for t in node.types):
+        if not node.top_level or any(t.strip() for t in node.types) or id(node) not in under_schema:
             continue
         raw = node.get("@type")
         name = f"top-level node {node.id}" if node.id else "a top-level node without @id"
@@ -58,3 +64,4 @@ def check(page, options):
         yield Violation(message, where, value=raw, expected="a schema.org type such as WebPage", view=view,
                         fix='Give the node its schema.org type ("@type": "WebPage", "Article", …), or move a bare '
                             '{"@id": …} reference into the property that points at it.')
+

@@ -7,6 +7,8 @@ whose context is schema.org) against the pending section of the real schema.org 
 **Why it matters.** Pending terms are proposals: they may change or disappear, and search engines do
 not document support for them, so a rich result should not depend on them. Worth knowing, not wrong.
 
+**Severity.** info: pending terms are proposals that consumers may not read yet; advice.
+
 **Options.** None.
 
 **Source.** structured-data-testing-tool ("is draft schema property", warning); schema.org "pending"

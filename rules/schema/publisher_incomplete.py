@@ -12,6 +12,9 @@ of another type to `schema/reference-type-mismatch`. Each publisher is reported 
 Organization only when "Site representation" has a name and a logo, and an incomplete Organization is
 the usual sign that it was never configured (Yoast#14668, Yoast#13197).
 
+**Severity.** info: Google's Article documentation requires no publisher; the name and logo are advice that
+completes the article's attribution.
+
 **Options.** None.
 
 **Source.** structured-data-testing-tool Google preset (Article: `publisher."@type"`, `publisher.name`,
@@ -50,7 +53,7 @@ from ._types import entities, entity_name, is_article, missing_and_invalid, voca
 from .author_name_missing import is_bare_reference
 
 ID = "schema/publisher-incomplete"
-SEVERITY = "warning"
+SEVERITY = "info"
 REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 

@@ -20,6 +20,8 @@ an Article whose `publisher` resolves to the WebSite has no publisher name and l
 WebPage `@id` equals the permalink, so a hand-written or filtered piece that uses the permalink for
 its image or author points at the WebPage instead.
 
+**Severity.** warning: the property points at a node consumers cannot use for it, so the value is lost.
+
 **Options.** None.
 
 **Source.** Yoast generators `article.php` and `webpage.php` (which id goes in which property);

@@ -10,6 +10,9 @@ IRI outside schema.org) is not judged. Case matters: `article` is not `Article`.
 match it, and every property on it is lost. The usual causes are a typo or wrong case (`Blogposting`),
 a type that only exists in a plugin's documentation, or a retired type from schema.org's attic.
 
+**Severity.** warning: the node is ignored (a typo such as `Website` loses what it says), but the rest of the
+graph works.
+
 **Options.** None.
 
 **Source.** Lighthouse structured-data `schema-validator.js` (error); structured-data-testing-tool

@@ -16,6 +16,8 @@ filters of other plugins join the graph through these ids. A piece with another 
 custom filter or another plugin replacing a piece without keeping its id, so the references other
 pieces make to it dangle or point at a duplicate. Worth knowing when a graph misbehaves.
 
+**Severity.** info: the graph still works; a hint that a filter or a front end rewrote Yoast's ids.
+
 **Options.** None.
 
 **Source.** Yoast `src/config/schema-ids.php` and `src/generators/schema/*.php`; peer-checks.md §6 and

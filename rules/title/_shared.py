@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from seoaudit.extract.view import Field, View
+from seoaudit.model import Location, Violation
 
 # -- which views and fields ------------------------------------------------------------------------------------
 
@@ -258,21 +259,71 @@ def head_breaker(view: View, line: int | None) -> str | None:
     return f"<{first.tag}> at line {first.sourceline}"
 
 
-def outside_head(page, fields_of, what: str):
-    """(view, field, why) for each field of `fields_of(view)` that sits in <body>: a second copy after the one
-    in <head>, or one that something ended <head> before (the title and description rules share this)."""
+# The head tags whose place the `*/outside-head` rules judge, in the order that decides which rule reports a
+# head that ended early (the tag whose loss costs most): (kind, the rule that owns it, how a message names it).
+HEAD_TAGS = (("canonical", "canonical/outside-head", "<link rel=\"canonical\">"),
+             ("robots", "robots/outside-head", "<meta name=\"robots\">"),
+             ("title", "title/outside-head", "<title>"),
+             ("description", "description/outside-head", "<meta name=\"description\">"))
+
+
+@dataclass(frozen=True, slots=True)
+class Displaced:
+    """The head tags of one view that sit in <body> while <head> has none of their kind: one root cause (what
+    ended <head> early, when the parser tells), however many tags it moved."""
+
+    view: View
+    tags: list[tuple[str, Field]]  # (kind, field), in page order
+    breaker: str | None  # "<div> at line 2", or None when <head> simply ended before them
+
+    @property
+    def reporter(self) -> str:
+        """The rule that reports this cause: the owner of the most costly kind it moved."""
+        kinds = {kind for kind, _ in self.tags}
+        return next(rule for kind, rule, _ in HEAD_TAGS if kind in kinds)
+
+    def describe(self) -> str:
+        names = {kind: name for kind, _, name in HEAD_TAGS}
+        listed = ", ".join(f"{names[kind]} (line {field.location.line})" for kind, field in self.tags)
+        count = len(self.tags)
+        moved = f"{count} head tag{'s are' if count > 1 else ' is'} in <body>"
+        cause = f"{self.breaker} ended <head> early, so {moved}" if self.breaker else f"{moved} (<head> ended before)"
+        return f"{cause}: {listed}"
+
+
+def displaced_violation(found: Displaced, case: str | None = None) -> Violation:
+    """The one finding of a cause: at what ended <head> (else the first moved tag), listing every tag it moved."""
+    first = found.tags[0][1].location
+    line = int(found.breaker.rsplit(" ", 1)[1]) if found.breaker else first.line
+    where = "the element that ends <head> early" if found.breaker else "the tags"
+    return Violation(found.describe(), Location(first.pointer, line), value=[f.value for _, f in found.tags],
+                     expected="inside <head>", view=found.view.name, case=case,
+                     fix=f"Move {where} below the head tags (or out of <head>): only elements that may live in "
+                         "<head> (title, meta, link, script, style) can come before them.")
+
+
+def _head_fields(view: View, kind: str) -> list[Field]:
+    if kind == "robots":
+        return [f for fields in view.robots.values() for f in fields]
+    return {"canonical": view.canonicals, "title": view.titles, "description": view.descriptions}[kind]
+
+
+def displaced(page, rule_id: str) -> Iterator[Displaced]:
+    """The causes `rule_id` reports: per HTML head, the tags of a kind that <head> lacks and <body> holds (a copy
+    in <body> of a tag <head> already has changes nothing and is not reported), when `rule_id` owns the most
+    costly of them. One finding per cause, so a stray <div> is one finding, not four."""
     for view in page.head_views:
-        fields = fields_of(view)
-        has_one_in_head = any(f.in_head for f in fields)
-        for field in fields:
-            if field.in_head:
-                continue
-            if has_one_in_head:
-                why = f"a second {what}, after the one in <head>"
-            else:
-                breaker = head_breaker(view, field.location.line)
-                why = f"{breaker} ended <head> before it" if breaker else "<head> ended before it"
-            yield view, field, why
+        tags = []
+        for kind, _, _ in HEAD_TAGS:
+            fields = _head_fields(view, kind)
+            if not any(f.in_head for f in fields):
+                tags.extend((kind, f) for f in fields if not f.in_head)
+        if not tags:
+            continue
+        tags.sort(key=lambda tag: tag[1].location.line or 0)
+        found = Displaced(view, tags, head_breaker(view, tags[0][1].location.line))
+        if found.reporter == rule_id:
+            yield found
 
 
 def shown_titles(page) -> Iterator[tuple[View, Field, str]]:

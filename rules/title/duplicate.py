@@ -8,6 +8,8 @@ title another document also uses gets a finding that names the others.
 and two pages with one title compete for the same query. On WordPress the usual causes are a title
 template without `%%title%%`, paginated archives, and copies of a post left as drafts.
 
+**Severity.** warning: Google may rewrite or ignore repeated titles, and the pages compete; both stay indexed.
+
 **Options.** None.
 
 **Source.** Screaming Frog "Page Titles: Duplicate"; Google Search Central, "Influencing title links"
@@ -40,7 +42,7 @@ SEVERITY = "warning"
 
 def signature(page, options):
     view = page.primary
-    return occurrence(view.title, view.name) if view is not None else None
+    return occurrence(page, view.title, view.name) if view is not None else None
 
 
 def check_group(group, members, options):

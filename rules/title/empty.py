@@ -8,6 +8,9 @@ distinct value once.
 the bookmark and a share show the URL. It usually comes from a template that prints the tag around a
 variable that is empty (a page with no title, a broken `%%title%%` replacement).
 
+**Severity.** error: the page has no title for its result (Google makes one up from other text); never a
+deliberate choice.
+
 **Options.** None.
 
 **Source.** Lighthouse `document-title` (axe) fails an empty title; Screaming Frog "Page Titles: Missing"

@@ -8,6 +8,8 @@ times or more, case-insensitively. Numbers are not counted.
 reason to rewrite the title link, and its spam policies treat it as manipulation. It also reads badly to
 the person choosing which result to click.
 
+**Severity.** warning: Google may rewrite or demote a stuffed title.
+
 **Options.** `min_repeats` (default 3): how many times one word may appear before the title is reported.
 
 **Source.** Google Search Central, "Influencing title links in search results" (avoid keyword stuffing);

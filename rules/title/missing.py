@@ -8,6 +8,9 @@ Drafts are checked too: a missing title stays missing on publish.
 **Why it matters.** The title is the main line of the search result, the browser tab and the bookmark.
 Without one, Google makes up a title link from headings or anchor text, and shares show the bare URL.
 
+**Severity.** error: the page has no title for its result (Google makes one up from other text), and HTML
+requires one; never a deliberate choice.
+
 **Options.** None.
 
 **Source.** Lighthouse `document-title` (axe) fails a missing title; Screaming Frog "Page Titles: Missing"
@@ -34,7 +37,7 @@ SEVERITY = "error"
 
 def check(page, options):
     view = page.primary
-    if view is None or view.titles or not view.states("title"):
+    if view is None or view.titles or page.is_fragment or not view.states("title"):
         return
     element = "title key" if view.tree is None else "<title> element"
     yield Violation(f"no title: {view.name} has no {element}", view.location, view=view.name,

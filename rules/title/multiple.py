@@ -8,6 +8,9 @@ is not counted.
 at best dead weight and at worst a sign that two plugins, or a theme and a plugin, both print the head.
 Which one wins then depends on the order the plugins happen to run in.
 
+**Severity.** warning: which title a consumer shows becomes a matter of chance. info when every copy says the
+same: harmless duplication.
+
 **Options.** None.
 
 **Source.** Screaming Frog "Page Titles: Multiple" (Issue, High); peer-checks.md row 2;
@@ -26,12 +29,13 @@ wordpress-ecosystem.md §5 check 12 (single head tags; roots/sage#274).
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.model import MILD, Violation
 
 from ._shared import describe_views
 
 ID = "title/multiple"
 SEVERITY = "warning"
+SEVERITY_MILD = "info"
 
 
 def check(page, options):
@@ -44,5 +48,6 @@ def check(page, options):
         yield Violation(
             f"{len(view.titles)} <title> elements in {view.name} ({how}): the first, {first.value!r}, is used",
             rest[0].location, value=[f.value for f in view.titles], view=view.name, expected="one <title>",
+            case=MILD if same else None,
             fix=f"Keep one <title> ({describe_views(view.titles)}): remove the theme's or the second "
                 "plugin's, or the stray one in the page body.")

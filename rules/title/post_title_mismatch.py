@@ -11,6 +11,8 @@ Containment, not equality: Yoast's default title is the post title plus a separa
 stale: Yoast caches titles in its indexables and an old one survives a rename, an import or a migration.
 Consumers that do not decode entities (headless front ends) also show `&#8217;` where the title had ’.
 
+**Severity.** info: advice; an SEO title may differ from the post title on purpose.
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem.md §5 check 27 (og_title or title equals the decoded `title.rendered`

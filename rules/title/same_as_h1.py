@@ -9,6 +9,9 @@ case-insensitively, with typographic quotes, dashes and spacing folded.
 written for the result page (with the site name, a qualifier), the heading for the reader already on the
 page. Using one text for both is a missed opportunity, not an error.
 
+**Severity.** info, and off by default (opt-in: `--select title/same-as-h1` or `--select title`): a title equal
+to the H1 is a style choice, not a defect; Google itself uses the H1 for title links.
+
 **Options.** None.
 
 **Source.** Screaming Frog "Page Titles: Same as H1" (Opportunity, Low). peer-checks.md row 7.
@@ -33,6 +36,7 @@ from ._shared import first_h1, same_text
 
 ID = "title/same-as-h1"
 SEVERITY = "info"
+OPT_IN = True  # not a defect: runs only when selected by id or category
 
 
 def check(page, options):

@@ -11,6 +11,8 @@ missing `twitter:title` is not a difference either: X falls back to `og:title`.
 stories, one of them is usually stale (a title edited after the social title was set, a second plugin
 printing its own tags). A deliberately different social title is fine, hence info.
 
+**Severity.** info: advice; social titles may differ on purpose.
+
 **Options.** None.
 
 **Source.** peer-checks.md row 9 (og:title / twitter:title vs title, new); X cards markup (twitter:title

@@ -10,6 +10,9 @@ once) for a variable that the plugin left unreplaced: Yoast's and SEOPress's `%%
 (after a migration), or reads a custom field that is empty, and when a head is built outside the
 context the plugin expects (REST requests, headless front ends).
 
+**Severity.** warning: the raw variable shows in the result title (Google usually rewrites it); a visible
+defect.
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem.md §5 check 27 (no unreplaced `%%var%%`); Yoast snippet variables;

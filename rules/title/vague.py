@@ -11,6 +11,8 @@ on a page that is not the home page (its URL has a path), when the title is only
 rewrite a title link, and searchers skip results whose title says nothing. "Hello world!" and "Sample
 Page" are the posts WordPress installs: live, they are a sign that the install was never cleaned up.
 
+**Severity.** warning: Google tends to replace a vague title with text of its own.
+
 **Options.** `phrases`: the vague or boilerplate phrases, compared case-insensitively with the whole
 title and with each part between separators.
 

@@ -1,18 +1,22 @@
-"""The title is very narrow in a result page, measured in pixels of Arial.
+"""The title is very short in a result page, measured in pixels of Arial.
 
 **What it checks.** The title a result page shows (the first `<title>`, or the plugin's `title`), each
 distinct text once across producers, on pages that are not noindex, drawn in Arial at `font_px` from
 Arial's real advance widths (`seoaudit/data/arial_widths.json`, made by `tools/make_width_table.py`).
-It fires when the width is under `min_px` (an empty title is `title/empty`).
+It fires when the width is under `min_px` (an empty title is `title/empty`); the message gives the width and
+the length in characters, one finding for both (this rule replaces `title/length-chars-too-short`).
 
-**Why it matters.** A title that fills a third of the line uses little of the most visible text of the
-result, and Google tends to replace very short titles with text of its own.
+**Why it matters.** A title of a word or two uses little of the most visible text of the result, rarely
+tells a searcher what the page holds, and Google tends to replace such titles with text of its own
+(headings, anchor text).
+
+**Severity.** info: advice about how the result reads; a short title breaks nothing.
 
 **Options.** `min_px` (default 200, Screaming Frog's limit; Yoast calls under 400 px too short),
 `font_px` (default 20).
 
-**Source.** Screaming Frog "Page Titles: Below 200 Pixels"; Yoast `PageTitleWidthAssessment` (1–400 px:
-too short). peer-checks.md row 5.
+**Source.** Screaming Frog "Page Titles: Below 200 Pixels" and "Below 30 Characters"; Yoast
+`PageTitleWidthAssessment` (1–400 px: too short). peer-checks.md rows 4–5.
 
 **Fails:**
 
@@ -41,6 +45,6 @@ def check(page, options):
     for view, field, text in shown_titles(page):
         width = width_px(text, font_px)
         if width < limit:
-            yield Violation(f"title is {width} px wide in Arial {font_px} px, under {limit} px: {text!r}",
-                            field.location, value=width, expected=f"at least {limit} px", view=view.name,
-                            fix="Say what the page is about in the title, in a few more words.")
+            yield Violation(f"title is {width} px wide ({len(text)} characters) in Arial {font_px} px, under "
+                            f"{limit} px: {text!r}", field.location, value=width, expected=f"at least {limit} px",
+                            view=view.name, fix="Say what the page is about in the title, in a few more words.")

@@ -7,6 +7,8 @@
 **Why it matters.** X draws no card for a value it does not know: the link is shown bare, and the
 Open Graph fallback cannot help because the card type has none.
 
+**Severity.** warning: X ignores an unknown card type and falls back to a summary card or a bare link.
+
 **Options.** None.
 
 **Source.** X "Cards markup" (card types `summary`, `summary_large_image`, `app`, `player`);

@@ -8,6 +8,11 @@ Open Graph tags (it may when `og:type`, `og:title` and `og:description` exist).
 card, and without the Open Graph trio it shows a bare link. Every other twitter field may fall back to
 Open Graph; the card type may not.
 
+A page that lacks the required Open Graph properties too is `opengraph/required-missing`'s finding, which
+names the missing card as well.
+
+**Severity.** info: X draws a summary card from Open Graph without it on most clients; advice.
+
 **Options.** None.
 
 **Source.** X "Cards markup" (twitter:card; "If an og:type, og:title and og:description exist in the
@@ -17,7 +22,8 @@ Twitter preset (fail); squirrelscan `core/twitter-cards` (info); wordpress-ecosy
 **Fails:**
 
 ```html
-<html><head><title>Post</title><meta property="og:title" content="Post"></head><body></body></html>
+<html><head><title>Post</title><meta property="og:title" content="Post"><meta property="og:type" content="article">
+<meta property="og:url" content="https://example.com/post/"></head><body></body></html>
 ```
 
 **Passes:**
@@ -35,12 +41,15 @@ from ._shared import card
 
 ID = "twitter/card-missing"
 SEVERITY = "info"
+REQUIRED_OG = ("og:title", "og:type", "og:url")  # opengraph/required-missing's
 
 
 def check(page, options):
     view = page.primary
-    if view is None or card(view) is not None or not view.states("twitter:card"):
+    if view is None or card(view) is not None or page.is_fragment or not view.states("twitter:card"):
         return
+    if any(prop(view, key) is None for key in REQUIRED_OG):
+        return  # no Open Graph either: opengraph/required-missing reports the page's missing social metadata
     summary = all(prop(view, key) for key in ("og:type", "og:title", "og:description"))
     hint = ("X may draw a small summary card from og:type/og:title/og:description" if summary
             else "X shows a bare link")

@@ -7,6 +7,9 @@ archives and home pages are not checked. There is no Open Graph fallback for it.
 **Why it matters.** The card carries no attribution to the author's X account. Yoast prints
 `twitter:creator` only when the author has an X username in their WordPress profile.
 
+**Severity.** info, and off by default (opt-in: `--select twitter/creator-missing` or `--select twitter`): the
+card renders without it; attribution is advice, not a defect.
+
 **Options.** None.
 
 **Source.** X "Cards markup" (`twitter:creator`, "@username of content creator"); structured-data-testing-tool
@@ -35,6 +38,7 @@ from ._shared import card
 
 ID = "twitter/creator-missing"
 SEVERITY = "info"
+OPT_IN = True  # not a defect: runs only when selected by id or category
 
 
 def _is_article(page, view) -> bool:

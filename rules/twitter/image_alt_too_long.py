@@ -6,6 +6,8 @@ characters long (after entities are decoded).
 **Why it matters.** X cuts longer alt text, so screen-reader users get a description that stops
 mid-sentence. Long values are usually the post excerpt or content pasted in as alt text.
 
+**Severity.** warning: X truncates or rejects the alt text.
+
 **Options.** `max_chars` (420).
 
 **Source.** X "Cards markup" (`twitter:image:alt`: "Maximum 420 characters").

@@ -8,6 +8,9 @@ ending in `.svg` / `.svgz` nor an `og:image:type` of `image/svg+xml`. Nothing is
 shown without an image. Facebook and LinkedIn reject SVG share images too (dwarves-kit#704); sites
 that use their SVG logo as the default social image hit this.
 
+**Severity.** warning: X shows the card without its image when the file really is that format (the URL says
+so; live mode reads the bytes).
+
 **Options.** None.
 
 **Source.** X "Cards markup" (`twitter:image`: "JPG, PNG, WEBP and GIF formats are supported … SVG is

@@ -11,6 +11,10 @@ fetched; an image with no declared size is not judged.
 without it; it crops every large-card image to about 2:1, so a square or portrait image loses half of
 itself (faces and text at the top and bottom).
 
+**Severity.** warning when the image is under X's minimum or over its maximum: X shows the card without it or
+downsized. info when only the shape is off: X crops it (the shape is advice, as `opengraph/image-aspect-ratio`
+gives it for Open Graph).
+
 **Options.** `max_crop` (0.34): the largest share of the image a 2:1 crop may cut off.
 
 **Source.** X "Summary Card with Large Image" ("aspect ratio of 2:1 with minimum dimensions of 300x157
@@ -35,12 +39,13 @@ or maximum of 4096x4096", quoted in Yoast/javascript#150); peer-checks catalogue
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.model import MILD, Violation
 
 from ._shared import card, card_image
 
 ID = "twitter/large-image-spec"
 SEVERITY = "warning"
+SEVERITY_MILD = "info"
 OPTIONS = {"max_crop": 0.34}
 MIN, MAX = (300, 157), 4096
 
@@ -67,10 +72,12 @@ def check(page, options):
     if image is None or not image.width or not image.height:
         return
     problems = _problems(image.width, image.height, options["max_crop"])
+    shape_only = all("crop" in p for p in problems)
     if problems:
         size = f"{image.width}×{image.height}"
         where = image.size_where.location if image.size_where else image.url.location
-        yield Violation(f"summary_large_image image {image.url.value} ({image.source}) is {size}: "
+        yield Violation(f"summary_large_image image {image.url.value} ({image.source}) declares {size}: "
                         + "; ".join(problems), where,
                         value=f"{image.width}×{image.height}", expected="2:1, between 300×157 and 4096×4096",
+                        case=MILD if shape_only else None,
                         view=view.name, fix="Use a 2:1 image of about 1200×600 (1200×630 also works) for the card.")

@@ -7,6 +7,9 @@
 follow the publisher from the card, and the site gets no card analytics. X's markup reference calls it
 required, while its summary card page says it is not: so it is information, not an error.
 
+**Severity.** info, and off by default (opt-in: `--select twitter/site-missing` or `--select twitter`): the
+card renders without it; attribution is advice, not a defect.
+
 **Options.** None.
 
 **Source.** X "Cards markup" ("Either twitter:site or twitter:site:id is required"; the Summary Card
@@ -33,6 +36,7 @@ from ._shared import card
 
 ID = "twitter/site-missing"
 SEVERITY = "info"
+OPT_IN = True  # not a defect: runs only when selected by id or category
 
 
 def check(page, options):

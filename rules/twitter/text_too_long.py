@@ -9,6 +9,8 @@ reported here.
 **Why it matters.** X truncates longer text with an ellipsis, so the end of the title (often the
 keyword or the site name) or of the description is not shown.
 
+**Severity.** info: X cuts the text with an ellipsis; advice about what readers see, never a broken card.
+
 **Options.** `max_title` (70) and `max_description` (200), in characters.
 
 **Source.** X "Cards markup" (`twitter:title` "max 70 characters", `twitter:description` "maximum 200
@@ -35,7 +37,7 @@ from seoaudit.model import Violation
 from ..opengraph._shared import prop
 
 ID = "twitter/text-too-long"
-SEVERITY = "warning"
+SEVERITY = "info"
 OPTIONS = {"max_title": 70, "max_description": 200}
 
 

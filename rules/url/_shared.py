@@ -22,6 +22,7 @@ from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from seoaudit import urls
+from seoaudit.graph import is_data_island
 from seoaudit.model import Location
 
 MEDIA_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
@@ -117,7 +118,13 @@ def _collect(page) -> list[MetaUrl]:
                 add(MetaUrl(field.value, f"hreflang {(field.attrs or {}).get('hreflang', '')}".strip(),
                             field.location, view.name, "alternate"))
         for block in view.jsonld:
-            if block.error is None and block.data is not None:
+            if block.error is not None or block.data is None or is_data_island(block.data):
+                continue
+            if isinstance(block.data, list):  # each top-level object on its own: application data is skipped
+                for index, item in enumerate(block.data):
+                    if isinstance(item, dict | list) and not is_data_island(item):
+                        _walk(item, block.location, (index,), view.name, (), True, None, add)
+            else:
                 _walk(block.data, block.location, (), view.name, (), True, None, add)
     return found
 

@@ -19,6 +19,12 @@ migrated to production; Yoast#15983 `localhost` canonical; 10up/headstartwp#281 
 in the JSON-LD). A `sameAs` to the agency's development copy of the site links the author or the
 organisation to a site that will disappear.
 
+**Severity.** warning when the host is only in schema URLs that do not show this page (`sameAs`, a logo, an
+`@id`): a real leak of smaller impact. error when it is in a URL that search engines or social networks
+follow to show this page: the canonical, `og:url`, `twitter:url`, an hreflang alternate, `og:image` /
+`twitter:image`, or the schema's page URLs (they then index or show a host that is unreachable or a
+duplicate).
+
 **Options.** None. Name a legitimate host in `allowed-hosts` (or `site-url`) to accept it.
 
 **Source.** wordpress-ecosystem.md §5 check 5 (`no-dev-hosts`) and §4 (staging, dev or localhost
@@ -44,12 +50,14 @@ leaking into metadata); RFC 2606 and RFC 6761 (reserved names); Yoast#15983, Yoa
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.model import AGGRAVATED, Violation
 
 from ._shared import allowed, dev_host_reasons, host_label, listing, unique_urls
 
 ID = "url/dev-host"
-SEVERITY = "error"
+SEVERITY = "warning"
+SEVERITY_AGGRAVATED = "error"
+SHOWN = ("canonical", "page", "alternate")  # kinds of URL a search engine or a share follows to show this page
 
 
 def check(page, options):
@@ -67,11 +75,21 @@ def check(page, options):
     for host, (reasons, items) in by_host.items():
         if not items:
             continue
+        # what makes it an error first (the canonical, og:url before schema URLs): it is where to look
+        items.sort(key=lambda i: (not shows_the_page(i), i.label.startswith("schema ")))
         first = items[0]
         count = len({i.value for i in items})
+        shown = shows_the_page(first)
         yield Violation(f"development host {host} ({', '.join(reasons)}) in {listing(items)}: {first.value!r}"
                         + (f" and {count - 1} more URL{'s' if count > 2 else ''}" if count > 1 else ""),
                         first.location, value=first.value, expected="a URL on the production site", view=first.view,
+                        case=AGGRAVATED if shown else None,
                         fix="Set WordPress's Site Address (home) to the production URL and rebuild the SEO plugin's "
                             "data (Yoast: Tools > Optimize SEO data), fix the profile URL, or add the host to "
                             "`allowed-hosts` if it is public.")
+
+
+def shows_the_page(item) -> bool:
+    """A URL search engines or social networks follow to show this page (not an @id, a sameAs or a schema file)."""
+    return (item.kind in SHOWN and not item.label.endswith(" @id")) or (
+        item.kind == "media" and not item.label.startswith("schema "))

@@ -13,6 +13,9 @@ never `_`. Case does not matter. Common slips get a hint (`jp` â†’ `ja`, `cn` â†
 country version is not offered in its results; the rest of the cluster may then point at a page that
 does not point back.
 
+**Severity.** error: Google ignores an alternate whose code it cannot read, so that language version drops out
+of the hreflang set (a search feature breaks).
+
 **Options.** None.
 
 **Source.** Lighthouse `hreflang` audit ("Unexpected language code"; `core/audits/seo/hreflang.js`);

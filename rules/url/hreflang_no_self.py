@@ -9,6 +9,8 @@ says so (Screaming Frog's "Not Using Canonical").
 versions". Without the self-reference the cluster is incomplete, and alternates that name a URL which
 is not canonical send Google to a page it will not index, so the annotation is ignored.
 
+**Severity.** warning: Google may ignore the set; a real defect of uncertain impact.
+
 **Options.** None.
 
 **Source.** Google, "Tell Google about localized versions of your page"; Screaming Frog "Hreflang:

@@ -7,6 +7,8 @@ two different language codes also declares an `hreflang="x-default"` alternate.
 none of the alternates (usually a language picker or the main version). Without it Google picks one of
 the versions itself. It is recommended, not required, hence info.
 
+**Severity.** info: advice; x-default is optional.
+
 **Options.** None.
 
 **Source.** Google, "Tell Google about localized versions of your page" (the `x-default` value is

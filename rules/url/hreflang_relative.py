@@ -2,11 +2,15 @@
 
 **What it checks.** Every `<link rel="alternate" hreflang="…">` in `<head>` (feed links aside) has an
 `href` that starts with `http:` or `https:`: a path (`/de/post/`), a protocol-relative URL
-(`//example.com/de/`) or an empty `href` fails, as in Lighthouse.
+(`//example.com/de/`) or an empty `href` fails, as in Lighthouse. One finding per head, listing every
+relative alternate (one template writes them all).
 
 **Why it matters.** Google requires fully-qualified alternate URLs ("Alternate URLs must be fully
 qualified, including the transport method"); a relative alternate is ignored and that language version
 drops out of the cluster.
+
+**Severity.** error: Google ignores the alternate, so those language versions drop out of the hreflang
+cluster (a search feature breaks), and it is never a deliberate choice.
 
 **Options.** None.
 
@@ -46,11 +50,13 @@ SEVERITY = "error"
 def check(page, options):
     base = page.canonical.value if page.canonical is not None and urls.parse(page.canonical.value) else None
     for view, links in hreflang_views(page):
-        for field in links:
-            raw = field.value
-            if raw.lower().startswith(("http:", "https:")):
-                continue
-            meant = urljoin(base, raw) if base and raw else None
-            yield Violation(f"hreflang {hreflang_of(field)!r} alternate is not an absolute URL: {raw!r}",
-                            field.location, value=raw, expected=meant or "an absolute https:// URL", view=view.name,
-                            fix="Write the full URL, with scheme and host, in every hreflang alternate.")
+        relative = [field for field in links if not field.value.lower().startswith(("http:", "https:"))]
+        if not relative:
+            continue
+        listed = ", ".join(f"{hreflang_of(field)!r} {field.value!r}" for field in relative)
+        first = relative[0]
+        meant = [urljoin(base, field.value) for field in relative] if base else None
+        yield Violation(f"{len(relative)} hreflang alternate{'s are' if len(relative) > 1 else ' is'} not an "
+                        f"absolute URL: {listed}", first.location, value=[field.value for field in relative],
+                        expected=meant or "absolute https:// URLs", view=view.name,
+                        fix="Write the full URL, with scheme and host, in every hreflang alternate.")

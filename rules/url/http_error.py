@@ -12,6 +12,8 @@ listed in a sitemap that gives no answer is unreadable input instead.)
 link to a 404 shows no card. A published post whose permalink is a 404 (a permalink change, a cache, a
 headless route that does not exist) is invisible however good its metadata is.
 
+**Severity.** error: a page that answers an HTTP error is not indexed.
+
 **Options.** None.
 
 **Source.** Google Search Central, "How HTTP status codes affect Google's crawlers"; RFC 9110 §15.

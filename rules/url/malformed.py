@@ -6,7 +6,8 @@ absolute `http(s)://` URL with a host, and no URL anywhere (canonical and `@id` 
 scheme glued into it (`https://example.comhttps://…`, `http://localhost:3000https://schema.org`) or a
 path that starts with `//` (`https://example.com//wp-content/…`). Values owned by other rules are not
 repeated here: a relative or invalid canonical (`canonical/relative`, `canonical/invalid`), `og:image`
-(`image/og-not-absolute`), schema `@id` (`schema/id-not-absolute`), hreflang (`url/hreflang-relative`).
+(`image/og-not-absolute`, which also speaks for a `twitter:image` that repeats it), schema `@id`
+(`schema/id-not-absolute`), hreflang (`url/hreflang-relative`).
 A `sameAs` may use another scheme, but not be scheme-less.
 
 **Why it matters.** Open Graph consumers and Google do not resolve these URLs against the page: a
@@ -14,6 +15,13 @@ relative `og:url` or `contentUrl` is dropped or read as a path on the wrong host
 `//` path comes from a front end that joins a base URL and an already-absolute URL (10up/headstartwp#281
 produced `"@context":http://localhost:3000https://schema.org`; Mecanik/cloudflare-image-resizing#39
 relative `/cdn-cgi/image/…` URLs in Yoast's schema).
+
+**Severity.** warning: a schema URL that is relative (`/wp-content/logo.png`), has no scheme or is not a URL
+at all loses what it names, but the page and its other structured data work (Google resolves many relative
+values), and so does a relative `og:url` (shares fall back to the URL shared). error for a `twitter:image`
+that is not absolute (consumers do not resolve it, so the preview has no image) and for a second scheme glued
+into a URL (a broken front end, whatever field it is in). info for a protocol-relative schema URL
+(`//cdn.example.com/…`), which names its host.
 
 **Options.** None.
 
@@ -42,12 +50,14 @@ absolute in every example); 10up/headstartwp#281; Mecanik/cloudflare-image-resiz
 import re
 
 from seoaudit import urls
-from seoaudit.model import Violation
+from seoaudit.model import AGGRAVATED, MILD, Violation
 
 from ._shared import unique_urls
 
 ID = "url/malformed"
-SEVERITY = "error"
+SEVERITY = "warning"
+SEVERITY_MILD = "info"
+SEVERITY_AGGRAVATED = "error"
 
 # A second scheme inside the host part: `https://example.comhttps://…` (a path may embed a URL: image proxies).
 _GLUED = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*(https?:|https?%3a)", re.IGNORECASE)
@@ -79,12 +89,25 @@ def problem(item) -> str | None:
     return "has no scheme" if "." in raw.split("/", 1)[0] else "is not a URL"
 
 
+def severity_case(item, why: str) -> str | None:
+    """AGGRAVATED for a glued scheme and for a preview image no consumer resolves; MILD for a protocol-relative
+    schema URL; None (warning) for the rest."""
+    social = not item.label.startswith("schema ")
+    image = social and "image" in item.label  # twitter:image, og:video…: the preview's media
+    if why.startswith("has a second scheme") or (image and why != "is protocol-relative"
+                                                 and not why.startswith("has a path")):
+        return AGGRAVATED
+    return MILD if why == "is protocol-relative" and not social else None
+
+
 def check(page, options):
+    og_images = {f.value for view in page.views.values() for f in view.meta.get("og:image", ())}
     for item in unique_urls(page):
         why = problem(item)
-        if why is None:
-            continue
+        if why is None or (item.label.startswith("twitter:image") and item.value in og_images):
+            continue  # the og:image's twin: image/og-not-absolute reports the URL once
         yield Violation(f"{item.label} {why}: {item.value!r}", item.location, value=item.value,
+                        case=severity_case(item, why),
                         expected="an absolute http(s) URL such as https://example.com/path/", view=item.view,
                         fix="Output full URLs with scheme and host; when a front end rewrites URLs, replace only "
                             "the origin of URLs that are already absolute.")

@@ -14,6 +14,9 @@ scheduled post going live, an import, an object cache), the live post keeps tell
 canonical URL is `?p=123`: Google crawls and indexes the `?p=` URLs (Yoast#16266, Yoast#20329) and
 shares point at a redirect.
 
+**Severity.** error: the live post names its `?p=` placeholder, which redirects, as its canonical URL, so it
+contradicts its own permalink (Google indexes the `?p=` URL).
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem.md §5 check 9 (`plain-permalink-on-published`) and §1 (drafts and

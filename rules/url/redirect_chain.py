@@ -9,6 +9,8 @@ at all: they are input errors.
 follows up to 10 hops and then gives up. A sitemap or a REST `link` should name the final URL, so a
 chain means the links (http→https→www→trailing slash) were not updated.
 
+**Severity.** warning: each hop costs crawl time and some signal; the page is still reached.
+
 **Options.** `max_hops` (default `1`): redirects allowed before the chain is reported.
 
 **Source.** Google Search Central, "Redirects and Google Search" (Googlebot follows up to 10 hops);

@@ -12,6 +12,9 @@ send readers and crawlers. When it leaves for another host, the post is not on t
 engines index the other host's page (or nothing), shares carry the other host's card, and the cause is
 often a hacked redirect, a redirection plugin rule gone wrong or a domain move half done.
 
+**Severity.** warning: the post is still reached, but on a host that may not be the site's; whether the move
+is wanted (a domain move) or not (a hacked redirect) only the site's owner can say.
+
 **Options.** None.
 
 **Source.** Google Search Central, "Redirects and Google Search" (a redirect names the new canonical URL);

@@ -9,6 +9,8 @@ is the case behind a TLS-terminating proxy or load balancer that does not set `X
 empty value says the image has no secure URL, and it is a sign that WordPress believes the site is
 served over http (so other URLs may be wrong too).
 
+**Severity.** warning: consumers that read og:image:secure_url get no secure image; most read og:image.
+
 **Options.** None.
 
 **Source.** ogp.me (structured property `og:image:secure_url`); wordpress-ecosystem.md §3 (AIOSEO

@@ -12,6 +12,8 @@ for. A tracking parameter there splits links and share counts between the tracke
 and a session id creates a new "canonical" per visitor. It happens when a page cache stores the page
 as first requested from a campaign link, or when a theme builds the canonical from the request URI.
 
+**Severity.** warning: shares and signals split between the URL with and without parameters.
+
 **Options.** None.
 
 **Source.** peer-checks.md §7 row 26 (`canonical/tracking-params`); squirrelscan

@@ -14,6 +14,8 @@ metadata author that is not the post's author comes from a co-author or guest-au
 plugin does not know about, a schema filter, or stale indexables after re-assigning posts: the page
 then credits someone else than its visible byline.
 
+**Severity.** info: advice; a guest author or a co-author plugin can be deliberate.
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem.md §5 check 15 (`_embedded` checked against the metadata) and check 23;

@@ -1,4 +1,4 @@
-"""Two producers describe the same page, site or organisation in separate schema graphs.
+"""Two separate schema graphs describe the same page, site or organisation.
 
 **What it checks.** The JSON-LD of one page comes from one producer. On an HTML page, every JSON-LD
 script is a separate source (and its class tells which plugin wrote it: `yoast-schema-graph`,
@@ -19,6 +19,9 @@ data, and the publisher's identity is split. It happens when two SEO plugins are
 when a theme or a news / schema plugin adds its own graph next to the SEO plugin's (Parsely/wp-parsely#997
 NewsArticle twice with Yoast; ahmedkaludi/schema-and-structured-data-for-wp#109 duplicate Organization;
 Yoast#2286 duplicate JSON-LD).
+
+**Severity.** warning: real duplication, which Google tolerates (it picks one description), so the impact
+is uncertain.
 
 **Options.** None.
 
@@ -49,12 +52,12 @@ graphs); Parsely/wp-parsely#997; ahmedkaludi/schema-and-structured-data-for-wp#1
 
 from seoaudit import urls
 from seoaudit.model import Violation
+from seoaudit.seo_plugins import block_producer, view_producer
 
 from ..schema._shared import ARTICLE, ORGANIZATION, WEBPAGE, WEBSITE
-from ._shared import block_producer, view_producer
 
 ID = "wordpress/competing-graphs"
-SEVERITY = "error"
+SEVERITY = "warning"
 
 # FAQPage and QAPage are left out of the WebPage family: a FAQ block's own FAQPage next to the SEO plugin's
 # WebPage is how most FAQ plugins work, and Google reads the FAQ from it either way.
@@ -77,8 +80,9 @@ def check(page, options):
         if pair is None:
             continue
         (_, a, _, label_a, _, _), (_, b, where_b, label_b, view_b, _) = pair
-        yield Violation(f"two {family} descriptions of this {'page' if family in PAGE_FAMILIES else 'site'}: "
-                        f"{_describe(a)} from {label_a} and {_describe(b)} from {label_b}", where_b,
+        what = "page" if family in PAGE_FAMILIES else "site"
+        yield Violation(f"two {family} descriptions of this {what}: {_describe(a)} from {label_a} and "
+                        f"{_describe(b)} from {label_b}", where_b,
                         value=[_describe(a), _describe(b)], expected=f"one {family} node (or one shared @id)",
                         view=view_b,
                         fix="Keep one schema producer: turn off the second plugin's or the theme's schema output, "

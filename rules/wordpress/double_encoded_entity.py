@@ -14,6 +14,8 @@ once.
 the result title, the share card and the rich result. It comes from escaping an already escaped value
 (`esc_attr` over `wptexturize` output, a headless front end escaping Yoast's JSON, a feed importer).
 
+**Severity.** warning: readers see `&amp;` in the title or the snippet (a visible defect of small impact).
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem.md §4 (HTML entities double-encoded: Yoast#9274,
@@ -69,11 +71,19 @@ def check(page, options):
         left = entities(value)
         if left:
             shown = html.unescape(value)
+            start = value.index(left[0])
             yield Violation(f"{label} is double-encoded: {', '.join(left[:3])} is left after decoding once "
-                            f"({value[:80]!r}, meant {shown[:80]!r})", where, value=value, expected=shown,
+                            f"({excerpt(value, start)!r}, meant {excerpt(shown, start)!r})", where, value=value,
+                            expected=shown,
                             view=view_name,
                             fix="Escape the text once: decode it before it is escaped again (the theme, plugin "
                                 "or front end that adds the second &amp;).")
+
+
+def excerpt(text: str, at: int, around: int = 30) -> str:
+    """The part of `text` around index `at` (where the leftover entity starts): what the reader must see."""
+    start, end = max(0, at - around), at + around
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
 def _texts(page):

@@ -10,6 +10,8 @@ private or deleted (`rest_post_invalid_id`). A headless front end that reads the
 featured image from `_embedded` then renders nothing, and the post's own metadata cannot be checked
 against them.
 
+**Severity.** info: the REST response is missing a related resource; other checks may lack data.
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem.md §1 (`?_embed`: "A relation that fails is embedded as an error

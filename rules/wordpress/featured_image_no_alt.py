@@ -8,6 +8,8 @@ front ends use it for `og:image:alt` and `twitter:image:alt`. Without it, screen
 search get nothing, and the share image has no description (ogp.me: "if the page specifies an
 og:image it should specify og:image:alt").
 
+**Severity.** info: accessibility advice for the featured image.
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem.md §5 check 15 ("`alt_text` is not empty"); ogp.me (`og:image:alt`);

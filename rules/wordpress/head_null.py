@@ -11,6 +11,8 @@ while the post is public usually means the type is excluded in Yoast's settings,
 were never built. Nothing of the head can then be checked, and a headless front end renders the page
 with no title, canonical or Open Graph tags.
 
+**Severity.** info: nothing of the head can be checked; a hint that the post type is excluded from Yoast.
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem.md §2 (Yoast `yoast_head` registration: "The value is `null` for
@@ -33,8 +35,7 @@ non-indexable post types, `auto-draft`, revisions, autosaves and 404s") and §5 
 """
 
 from seoaudit.model import Violation
-
-from ._shared import REST_FIELDS
+from seoaudit.seo_plugins import REST_FIELDS
 
 ID = "wordpress/head-null"
 SEVERITY = "info"

@@ -11,6 +11,8 @@ nothing to look at: a report with no findings would look like a pass. Saying so 
 audit the page's HTML (or Yoast's `get_head` response) to check it. Live mode (`seoaudit site`, `check` on a
 REST URL) does that itself: it audits the page served at `link`, and this rule then stays silent.
 
+**Severity.** info: the object carries no SEO plugin output to check; a statement of what was read.
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem.md §2 (Yoast `yoast_head` registration) and §5 check 32

@@ -13,6 +13,8 @@ back to the first image of the content when it cannot read the featured one, wit
 sign that the share will show another picture than the post. Sizes that disagree with the media
 library mean stale attachment metadata, which makes Facebook and LinkedIn crop or reject the image.
 
+**Severity.** info: the social image may differ from the featured image on purpose.
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem.md §5 check 15 (`og-image-matches-featured`) and §1 (`?_embed`,

@@ -12,6 +12,9 @@ comparing.
 page cache, a theme or a second plugin printing its own tags: what readers and crawlers get is then not
 what the editor set (AxeWP/wp-graphql-rank-math#101, vercel/next.js#22188, Yoast#10837). Only the wire shows it.
 
+**Severity.** warning: what readers and crawlers get is not what the REST API says; a real defect whose impact
+depends on what differs.
+
 **Options.** None.
 
 **Source.** wordpress-ecosystem.md §3 (headless consumers) and §4 (stale or duplicated heads);

@@ -123,7 +123,8 @@ def _blocks(result: DocumentResult) -> list[Block]:
     meta = result.metadata
     title = meta.get("title") or (meta.get("post") or {}).get("title")
     url = meta.get("canonical") or (meta.get("post") or {}).get("link")
-    blocks: list[Block] = [(None, f"{doc.display_source} · {doc.kind}")]
+    plugins = ", ".join(" ".join(filter(None, (p["name"], p.get("version")))) for p in meta.get("seo_plugins", ()))
+    blocks: list[Block] = [(None, " · ".join(filter(None, (doc.display_source, doc.kind, plugins))))]
     if title:
         blocks.append((2, [(_clip(title), None)]))
     if url:

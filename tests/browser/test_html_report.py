@@ -24,9 +24,9 @@ from tests.pngs import png
 runner = CliRunner()
 
 
-def run_reports(cwd: Path, *paths: str) -> tuple[dict, Path]:
-    """Audit `paths` from `cwd` into a JSON and an HTML report in one run: (the JSON report, the HTML file)."""
-    out = cwd / "out"
+def run_reports(cwd: Path, out: Path, *paths: str) -> tuple[dict, Path]:
+    """Audit `paths` from `cwd` into a JSON and an HTML report in `out`, in one run: (the JSON report, the HTML
+    file)."""
     out.mkdir(exist_ok=True)
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(cwd)
@@ -40,7 +40,7 @@ def run_reports(cwd: Path, *paths: str) -> tuple[dict, Path]:
 def examples(tmp_path_factory):
     root = tmp_path_factory.mktemp("examples")
     shutil.copytree(EXAMPLES, root / "examples")
-    return run_reports(root, "examples")
+    return run_reports(root, root / "out", "examples")
 
 
 def open_report(tab, path: Path, view: str = "overview"):
@@ -142,16 +142,23 @@ def test_document_view_shows_the_models_previews_and_the_findings_beside_them(ta
     assert phone.locator(".title .ln").all_inner_texts() == mobile["title"]["lines"]
     assert phone.locator(".snippet").inner_text().endswith("without purging the ...")  # cut at 680 px, a word boundary
     beside_serp = tab.locator("section[aria-label='Google on a desktop'] .beside").inner_text()
-    assert "title/length-chars-too-long" in beside_serp and "Title:" in beside_serp
+    assert beside_serp == "✔ no findings here"  # a clean page, whose title fits
     facebook = tab.locator(".card.facebook")
     assert facebook.locator(".site").inner_text() == "BLOG.EXAMPLE.COM"
     assert facebook.locator(".cdesc").inner_text().endswith("Open G…")
     assert "1600×900 (declared) · 1.91:1 · 7% cut off" in facebook.locator(".ph").inner_text()
     x_card = tab.locator(".card.x")
     assert x_card.locator(".overlay").inner_text() == "blog.example.com" and x_card.locator(".ctitle").count() == 0
-    assert "twitter/image-alt-missing" in tab.locator("section[aria-label^='X'] .beside").inner_text()
-    assert tab.locator("#doc-findings-table tbody tr").count() == len(doc["findings"])
+    assert "no findings here" in tab.locator("section[aria-label^='X'] .beside").inner_text()
     tab.shot("document-clean-page")
+    number, doc = next((i, d) for i, d in enumerate(report["documents"]) if d["source"] == "examples/broken-page.html")
+    open_report(tab, html, f"doc-{number}")
+    tab.wait_for_selector(".serp.desktop")
+    beside_serp = tab.locator("section[aria-label='Google on a desktop'] .beside").inner_text()
+    assert "description/width-px-too-narrow" in beside_serp and "Snippet:" in beside_serp
+    assert "image/og-not-absolute" in tab.locator("section[aria-label^='Facebook'] .beside").inner_text()
+    assert tab.locator("#doc-findings-table tbody tr").count() == len(doc["findings"])
+    tab.shot("document-broken-page")
 
 
 def tab_through(tab) -> tuple[list[int], set[int]]:
@@ -192,7 +199,7 @@ def test_a_saved_page_shows_its_real_image_cropped_to_each_card(tab, tmp_path):
     (folder / "clean-page_files").mkdir(parents=True)
     (folder / "clean-page.html").write_text(page, encoding="utf-8")
     (folder / "clean-page_files" / "cache-hero.png").write_bytes(png(1600, 900))  # the og:image's file name
-    _, html = run_reports(tmp_path, "site/clean-page.html")
+    _, html = run_reports(tmp_path, tmp_path / "out", "site/clean-page.html")
     open_report(tab, html, "doc-0")
     images = tab.locator(".card img")
     assert images.count() == 5 and tab.locator(".card .ph").count() == 0
@@ -211,7 +218,7 @@ def test_a_saved_page_shows_its_real_image_cropped_to_each_card(tab, tmp_path):
 
 @needs_corpus
 def test_corpus_report_loads_pages_and_filters(tab, tmp_path):
-    report, html = run_reports(ROOT, str(CORPUS / "html"), str(CORPUS / "wp"))
+    report, html = run_reports(ROOT, tmp_path, str(CORPUS / "html"), str(CORPUS / "wp"))  # not into the repository
     open_report(tab, html)
     summary = report["summary"]
     assert tab.locator("ul.tiles li").first.inner_text().split()[0] == str(summary["documents"])

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from seoaudit.engine import Config
+from seoaudit.model import Severity
 
 from ..conftest import CORPUS, audit_example, needs_corpus
 
@@ -63,14 +64,31 @@ def og(url: str, width: str | None = None, height: str | None = None) -> str:
 # -- image/og-missing --------------------------------------------------------------------------------
 
 
+OPEN_GRAPH = {"title": "Hello", "og_title": "Hello", "og_type": "article", "og_url": "https://example.com/hello/"}
+OG_TAGS = ('<meta property="og:title" content="T"><meta property="og:type" content="article">'
+           '<meta property="og:url" content="https://example.com/t/">')
+
+
 def test_og_missing_on_yoast_post_without_og_image():
-    hits = found(run_json(post({"title": "Hello", "og_title": "Hello"})), "image/og-missing")
-    assert [(h.message, h.location.pointer) for h in hits] == [("no og:image in yoast_head_json", "/yoast_head_json")]
+    hits = found(run_json(post(OPEN_GRAPH)), "image/og-missing")
+    assert [(h.message, h.location.pointer, h.severity) for h in hits] == [
+        ("no og:image in yoast_head_json", "/yoast_head_json", Severity.WARNING)]
+
+
+def test_og_missing_on_a_draft_is_information():
+    hits = found(run_json(post(OPEN_GRAPH, status="draft")), "image/og-missing")
+    assert [h.severity for h in hits] == [Severity.INFO]
+
+
+def test_og_missing_on_a_page_without_open_graph_is_required_missings():
+    results = audit_example("json", json.dumps(post({"title": "Hello"})),
+                            Config(select=("image", "opengraph/required-missing")))
+    assert [f.rule for r in results for f in r.findings if "missing" in f.rule] == ["opengraph/required-missing"]
 
 
 def test_og_missing_on_empty_og_image_points_at_the_tag():
-    hits = found(run_html('<meta property="og:image" content="">'), "image/og-missing")
-    assert len(hits) == 1 and hits[0].message == "og:image is empty in html" and hits[0].location.line == 2
+    hits = found(run_html(OG_TAGS + '\n<meta property="og:image" content="">'), "image/og-missing")
+    assert len(hits) == 1 and hits[0].message == "og:image is empty in html" and hits[0].location.line == 3
 
 
 def test_og_missing_not_on_wp_object_without_seo_output():
@@ -82,7 +100,7 @@ def test_og_missing_not_when_a_later_og_image_is_usable():
 
 
 def test_og_missing_on_plain_html_page():
-    hits = found(run_html('<meta name="description" content="x">'), "image/og-missing")
+    hits = found(run_html(OG_TAGS + '<meta name="description" content="x">'), "image/og-missing")
     assert [h.message for h in hits] == ["no og:image in html"]
 
 
@@ -284,14 +302,26 @@ def test_too_small_boundary_and_option():
     assert found(run_html(og(UPLOAD, "500", "400"), strict), "image/too-small")
 
 
-def test_too_small_primary_image_object_but_not_logo():
+def test_too_small_judges_og_images_only_and_too_few_pixels_the_schema_image():
+    # Facebook's 200×200 is for share images; a small schema image is Google's 50,000 pixels' business.
     page_id = "https://example.com/hello/"
     nodes = [{"@type": "WebPage", "@id": page_id, "primaryImageOfPage": {"@id": page_id + "#primaryimage"}},
              {"@type": "ImageObject", "@id": page_id + "#primaryimage", "url": UPLOAD, "width": 64, "height": 64},
              {"@type": "Organization", "name": "Org",
               "logo": {"@type": "ImageObject", "url": "https://example.com/logo.png", "width": 60, "height": 60}}]
-    hits = found(run_json(post({"schema": graph(*nodes)})), "image/too-small")
-    assert [(h.value, h.location.pointer) for h in hits] == [("64×64", "/yoast_head_json/schema/@graph/1/width")]
+    results = run_json(post({"schema": graph(*nodes)}))
+    assert not found(results, "image/too-small")
+    hits = found(results, "image/too-few-pixels")
+    assert [(h.value, h.location.pointer, h.severity) for h in hits] == [
+        (4096, "/yoast_head_json/schema/@graph/1/width", Severity.WARNING)]
+    assert "declares 64×64 = 4,096 pixels" in hits[0].message
+
+
+def test_one_small_og_image_is_one_finding_that_says_declares():
+    results = run_json(post({"og_image": [{"url": UPLOAD, "width": 150, "height": 150}]}))
+    hits = found(results, "image/too-small") + found(results, "image/too-few-pixels")
+    assert [(h.rule, h.severity) for h in hits] == [("image/too-small", Severity.ERROR)]
+    assert hits[0].message == f"og:image in yoast_head_json {UPLOAD} declares 150×150, under the 200×200 minimum"
 
 
 def test_too_small_og_and_image_object_of_one_file_report_once():
@@ -352,8 +382,8 @@ def test_too_few_pixels_prefers_the_schema_image_over_og():
 
 
 def test_too_few_pixels_falls_back_to_the_first_og_image_only():
-    small_first = post({"og_image": [{"url": UPLOAD, "width": 250, "height": 167}]})
-    assert [h.value for h in found(run_json(small_first), "image/too-few-pixels")] == [41750]
+    small_first = post({"og_image": [{"url": UPLOAD, "width": 220, "height": 220}]})
+    assert [h.value for h in found(run_json(small_first), "image/too-few-pixels")] == [48400]
     small_second = post({"og_image": [{"url": UPLOAD, "width": 1200, "height": 630},
                                       {"url": "https://example.com/logo.png", "width": 100, "height": 100}]})
     assert not found(run_json(small_second), "image/too-few-pixels")
@@ -424,7 +454,9 @@ def test_corpus_headstartwp_og_image_without_size_but_schema_has_it():
 def test_corpus_fox13now_empty_og_image_and_empty_width():
     results = run_file("html/newspaper4k/fox13now_001.html")
     hits = found(results, "image/og-missing")
-    assert [(h.message, h.location.line) for h in hits] == [("og:image is empty in html", 57)]
+    assert [(h.message, h.location.line) for h in hits] == [
+        ("og:image is empty in html, so the summary_large_image X card has no image either and shows as a plain link",
+         57)]
     # Its JSON-LD Article image is an ImageObject with no url at all.
     assert [h.location.path for h in found(results, "image/object-url-missing")] == ["/image"]
 
@@ -453,7 +485,7 @@ def test_corpus_dimensions_disagree_autoindustria():
 @needs_corpus
 def test_corpus_small_images():
     results = run_file("html/trafilatura/eval__creativecommons.ch.wie.html")  # a 64×64 CC badge as #primaryimage
-    assert [h.value for h in found(results, "image/too-small")] == ["64×64"]
+    assert not found(results, "image/too-small")  # a schema image: not Facebook's minimum
     assert [h.value for h in found(results, "image/too-few-pixels")] == [4096]
     results = run_file("html/readability/spiceworks.html")  # a 1×1 tracking pixel as og:image
     assert [h.value for h in found(results, "image/too-small")] == ["1×1"]
@@ -462,8 +494,9 @@ def test_corpus_small_images():
 @needs_corpus
 def test_corpus_empty_logo_url():
     hits = found(run_file("html/trafilatura/eval__diariolahuella.com-aeropuerto.html"), "image/object-url-missing")
-    assert [(h.location.line, h.location.path, h.value) for h in hits] == [
-        (167, "/logo/url", {"url": ""}), (801, "/publisher/logo/url", {"url": ""})]
+    # the same empty logo object, written on the Organization and again under the article's publisher: one finding
+    assert [(h.location.line, h.location.path, h.value, h.severity) for h in hits] == [
+        (167, "/logo/url", {"url": ""}, Severity.WARNING)]
 
 
 @needs_corpus

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from seoaudit.engine import Config
+from seoaudit.model import Severity
 
 from ..conftest import CORPUS, audit_example, needs_corpus
 
@@ -52,8 +53,51 @@ def robots(content: str, name: str = "robots") -> str:
 
 def test_noindex_on_published_yoast_post_points_at_the_robots_object():
     hits = found(run_json(post({"index": "noindex", "follow": "follow"})), "robots/noindex")
+    # noindex alone is often deliberate (Yoast's per-post switch): a warning to confirm
     assert [(h.message, h.location.pointer, h.severity.label) for h in hits] == [
-        ("published page is noindex (robots: noindex) in yoast_head_json", "/yoast_head_json/robots", "error")]
+        ("published page is noindex (robots: noindex) in yoast_head_json", "/yoast_head_json/robots", "warning")]
+
+
+SITE_WIDE = {"index": "noindex", "follow": "follow", "max-snippet": "max-snippet:-1",
+             "max-image-preview": "max-image-preview:large", "max-video-preview": "max-video-preview:-1"}
+
+
+def test_noindex_forced_by_discourage_search_engines_on_production_is_an_error():
+    # Yoast keeps the rules it prints only for indexable content: the post is set to index, and the site-wide
+    # "Discourage search engines" setting added the noindex last.
+    hits = found(run_json(post(SITE_WIDE)), "robots/noindex")
+    assert [h.severity.label for h in hits] == ["error"]
+    assert "site-wide 'Discourage search engines' setting is on, on a production host" in hits[0].message
+
+
+def test_discourage_search_engines_on_a_development_host_is_a_warning():
+    data = post(SITE_WIDE)
+    data["link"] = "https://staging.example.com/hello/"
+    assert [h.severity.label for h in found(run_json(data), "robots/noindex")] == ["warning"]
+
+
+def test_the_same_robots_without_yoast_is_a_warning():
+    head = robots("noindex, follow, max-snippet:-1, max-image-preview:large")
+    assert [h.severity.label for h in found(run_html(head), "robots/noindex")] == ["warning"]
+
+
+def test_noindex_against_the_posts_own_setting_is_an_error():
+    data = {**post({"index": "noindex", "follow": "follow"}), "meta": {"_yoast_wpseo_meta-robots-noindex": "2"}}
+    hits = found(run_json(data), "robots/noindex")
+    assert [h.severity.label for h in hits] == ["error"]
+    assert hits[0].message.endswith("but the post's own SEO setting _yoast_wpseo_meta-robots-noindex = 2 says index")
+
+
+def test_noindex_against_another_producer_of_the_document_is_an_error():
+    data = post({"index": "noindex", "follow": "follow"})
+    data["yoast_head"] = '<meta name="robots" content="index, follow" />'
+    hits = found(run_json(data), "robots/noindex")
+    assert [h.severity.label for h in hits] == ["error"] and hits[0].message.endswith("but yoast_head says index")
+
+
+def test_a_configured_severity_wins_over_every_case():
+    config = Config(select=("robots",), severities={"robots/noindex": Severity.INFO})
+    assert [h.severity for h in found(run_json(post(SITE_WIDE), config), "robots/noindex")] == [Severity.INFO]
 
 
 def test_none_counts_as_noindex_and_every_meta_is_named_once():
@@ -276,7 +320,8 @@ def test_real_html_directive_defects():
     assert found(run_file("html/newspaper4k/fox13now_001.html"), "robots/invalid-directive")[0].value == \
         "max-image-preview:[large]"
     assert found(run_file("html/metascraper/instagram.html"), "robots/noimageindex")
-    assert found(run_file("html/metascraper/npr.html"), "robots/outside-head")
+    # npr: a <div> moved its robots meta into <body> along with its canonical: canonical/outside-head says it all
+    assert not found(run_file("html/metascraper/npr.html"), "robots/outside-head")
     assert found(run_file("html/extruct/songkick/tovestyrke.html"), "robots/noindex")
 
 

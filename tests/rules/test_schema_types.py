@@ -308,7 +308,7 @@ def test_publisher_reported_once_for_article_and_website():
 def test_logo_size_when_declared_only():
     small = {**ORG, "logo": {**ORG["logo"], "width": 600, "height": 60}}
     found = findings("json", post([ARTICLE, small, PERSON, IMAGE]), "schema/logo-too-small")
-    assert found and "AMP" in found[0].message
+    assert found and "declares 600×60 px, under 112×112" in found[0].message and "AMP" not in found[0].message
     undeclared = {**ORG, "logo": {"@type": "ImageObject", "url": "https://example.com/logo.png"}}
     assert not findings("json", post([ARTICLE, undeclared, PERSON, IMAGE]), "schema/logo-too-small")
 
@@ -378,7 +378,7 @@ def test_globalcitieshub_author_shown_as_root_new():
     found = corpus_findings("wp/globalcitieshub/post-21227.json", "schema/author-login-name")
     assert len(found) == 1
     finding = found[0]
-    assert finding.value == "root_new" and finding.severity.label == "error"
+    assert finding.value == "root_new" and finding.severity.label == "warning"
     assert finding.location.pointer == "/yoast_head_json/schema/@graph/5/name"
     assert "https://globalcitieshub.org/en/author/root_new/" in finding.message
     for place in ('twitter_misc "Written by"', "yoast_head_json author", '<meta name="author"> in yoast_head'):
@@ -438,7 +438,16 @@ def test_headstartwp_display_name_equal_to_slug():
      "https://r.yna.co.kr/global/home/v01/img/yonhapnews_logo_600x600_en01.jpg"),
 ])
 def test_real_true_positives(relative, rule, value):
-    assert value in [f.value for f in corpus_findings(relative, rule)]
+    values = [f.value for f in corpus_findings(relative, rule)]
+    assert value in values or any(isinstance(v, list) and value in v for v in values)
+
+
+def test_logo_placeholders_and_svg_are_not_sizes():
+    for logo in ({"width": 1, "height": 1}, {"url": "https://example.com/logo.svg", "width": 1, "height": 1},
+                 {"url": "https://example.com/logo.svg", "width": 100, "height": 30},
+                 {"encodingFormat": "image/svg+xml", "width": 100, "height": 30}):
+        org = {**ORG, "logo": {**ORG["logo"], **logo}}
+        assert not findings("json", post([ARTICLE, org, PERSON, IMAGE]), "schema/logo-too-small"), logo
 
 
 @needs_corpus

@@ -6,13 +6,14 @@ import json
 
 import pytest
 
-from seoaudit.engine import Config
+from seoaudit.engine import Config, check_refs
+from seoaudit.registry import RuleError
 
 from ..conftest import CORPUS, audit_example, needs_corpus
 
-SOCIAL = Config(select=("opengraph", "twitter"))
+SOCIAL = Config(select=("opengraph", "twitter", "image/og-missing"))
 IMAGE = "https://example.com/wp-content/uploads/cover.jpg"
-TWITTER_FALLBACK_RULES = {"twitter/field-missing", "twitter/text-too-long", "twitter/card-missing",
+TWITTER_FALLBACK_RULES = {"twitter/text-too-long", "twitter/card-missing",
                           "twitter/site-missing", "twitter/creator-missing"}
 
 
@@ -70,18 +71,24 @@ def test_complete_open_graph_is_clean():
 def test_required_missing_lists_what_is_missing_once():
     hits = found(run_html(og(og__title="Post", og__url="")), "opengraph/required-missing")
     assert len(hits) == 1
-    assert hits[0].message == "required Open Graph properties missing in html: og:type, og:url (empty)"
+    # og:image is missing too: one finding for the page's missing Open Graph (image/og-missing stays silent)
+    assert hits[0].message == ("required Open Graph properties missing in html: og:type, og:url (empty), og:image; "
+                               "no twitter:card either, so X shows a bare link")
     assert hits[0].location.line == 3  # the empty og:url
+    results = run_html(og(og__title="Post", og__url=""))
+    assert not found(results, "image/og-missing") and not found(results, "twitter/card-missing")
 
 
-def test_required_missing_does_not_report_og_image():
+def test_required_missing_does_not_report_og_image_alone():
     head = og(og__title="P", og__type="article", og__url="https://e.com/")
-    assert not found(run_html(head), "opengraph/required-missing")  # og:image's absence is image/og-missing's
+    results = run_html(head)
+    assert not found(results, "opengraph/required-missing")  # an image missing alone is image/og-missing's
+    assert [f.severity.label for f in found(results, "image/og-missing")] == ["warning"]
 
 
 def test_required_missing_on_yoast_json():
     hits = found(run_json(post(og_title="Hello", og_url="https://example.com/hello/")), "opengraph/required-missing")
-    assert hits[0].value == ["og:type"] and hits[0].location.pointer == "/yoast_head_json"
+    assert hits[0].value == ["og:type", "og:image"] and hits[0].location.pointer == "/yoast_head_json"
 
 
 def test_optional_missing_asks_for_locale_only_on_non_english_pages():
@@ -202,7 +209,17 @@ def test_article_time_missing_only_for_article_schema():
 
 def test_duplicate_og_title_with_different_values():
     hits = found(run_html(og(og__title="A") + "\n" + og(og__title="B")), "opengraph/duplicate-tag")
-    assert hits[0].message == "og:title is written 2 times (line 2, line 3) with different values: 'A' | 'B' in html"
+    assert hits[0].message == ("1 property is written more than once in html: og:title ×2 (line 2, line 3) with "
+                               "different values: 'A' | 'B'")
+    assert hits[0].severity.label == "warning"
+
+
+def test_repeated_tags_of_one_head_are_one_finding_and_identical_copies_are_info():
+    head = og(og__title="A") + "\n" + og(og__url="https://e.com/") + "\n" + og(og__title="A") + "\n" + \
+        og(og__url="https://e.com/")
+    hits = found(run_html(head), "opengraph/duplicate-tag")
+    assert len(hits) == 1 and hits[0].severity.label == "info"
+    assert hits[0].value == {"og:title": ["A", "A"], "og:url": ["https://e.com/", "https://e.com/"]}
 
 
 def test_repeated_og_image_and_article_tag_are_arrays():
@@ -220,9 +237,11 @@ def test_duplicate_twitter_card_last_one_wins():
 
 
 def test_card_missing_says_whether_a_summary_may_still_be_drawn():
-    hits = found(run_html(og(og__type="article", og__title="P", og__description="D")), "twitter/card-missing")
+    head = og(og__type="article", og__title="P", og__description="D", og__url="https://e.com/")
+    hits = found(run_html(head), "twitter/card-missing")
     assert "X may draw a small summary card" in hits[0].message and hits[0].severity.label == "info"
-    assert "bare link" in found(run_html(""), "twitter/card-missing")[0].message
+    # no Open Graph at all: opengraph/required-missing says the card is missing too
+    assert not found(run_html(""), "twitter/card-missing")
 
 
 @pytest.mark.parametrize("value, expected", [("photo", "summary_large_image"), ("Summary", "summary"),
@@ -233,85 +252,21 @@ def test_card_invalid(value, expected):
     assert hits[0].expected == (expected or "summary, summary_large_image, app or player")
 
 
-def test_fields_fall_back_to_open_graph():
-    head = tw(card="summary_large_image") + og(og__title="P", og__image=IMAGE)
-    assert not found(run_html(head), "twitter/field-missing")
+def test_a_card_without_its_image_is_reported_once_by_image_og_missing():
+    head = tw(card="summary_large_image") + og(og__title="P", og__type="article", og__url="https://e.com/")
+    hits = found(run_html(head), "image/og-missing")
+    assert hits[0].message == ("no og:image in html, so the summary_large_image X card has no image either and "
+                               "shows as a plain link")
+    assert not found(run_html(tw(card="summary_large_image") + og(og__image=IMAGE, og__title="P", og__type="article",
+                                                                 og__url="https://e.com/")), "image/og-missing")
 
 
-def test_field_missing_when_neither_twitter_nor_og():
-    hits = found(run_html(tw(card="summary_large_image")), "twitter/field-missing")
-    assert hits[0].value == ["twitter:title", "twitter:image"]
-    hits = found(run_html(tw(card="summary") + og(og__image=IMAGE)), "twitter/field-missing")
-    assert hits[0].value == ["twitter:title"]  # a summary card needs no image
+def test_the_retired_field_missing_names_its_successor():
+    with pytest.raises(RuleError, match="retired: an X card with no title or image lacks the Open Graph tags"):
+        check_refs(["twitter/field-missing"])
 
 
 def test_legacy_twitter_image_src_counts():
-    head = tw(card="summary_large_image", title="T", image__src=IMAGE)
-    assert not found(run_html(head), "twitter/field-missing")
-
-
-def test_site_and_creator():
-    assert found(run_html(tw(card="summary")), "twitter/site-missing")
-    assert not found(run_html(tw(card="summary", site__id="123")), "twitter/site-missing")
-    assert found(run_html(og(og__type="article") + tw(card="summary")), "twitter/creator-missing")
-    assert not found(run_html(og(og__type="website") + tw(card="summary")), "twitter/creator-missing")
-    assert not found(run_html(og(og__type="article")), "twitter/site-missing")  # no card: not checked
-    assert not found(run_html(og(og__type="article")), "twitter/creator-missing")
-
-
-# -- twitter image alt, lengths, image spec ------------------------------------------------------------------
-
-
-def test_twitter_image_alt_has_no_og_fallback():
-    head = tw(card="summary_large_image") + og(og__image=IMAGE, og__image__alt="A bicycle")
-    hits = found(run_html(head), "twitter/image-alt-missing")
-    assert "og:image:alt 'A bicycle' is not read by X" in hits[0].message
-    assert not found(run_html(head + tw(image__alt="A bicycle")), "twitter/image-alt-missing")
-    assert not found(run_html(tw(card="summary_large_image")), "twitter/image-alt-missing")  # no image
-
-
-def test_twitter_image_alt_from_yoast_json_key():
-    data = post(twitter_card="summary", twitter_image=IMAGE, twitter_image_alt="A bicycle")
-    assert not found(run_json(data), "twitter/image-alt-missing")
-
-
-def test_twitter_image_alt_too_long():
-    assert found(run_html(tw(image__alt="x" * 421)), "twitter/image-alt-too-long")[0].value == 421
-    assert not found(run_html(tw(image__alt="x" * 420)), "twitter/image-alt-too-long")
-
-
-def test_text_length_measures_twitter_values_only():
-    long_title = "T" * 71
-    assert found(run_html(tw(card="summary", title=long_title)), "twitter/text-too-long")[0].value == 71
-    assert found(run_html(tw(card="summary", description="d" * 201)), "twitter/text-too-long")
-    # a long og:title that X falls back to is never reported here
-    assert not found(run_html(tw(card="summary") + og(og__title=long_title)), "twitter/text-too-long")
-
-
-@pytest.mark.parametrize("width, height, words", [("1200", "630", None), ("786", "524", None),
-                                                  ("1080", "1080", "cuts off 50%"), ("280", "150", "under X's minimum"),
-                                                  ("5000", "2500", "over X's maximum")])
-def test_large_image_spec(width, height, words):
-    head = tw(card="summary_large_image") + og(og__image=IMAGE, og__image__width=width, og__image__height=height)
-    hits = found(run_html(head), "twitter/large-image-spec")
-    assert (words in hits[0].message) if words else not hits
-
-
-def test_large_image_spec_only_for_large_cards_and_declared_sizes():
-    sized = og(og__image=IMAGE, og__image__width="1080", og__image__height="1080")
-    assert not found(run_html(tw(card="summary") + sized), "twitter/large-image-spec")
-    assert not found(run_html(tw(card="summary_large_image") + og(og__image=IMAGE)), "twitter/large-image-spec")
-    # a twitter-only image does not borrow the og:image's size
-    head = tw(card="summary_large_image", image="https://example.com/x.jpg") + sized
-    assert not found(run_html(head), "twitter/large-image-spec")
-
-
-def test_svg_card_image():
-    hits = found(run_html(tw(card="summary") + og(og__image="https://example.com/logo.svg?v=2")),
-                 "twitter/image-unsupported-format")
-    assert len(hits) == 1
-    head = tw(card="summary") + og(og__image="https://example.com/logo", og__image__type="image/svg+xml")
-    assert found(run_html(head), "twitter/image-unsupported-format")
     assert not found(run_html(tw(card="summary") + og(og__image=IMAGE)), "twitter/image-unsupported-format")
 
 
@@ -324,8 +279,9 @@ def test_globalcitieshub_twitter_falls_back_to_open_graph():
     # summary_large_image with no twitter_title/description/image: X uses og_title, og_description, og_image
     assert not rules_fired(results) & TWITTER_FALLBACK_RULES
     assert not found(results, "twitter/large-image-spec")  # 786×524 is 3:2: a 2:1 crop keeps 75 %
-    assert rules_fired(results) == {"opengraph/image-alt-missing", "opengraph/image-aspect-ratio",
-                                    "twitter/image-alt-missing"}
+    # one image without alt text: one finding, for Open Graph and X
+    assert rules_fired(results) == {"opengraph/image-alt-missing", "opengraph/image-aspect-ratio"}
+    assert "nor twitter:image:alt for the X card" in found(results, "opengraph/image-alt-missing")[0].message
     ratio = found(results, "opengraph/image-aspect-ratio")[0]
     assert (ratio.value, ratio.location.pointer) == (1.5, "/yoast_head_json/og_image/0/width")
 
@@ -343,7 +299,9 @@ def test_local_yoast_posts_have_no_open_graph_defects_beyond_the_missing_image()
                  "post-canonical-noindex.json", "page-about.json"):
         fired = rules_fired(run_file(f"wp/local-yoast/{name}"))
         assert not {r for r in fired if r.startswith("opengraph/")}, name
-        assert "twitter/field-missing" in fired  # Yoast declares summary_large_image with no image at all
+        # Yoast declares summary_large_image with no image at all: image/og-missing says what X shows
+        assert "summary_large_image X card has no image either" in found(run_file(f"wp/local-yoast/{name}"),
+                                                                       "image/og-missing")[0].message, name
 
 
 @needs_corpus
@@ -375,5 +333,5 @@ def test_real_html_open_graph_defects():
 def test_real_html_twitter_defects():
     assert found(run_file("html/metascraper/learnnode.html"), "twitter/card-invalid")[0].value == "photo"
     hits = found(run_file("html/recipe-scrapers/meljoulwan.com__meljoulwan_2.html"), "twitter/duplicate-tag")
-    assert hits[0].value == ["summary", "summary_large_image"]
+    assert hits[0].value["twitter:card"] == ["summary", "summary_large_image"]
     assert found(run_file("html/metascraper/arstechnica.html"), "twitter/text-too-long")[0].value == 76

@@ -144,9 +144,18 @@ WEBPAGE = {"@type": "WebPage", "@id": "https://cms.example.com/post/", "url": "h
 def test_schema_page_urls_on_another_host_fail():
     text = post(canonical="https://example.com/post/", og_url="https://example.com/post/", schema=[WEBPAGE])
     found = findings("json", text, "url/off-site")
-    assert len(found) == 1
-    assert "schema WebPage @id, schema WebPage url on cms.example.com" in found[0].message
-    assert found[0].location.pointer == "/yoast_head_json/schema/@graph/0/@id"
+    assert len(found) == 1 and found[0].severity.label == "warning"
+    # the @id is an identifier (schema/id-off-canonical's); the url says where the page is
+    assert "schema WebPage url on cms.example.com" in found[0].message
+    assert found[0].location.pointer == "/yoast_head_json/schema/@graph/0/url"
+
+
+def test_urls_of_nested_nodes_name_other_pages():
+    video = {"@type": "NewsArticle", "@id": "https://example.com/post/#article", "url": "https://example.com/post/",
+             "video": {"@type": "VideoObject", "mainEntityOfPage": {"@type": "WebPage",
+                                                                    "url": "https://sister.example.net/v/1"}}}
+    text = post(canonical="https://example.com/post/", og_url="https://example.com/post/", schema=[video])
+    assert findings("json", text, "url/off-site") == []
 
 
 def test_headless_site_url_makes_the_cms_host_off_site():
@@ -187,19 +196,25 @@ def test_media_hosts_only_with_the_option():
 # -- insecure -----------------------------------------------------------------------------------------------------
 
 
-def test_http_image_on_an_https_site_fails_on_any_host():
-    text = post(og_image=[{"url": "http://cdn.example.net/cover.jpg"}])
-    found = findings("json", text, "url/insecure")
-    assert len(found) == 1 and found[0].expected == "https://cdn.example.net/cover.jpg"
-    assert found[0].location.pointer == "/yoast_head_json/og_image/0/url"
+def test_http_image_is_information_on_the_own_host_and_not_judged_elsewhere():
+    assert findings("json", post(og_image=[{"url": "http://cdn.example.net/cover.jpg"}]), "url/insecure") == []
+    found = findings("json", post(og_image=[{"url": "http://example.com/cover.jpg"}]), "url/insecure")
+    assert len(found) == 1 and found[0].expected == "https://example.com/cover.jpg"
+    assert found[0].location.pointer == "/yoast_head_json/og_image/0/url" and found[0].severity.label == "info"
 
 
 def test_http_urls_of_the_own_host_fail_once_per_host():
-    text = post(schema=[{"@type": "Organization", "@id": "https://example.com/#org", "url": "http://example.com/",
-                         "logo": "http://example.com/logo.png"}])
+    page_url = {"@type": "WebPage", "@id": "http://example.com/post/#webpage", "url": "http://example.com/p/",
+                "breadcrumb": {"@type": "BreadcrumbList", "itemListElement": [
+                    {"@type": "ListItem", "position": 1, "item": "http://example.com/"}]}}
+    text = post(schema=[page_url, {"@type": "Organization", "@id": "https://example.com/#org",
+                                   "url": "http://example.com/", "logo": "http://example.com/logo.png",
+                                   "sameAs": ["http://example.com/about/"]}])
     found = findings("json", text, "url/insecure")
-    assert len(found) == 1
-    assert "schema Organization url, schema Organization logo on example.com are http://" in found[0].message
+    assert len(found) == 1 and found[0].severity.label == "warning"
+    # pages and files; never @ids (identifiers), sameAs or an Organization's url (links to profiles)
+    assert "schema WebPage url, schema ListItem item, schema Organization logo on example.com are http://" \
+        in found[0].message
 
 
 def test_http_page_url_is_left_to_the_canonical_rules_and_outbound_http_passes():
@@ -367,7 +382,15 @@ def test_feed_links_with_hreflang_are_not_alternates():
 def test_relative_hreflang_href():
     found = findings("html", alternates(("en", "https://example.com/en/post/"), ("de", "/de/post/")),
                      "url/hreflang-relative")
-    assert len(found) == 1 and found[0].expected == "https://example.com/de/post/"
+    assert len(found) == 1 and found[0].expected == ["https://example.com/de/post/"]
+
+
+def test_relative_hreflang_alternates_are_one_finding_per_page():
+    found = findings("html", alternates(("en", "/en/post/"), ("de", "/de/post/"), ("fr", "//example.com/fr/post/")),
+                     "url/hreflang-relative")
+    assert len(found) == 1 and found[0].severity.label == "error"
+    assert found[0].message == ("3 hreflang alternates are not an absolute URL: 'en' '/en/post/', 'de' '/de/post/', "
+                                "'fr' '//example.com/fr/post/'")
 
 
 def test_hreflang_without_self_reference():
@@ -391,9 +414,8 @@ def test_hreflang_without_x_default_is_info_for_two_languages_or_more():
 @needs_corpus
 def test_yamasa_relative_hreflang_alternates():
     text = (HTML / "recipe-scrapers" / "recipe.yamasa.com__yamasa_1.html").read_text(errors="replace")
-    relative = findings("html", text, "url/hreflang-relative")
-    assert sorted(f.value for f in relative) == ["/es/recipes/1453", "/fr/recipes/1453", "/it/recipes/1453",
-                                                 "/ru/recipes/1453"]
+    [relative] = findings("html", text, "url/hreflang-relative")
+    assert sorted(relative.value) == ["/es/recipes/1453", "/fr/recipes/1453", "/it/recipes/1453", "/ru/recipes/1453"]
 
 
 @needs_corpus

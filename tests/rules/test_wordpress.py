@@ -16,7 +16,7 @@ from ..conftest import CORPUS, audit_example, needs_corpus
 
 WP = CORPUS / "wp"
 HTML = CORPUS / "html"
-MINE = ("wordpress/seo-plugin", "wordpress/head-null", "wordpress/competing-graphs", "wordpress/og-image-not-featured",
+MINE = ("wordpress/head-null", "wordpress/competing-graphs", "wordpress/og-image-not-featured",
         "wordpress/featured-image-no-alt", "wordpress/author-mismatch", "wordpress/embed-error")
 
 
@@ -49,35 +49,53 @@ def html_page(*scripts, canonical="https://example.com/post/", comment="") -> st
             f'{"".join(scripts)}</head><body></body></html>')
 
 
-# -- seo-plugin ---------------------------------------------------------------------------------------------------
+# -- the SEO plugin, in the metadata (not a finding) ----------------------------------------------------------------
+
+
+def plugins(language: str, text: str) -> list[dict]:
+    """metadata.seo_plugins of the only document."""
+    results = audit_example(language, text)
+    assert not [f for r in results for f in r.findings if f.rule.startswith("wordpress/seo")]
+    return results[0].metadata["seo_plugins"]
+
+
+def names(found: list[dict]) -> list[str]:
+    return [" ".join(filter(None, (p["name"], p.get("version")))) for p in found]
 
 
 def test_yoast_version_from_the_rest_head():
     text = post(yoast_head="<!-- This site is optimized with the Yoast SEO plugin v22.1 - https://yoast.com/ -->",
                 yoast_head_json={"title": "Post"})
-    found = findings("json", text, "wordpress/seo-plugin")
-    assert len(found) == 1 and found[0].value == ["Yoast SEO 22.1"]
-    assert found[0].location.pointer == "/yoast_head_json"
+    assert plugins("json", text) == [{"name": "Yoast SEO", "version": "22.1", "evidence": "yoast_head_json"}]
 
 
 def test_aioseo_rest_field_and_rank_math_page():
-    found = findings("json", post(aioseo_head_json={"title": "Post"}), "wordpress/seo-plugin")
-    assert found[0].value == ["All in One SEO"]
+    assert names(plugins("json", post(aioseo_head_json={"title": "Post"}))) == ["All in One SEO"]
     rank_math = html_page(script({"@type": "WebPage"}, "rank-math-schema"),
                           comment="<!-- Search Engine Optimization by Rank Math PRO - https://rankmath.com/ -->")
-    found = findings("html", rank_math, "wordpress/seo-plugin")
-    assert found[0].value == ["Rank Math"] and "HTML comment at line 1" in found[0].message
+    found = plugins("html", rank_math)
+    assert names(found) == ["Rank Math"] and found[0]["evidence"] == "HTML comment at line 1"
 
 
 def test_two_producers_on_one_page_are_both_named():
     comment = "<!-- This site is optimized with the Yoast SEO Premium plugin v23.5 (Yoast SEO v23.5) -->"
     text = html_page(script({"@type": "WebPage"}, "yoast-schema-graph"), script({"@type": "Thing"}, "aioseo-schema"),
                      comment=comment)
-    assert findings("html", text, "wordpress/seo-plugin")[0].value == ["Yoast SEO 23.5", "All in One SEO"]
+    assert names(plugins("html", text)) == ["Yoast SEO 23.5", "All in One SEO"]
 
 
 def test_no_plugin_no_finding():
     assert findings("html", html_page(script({"@type": "WebPage"}))) == []
+    assert plugins("html", html_page(script({"@type": "WebPage"}))) == []
+
+
+def test_the_retired_rule_id_says_where_the_plugin_went():
+    from seoaudit.engine import check_refs
+    from seoaudit.registry import RuleError
+
+    with pytest.raises(RuleError, match=r"retired: the SEO plugin is no defect: the report shows it in "
+                                        r"metadata\.seo_plugins"):
+        check_refs(["wordpress/seo-plugin"])
 
 
 @needs_corpus
@@ -91,13 +109,12 @@ def test_no_plugin_no_finding():
 ])
 def test_real_producers(path, expected):
     file = CORPUS / path
-    found = findings(file.suffix.lstrip("."), file.read_text(errors="replace"), "wordpress/seo-plugin")
-    assert [f.value for f in found] == [expected]
+    assert names(plugins(file.suffix.lstrip("."), file.read_text(errors="replace"))) == expected
 
 
 @needs_corpus
 def test_core_fixtures_have_no_producer():
-    assert findings("json", (WP / "wordpress-develop" / "PostModel.json").read_text(), "wordpress/seo-plugin") == []
+    assert plugins("json", (WP / "wordpress-develop" / "PostModel.json").read_text()) == []
 
 
 # -- head-null ----------------------------------------------------------------------------------------------------
@@ -314,8 +331,7 @@ def test_embedded_error_is_skipped_by_the_comparisons():
     error = {"code": "rest_forbidden", "message": "Sorry.", "data": {"status": 401}}
     text = post(featured_media=35, yoast_head_json={"og_image": [{"url": "https://example.com/a.jpg"}]},
                 _embedded={"wp:featuredmedia": [error], "author": [error]})
-    assert Counter(f.rule for f in findings("json", text)) == Counter({"wordpress/embed-error": 2,
-                                                                        "wordpress/seo-plugin": 1})
+    assert Counter(f.rule for f in findings("json", text)) == Counter({"wordpress/embed-error": 2})
 
 
 # -- the whole corpus ---------------------------------------------------------------------------------------------
@@ -333,7 +349,6 @@ def test_corpus_run_is_crash_free_and_plausible():
         assert not [f for f in result.findings if f.rule == "input/internal-error"]
         for rule in {f.rule for f in result.findings}:
             docs[rule] += 1
-    # seo-plugin is information on every document a plugin wrote; the defects stay rare.
-    assert docs["wordpress/seo-plugin"] > total / 3
+    # The defects stay rare.
     assert docs["wordpress/competing-graphs"] < total / 20
     assert docs["wordpress/head-null"] == 0 and docs["wordpress/embed-error"] == 0
