@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from types import SimpleNamespace
 
 from typer.testing import CliRunner
 
@@ -172,3 +173,31 @@ def test_an_offline_report_never_fetches(monkeypatch):
     details = [data for i, _, data in blocks(html) if i and i.startswith("seoaudit-doc-")]
     images = [card["image"] for d in details for card in d["previews"]["cards"] if card["image"]]
     assert images and not any(image["real"] for image in images)  # placeholders: declared sizes or "unknown"
+
+
+def test_a_live_run_past_its_max_time_fetches_no_image(monkeypatch):
+    import seoaudit.live.fetch
+    from seoaudit.live.deadline import Deadline
+    from seoaudit.live.fetch import FetchOptions
+    from seoaudit.model import DocumentRef
+    from seoaudit.report.html_report import HtmlFormatter
+    from seoaudit.results import DocumentResult, Report
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an image was fetched after --max-time")
+
+    monkeypatch.setattr(seoaudit.live.fetch, "Fetcher", refuse)
+    image = "https://example.com/hero.png"
+    session = SimpleNamespace(options=SimpleNamespace(fetch=FetchOptions(max_time=5)),
+                              fetcher=SimpleNamespace(run_deadline=Deadline(0, "the run's --max-time of 5 s")))
+    result = DocumentResult(DocumentRef("https://example.com/post/", "html"), [],
+                            {"title": "T", "og_images": [{"url": image}], "og": {"og:image": image}},
+                            images={image: (1000, 1000, "png")})
+    parts: list[str] = []
+    formatter = HtmlFormatter(parts.append, RenderOptions())
+    formatter.live(session)
+    formatter.finish(Report([result]))
+    details = next(data for i, _, data in blocks("".join(parts)) if i == "seoaudit-doc-0")
+    facebook = details["previews"]["cards"][0]["image"]
+    assert facebook["size_origin"] == "live" and facebook["width"] == 1000  # its probed size …
+    assert not facebook["real"] and "embed" not in facebook  # … and no pixels

@@ -63,6 +63,7 @@ class HtmlFormatter(Formatter):
         self.embedded: dict[str, str | None] = {}  # image URL → the id of its data block, None if not embedded
         self.budget = EMBED_BUDGET
         self._fetch = None  # a live run's FetchOptions: the images it probed are fetched with them
+        self._deadline = None  # and its --max-time, which these fetches count against too
         self._fetcher = None
 
     def live(self, session) -> None:
@@ -70,7 +71,8 @@ class HtmlFormatter(Formatter):
 
         from ..preview.images import MAX_BYTES
 
-        self._fetch = replace(session.options.fetch, max_bytes=MAX_BYTES, respect_robots=False)
+        self._fetch = replace(session.options.fetch, max_bytes=MAX_BYTES)
+        self._deadline = session.fetcher.run_deadline
 
     def finish(self, report: Report) -> None:
         self.write("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -136,8 +138,11 @@ class HtmlFormatter(Formatter):
     def _download(self, url: str) -> bytes | None:
         from ..live.fetch import Fetcher
 
+        if self._deadline.expired:  # past --max-time: the image stays a placeholder of its real size
+            return None
         if self._fetcher is None:
             self._fetcher = Fetcher(self._fetch)
+            self._fetcher.run_deadline = self._deadline
         answer = self._fetcher.get(url, accept="image/avif,image/webp,image/png,image/jpeg,image/gif,image/*;q=0.8")
         return answer.body if answer.ok and answer.body and not answer.truncated else None
 
