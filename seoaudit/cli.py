@@ -57,7 +57,7 @@ class Color(StrEnum):
     never = "never"
 
 
-FORMAT_HELP = ("Output format: rich, concise, json, ndjson, sarif, junit, github or markdown; FORMAT:FILE "
+FORMAT_HELP = ("Output format: rich, concise, json, ndjson, sarif, junit, github, markdown or html; FORMAT:FILE "
                "writes it to FILE. Repeat for several reports. Default: rich.")
 
 
@@ -244,7 +244,7 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
         except baselines.BaselineError as exc:
             raise _usage_error(str(exc)) from None
     inputs.config = config
-    outputs = _open(destinations, color, quiet, statistics, settings.fail_on, settings.root, view)
+    outputs = _open(destinations, color, quiet, statistics, settings.fail_on, settings.root, view, config)
     streamed = [out.formatter for out in outputs if not out.formatter.spooled]
     needs = frozenset().union(*(out.formatter.NEEDS for out in outputs))
     run = Run(Auditor.compile(config, needs), jobs=jobs or usable_cpus())
@@ -254,6 +254,9 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
         for out in outputs:
             out.formatter.start()
         sources, session, order = documents(inputs)
+        if session is not None:
+            for out in outputs:
+                out.formatter.live(session)
         try:
             for result in run.audit(sources, order):
                 with _signals_deferred():  # a document is in every report and in the summary, or in none
@@ -624,12 +627,18 @@ class _Output:
             self.formatter = kind(self.sink.write, options)
 
 
-def _open(destinations, color: Color, quiet: bool, statistics: bool, fail_on, root: Path, view: _ViewArgs
-          ) -> list[_Output]:
+def _open(destinations, color: Color, quiet: bool, statistics: bool, fail_on, root: Path, view: _ViewArgs,
+          config) -> list[_Output]:
     from .report import RenderOptions
 
+    widths = {}
+    if any(name == "html" for name, _ in destinations):
+        from .preview import rule_options
+
+        widths = rule_options(config)
     options = RenderOptions(fail_on=fail_on, quiet=quiet, statistics=statistics, root=root,
-                            min_severity=view.min_severity, full=view.full, full_metadata=view.full_metadata)
+                            min_severity=view.min_severity, full=view.full, full_metadata=view.full_metadata,
+                            rule_options=widths)
     outputs: list[_Output] = []
     try:
         for name, path in destinations:
@@ -675,6 +684,140 @@ def _terminal_summary(report, outputs: list[_Output], color: Color, statistics: 
         for line in rich_report.statistics_lines(report):
             console.print(line, soft_wrap=True)
     console.print(rich_report.summary_line(report), soft_wrap=True)
+
+
+@app.command(cls=Command, short_help="Show each page as Google and the social networks show it.")
+def preview(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", show_default=False,
+                                               help="Posts, pages, folders, URLs or - for stdin.")],
+    site_url: Annotated[str | None, typer.Option("--site-url", metavar="URL",
+        help="The site's public origin (headless).")] = None,
+    config_file: Annotated[Path | None, typer.Option("--config", metavar="FILE", help="See check.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every config file.")] = False,
+    color: Annotated[Color, typer.Option("--color", metavar="[auto|always|never]",
+        help="Colour the previews.")] = Color.auto,
+    insecure: InsecureOpt = False,
+    timeout: TimeoutOpt = 15.0,
+    concurrency: ConcurrencyOpt = 8,
+    per_host: PerHostOpt = 4,
+    max_urls: MaxUrlsOpt = 1000,
+    no_follow: NoFollowOpt = False,
+    respect_robots: RobotsOpt = False,
+    max_time: MaxTimeOpt = None,
+    allow_private: AllowPrivateOpt = False,
+) -> None:
+    """Show how each post or page looks in Google (desktop and phone) and when shared on Facebook, LinkedIn,
+    X, Slack and Discord, with each finding beside what it concerns. Exit 0, or 2 on unreadable input."""
+    from .config import ConfigError, Overrides, load
+    from .engine import IMAGES, METADATA, Auditor
+    from .preview import of_result
+    from .preview.terminal import render
+    from .run import Run
+
+    try:
+        settings = load(Path.cwd(), config_file, isolated, Overrides(site_url=site_url))
+    except ConfigError as exc:
+        raise _usage_error(str(exc)) from None
+    live = _LiveArgs(insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots, max_time,
+                     allow_private, False)
+    from .config import Resolver
+    from .load import Intake
+
+    run_inputs = _Inputs(settings, Resolver(settings, Overrides(site_url=site_url), hierarchical=not (isolated or
+                                                                                                    config_file)),
+                         [], Intake())
+    inputs, session, order = _check_documents(paths, live, run_inputs)
+    run = Run(Auditor.compile(settings.config, {METADATA, IMAGES}), jobs=usable_cpus())
+    try:
+        results = list(run.results(inputs, order))
+        run.finish().join(results)  # the findings across documents (duplicate titles…) beside the others
+    finally:
+        run.close()
+    if session is not None:
+        for note in session.notes:
+            print(f"seoaudit: note: {note}", file=sys.stderr)
+    console = _console(sys.stdout, color)
+    unreadable = False
+    for result in sorted(results, key=lambda r: r.key):
+        if result.document.problem is not None:
+            unreadable = True
+            print(f"seoaudit: error: {result.document.display_source}: {result.document.problem.message}",
+                  file=sys.stderr)
+            continue
+        render(console, result.document.display_source, result.document.kind, of_result(result, settings.config),
+               result.findings)
+    raise typer.Exit(ExitStatus.USAGE if unreadable else ExitStatus.OK)
+
+
+DIFF_FORMATS = ("rich", "markdown", "json", "html")
+
+
+@app.command(cls=Command, short_help="Compare two JSON reports: new, fixed and unchanged findings.")
+def diff(
+    old: Annotated[Path, typer.Argument(metavar="OLD.json", help="The earlier run's JSON report.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW.json", help="The later run's JSON report.")],
+    format: Annotated[list[str] | None, typer.Option(
+        "--format", "-f", metavar="FORMAT[:FILE]",
+        help="rich, markdown, json or html; FORMAT:FILE writes it to FILE. Repeat for several. Default: rich.")] = None,
+    fail_on: Annotated[FailOn, typer.Option(
+        "--fail-on", metavar="[error|warning|info|never]",
+        help="Exit 1 when a new finding is at or above this.")] = FailOn.error,
+    color: Annotated[Color, typer.Option("--color", metavar="[auto|always|never]",
+        help="Colour the terminal diff.")] = Color.auto,
+) -> None:
+    """Compare two JSON reports (`check --format json`): new, fixed and unchanged findings by fingerprint, per
+    document and in total. Exit 0, 1 (new findings at or above --fail-on) or 2 (a report cannot be read)."""
+    from .diff import DiffError, compare, load_report
+    from .model import Severity
+    from .report.sink import Sink
+
+    outputs = []
+    for spec in format or ["rich"]:
+        name, colon, file = spec.partition(":")
+        if name not in DIFF_FORMATS:
+            raise _usage_error(f"unknown diff format {name!r} (choose from {', '.join(DIFF_FORMATS)})")
+        if colon and not file:
+            raise _usage_error(f"--format {spec}: give a file after the colon, or drop the colon for stdout")
+        outputs.append((name, Path(file) if colon and file != "-" else None))
+    if sum(path is None for _, path in outputs) > 1:
+        raise _usage_error("only one diff can go to stdout: give the others a file (--format json:diff.json)")
+    try:
+        result = compare(load_report(old), load_report(new), str(old), str(new))
+    except DiffError as exc:
+        raise _usage_error(str(exc)) from None
+    level = None if fail_on is FailOn.never else Severity.parse(fail_on.value)
+    try:
+        for name, path in outputs:
+            if name == "rich" and path is None:
+                from .diff.text_diff import render_rich
+
+                render_rich(result, _console(sys.stdout, color))
+                continue
+            sink = Sink(path)
+            try:
+                sink.write(_diff_text(name, result, level, fail_on.value))
+                sink.commit()
+            finally:
+                sink.abort()
+    except BrokenPipeError:
+        raise _broken_pipe() from None
+    except OSError as exc:
+        raise _usage_error(f"cannot write {exc.filename or 'the diff'}: {exc.strerror or exc}") from None
+    raise typer.Exit(ExitStatus.FINDINGS if result.fails(level) else ExitStatus.OK)
+
+
+def _diff_text(name: str, result, level, fail_on: str) -> str:
+    if name == "json":
+        from .diff.json_diff import render
+
+        return render(result)
+    if name == "html":
+        from .diff.html_diff import render
+
+        return render(result, fail_on)
+    from .diff.text_diff import render_markdown, render_rich_text
+
+    return render_markdown(result, level) if name == "markdown" else render_rich_text(result)
 
 
 @app.command("rules", cls=Command, short_help="List every rule.")

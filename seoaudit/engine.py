@@ -36,7 +36,9 @@ METADATA = "metadata"  # the JSON report's metadata (extracted title, Open Graph
 HEADLINE = "headline"  # only the title and URL of each document (the terminal report)
 LINES = "lines"  # the file line of every JSON pointer a finding names
 RULES = "rules"  # the ids of the rules that ran on each document
-EVERYTHING = frozenset({METADATA, LINES, RULES})
+IMAGES = "images"  # the format and size of each image a live run probed (the HTML report's previews)
+FINGERPRINTS = "fingerprints"  # the batch rules' findings name their document as the baseline does (NDJSON)
+EVERYTHING = frozenset({METADATA, LINES, RULES, IMAGES, FINGERPRINTS})
 
 
 @dataclass(frozen=True)
@@ -316,15 +318,17 @@ class Auditor:
             except Exception as exc:
                 findings.extend(self._internal_errors(ref, *_failure(ref, "metadata", exc)))
         findings.sort(key=Finding.sort_key)
+        images = _probed(document.wire) if IMAGES in self.needs and document.wire is not None else None
         return DocumentResult(ref, findings, metadata, ran if RULES in self.needs else (), suppressed, baselined,
-                              key, _lines_of(findings, lines), batch, tuple(suppressions) if batch else ())
+                              key, _lines_of(findings, lines), batch, tuple(suppressions) if batch else (), images)
 
     def _members(self, page: Page, key: DocumentKey, ref: DocumentRef, lines) -> tuple:
         """What the document adds to each batch rule's groups (aggregate.py), encoded."""
         from .aggregate import group_key
         from .batch import Member
 
-        member_ref = ref if self.config.baseline is not None else DocumentRef(ref.source, ref.kind, ref.pointer)
+        named = self.config.baseline is not None or FINGERPRINTS in self.needs  # else the identity is not carried
+        member_ref = ref if named else DocumentRef(ref.source, ref.kind, ref.pointer)
         entries = []
         cross_key = page.cross_document_key or ""
         for step in self._batch:
@@ -383,6 +387,12 @@ def document_ref(document: Document, root: Path | None = None) -> DocumentRef:
 
     return DocumentRef(document.source, document.kind, document.pointer, document.problem,
                        document_key(document, root))
+
+
+def _probed(wire) -> dict[str, tuple[int, int, str | None]]:
+    """URL → (width, height, format) of the images the live run probed that answered with a size."""
+    return {url: (probe.width, probe.height, probe.format) for url, probe in wire.images.items()
+            if probe.width and probe.height and not probe.error}
 
 
 def _lines_of(findings: list[Finding], lines) -> dict[str, int] | None:

@@ -1,9 +1,9 @@
 """results: what an audit gives back, per document and for the whole run. Stdlib only.
 
 A `DocumentResult` is light: a `DocumentRef` (the document's name, kind, problem), its findings, and only
-what the chosen reports asked the engine for (metadata, the rules that ran, file lines). `Totals` counts
-a run as it goes, so that a summary never needs every result at once; a `Report` is what every
-formatter takes.
+what the chosen reports asked the engine for (metadata, the rules that ran, file lines, the images a live
+run probed). `Totals` counts a run as it goes, so that a summary never needs every result at once; a
+`Report` is what every formatter takes.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class DocumentResult:
     lines: Mapping[str, int] | None = None  # JSON pointer of a finding → its line in the file
     batch: tuple = ()  # what it adds to the batch rules' state (aggregate.BatchEntries); dropped once added
     suppressions: tuple = ()  # its ignore comments (suppress.Suppression), for the batch rules' findings
+    images: Mapping[str, tuple] | None = None  # URL → (width, height, format) of the images a live run probed
 
     @property
     def unreadable(self) -> bool:

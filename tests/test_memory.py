@@ -36,7 +36,8 @@ def _site(directory: Path, pages: int) -> str:
 
 def _peak_kb(tmp_path: Path, site: str, *args: str) -> int:
     """Peak kB of `seoaudit check SITE` writing every whole-file report, in one process (--jobs 1)."""
-    reports = [f"--format={name}:{tmp_path / f'report.{name}'}" for name in ("json", "sarif", "junit", "markdown")]
+    reports = [f"--format={name}:{tmp_path / f'report.{name}'}"
+               for name in ("json", "sarif", "junit", "markdown", "html")]
     done = subprocess.run([sys.executable, "-c", PEAK, "check", "--isolated", "--jobs", "1", "--fail-on", "never",
                            *reports, "--format", f"rich:{tmp_path / 'report.txt'}", *args, site],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)

@@ -8,12 +8,17 @@ it over a whole `Report` (the Python API). In a run, the CLI drives formatters a
   in input order), which a streamed format writes after the documents;
 - `finish(report)`: the end (a summary line), or for a `spooled` format everything: `report.documents`
   then reads the results back from the run's spool on disk, in input order with the late findings in
-  place, so a whole-file report (JSON, SARIF, JUnit, Markdown) costs the same memory for ten documents
-  or a hundred thousand.
+  place, so a whole-file report (JSON, SARIF, JUnit, Markdown, HTML) costs the same memory for ten
+  documents or a hundred thousand.
+
+A live run also calls `live(session)` before the first document: the HTML report fetches the images the run
+probed through the same session options (its address policy), and an offline run never fetches.
 
 `NEEDS` names what a format needs beyond the findings, so that the engine computes nothing else:
 `metadata` (the extracted metadata of the JSON report), `headline` (a document's title and URL),
-`lines` (the file line of each JSON pointer), `rules` (the rules that ran on each document).
+`lines` (the file line of each JSON pointer), `rules` (the rules that ran on each document), `images` (the
+sizes of the images a live run probed, for the HTML report's previews), `fingerprints` (the baseline's name
+of the document in the findings of the rules across documents, for a streamed report's late fingerprints).
 Machine formats carry no colour and no banners. `RenderOptions` holds what a format may need beyond the report.
 """
 
@@ -21,7 +26,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -32,13 +37,13 @@ if TYPE_CHECKING:
     from ..results import DocumentResult, Report
     from ..run import LateFindings
 
-FORMATS = ("rich", "concise", "json", "ndjson", "sarif", "junit", "github", "markdown")
+FORMATS = ("rich", "concise", "json", "ndjson", "sarif", "junit", "github", "markdown", "html")
 MACHINE_FORMATS = frozenset(FORMATS) - {"rich", "concise"}
 SHOWN_FORMATS = frozenset({"rich", "concise", "github", "markdown"})  # what --min-severity filters: for people
 _MODULES = {name: f"{__name__}.{name}_report" for name in FORMATS}
 _CLASSES = {"rich": "RichFormatter", "concise": "ConciseFormatter", "json": "JsonFormatter",
             "ndjson": "NdjsonFormatter", "sarif": "SarifFormatter", "junit": "JunitFormatter",
-            "github": "GithubFormatter", "markdown": "MarkdownFormatter"}
+            "github": "GithubFormatter", "markdown": "MarkdownFormatter", "html": "HtmlFormatter"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class RenderOptions:
     min_severity: Severity | None = None  # rich, concise, github, markdown list only findings at or above this
     full: bool = False  # rich: every finding with its value, expected value and fix, and no cap
     full_metadata: bool = False  # json, ndjson: the JSON-LD graph, microdata and RDFa in each document's metadata
+    rule_options: dict = field(default_factory=dict)  # html: the width rules' options, where previews cut
 
 
 class Formatter:
@@ -64,6 +70,9 @@ class Formatter:
 
     def start(self) -> None:
         """Before the first document."""
+
+    def live(self, session: Any) -> None:
+        """The run fetches its documents through `session` (a `live.run.Session`); called before any document."""
 
     def document(self, result: DocumentResult) -> None:
         """One document, as soon as it is audited (streamed formats)."""

@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from .. import REPORT_VERSION, __version__
+from ..baseline import fingerprint
 from ..jsontext import Frame
-from ..model import Finding
+from ..model import DocumentRef, Finding
 from ..results import DocumentResult, Report
 from . import Formatter, RenderOptions
 from . import render as _render
@@ -32,15 +33,25 @@ def document_dict(result: DocumentResult, options: RenderOptions | None = None) 
         "source": result.document.display_source,
         "kind": result.document.kind,
         "metadata": metadata,
-        "findings": [finding_dict(f) for f in result.findings],
+        "findings": finding_dicts(result.document, result.findings, options),
     }
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
+def finding_dicts(document: DocumentRef, findings: list[Finding], options: RenderOptions | None = None
+                  ) -> list[dict[str, Any]]:
+    """Findings as the report writes them, each with its `fingerprint` (since 1.3): the one the baseline and
+    SARIF use (seoaudit/baseline.py), which `seoaudit diff` matches findings of two runs by; and its rule's
+    documentation page, `help_uri` (since 2.0)."""
     from ..registry import rule_url
 
-    url = rule_url(finding.rule)
-    return {**finding.to_dict(), "help_uri": url} if url else finding.to_dict()
+    root = options.root if options is not None else None
+    found = []
+    for finding in findings:
+        item = {**finding.to_dict(), "fingerprint": fingerprint(document, finding, root)}
+        if url := rule_url(finding.rule):
+            item["help_uri"] = url
+        found.append(item)
+    return found
 
 
 class JsonFormatter(Formatter):

@@ -18,11 +18,11 @@ from ..jsontext import dumps
 from ..results import DocumentResult, Report
 from . import Formatter, RenderOptions
 from . import render as _render
-from .json_report import TOOL, document_dict, finding_dict
+from .json_report import TOOL, document_dict, finding_dicts
 
 
 class NdjsonFormatter(Formatter):
-    NEEDS = frozenset({"metadata"})
+    NEEDS = frozenset({"metadata", "fingerprints"})  # late lines carry fingerprints too
     spooled = False
 
     def document(self, result: DocumentResult) -> None:
@@ -32,7 +32,7 @@ class NdjsonFormatter(Formatter):
         """One `{"type": "late", "source", "findings"}` line per document that has any, before the summary."""
         for item in items:
             self.write(_line({"type": "late", "source": item.document.display_source,
-                              "findings": [finding_dict(f) for f in item.findings]}))
+                              "findings": finding_dicts(item.document, item.findings, self.options)}))
 
     def finish(self, report: Report) -> None:
         self.write(_line({"type": "summary", "version": REPORT_VERSION, "tool": TOOL, "summary": report.summary()}))

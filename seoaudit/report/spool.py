@@ -27,7 +27,8 @@ class Spool:
             self._in_order = False
         self._last = result.key
         data = pickle.dumps((result.key, result.document, result.findings, result.metadata, result.rules,
-                             result.suppressed, result.baselined, result.lines), pickle.HIGHEST_PROTOCOL)
+                             result.suppressed, result.baselined, result.lines, result.images),
+                            pickle.HIGHEST_PROTOCOL)
         self._file.write(len(data).to_bytes(_SIZE, "little") + data)
         self.count += 1
 
@@ -54,8 +55,10 @@ class Spool:
         if len(head) < _SIZE:
             return None
         size = int.from_bytes(head, "little")
-        key, document, findings, metadata, rules, suppressed, baselined, lines = pickle.loads(self._file.read(size))
-        result = DocumentResult(document, findings, metadata, rules, suppressed, baselined, key, lines)
+        key, document, findings, metadata, rules, suppressed, baselined, lines, images = pickle.loads(
+            self._file.read(size))
+        result = DocumentResult(document, findings, metadata, rules, suppressed, baselined, key, lines,
+                                images=images)
         return offset + _SIZE + size, result
 
     def close(self) -> None:
