@@ -86,9 +86,9 @@ def test_pre_commit_try_repo_in_a_realistic_repository(tmp_path):
     repo = make_repository(tmp_path / "site")
     write(repo / ".seoaudit.toml", 'extend-exclude = ["public/sale"]\n')
     for n in range(1, 4):  # three posts that share a title: title/duplicate needs all of them in one process
-        post = json.loads((EXAMPLES / "clean-post.json").read_text())
-        post["id"], post["link"] = n, post["link"].replace("audit-seo-metadata", f"audit-{n}")
-        post["slug"] = f"audit-{n}"
+        text = (EXAMPLES / "clean-post.json").read_text().replace("audit-seo-metadata", f"audit-{n}")
+        post = json.loads(text)  # its own URL everywhere (link, canonical, og:url): a page of its own
+        post["id"] = n
         write(repo / f"content/posts/dup-{n}.json", json.dumps(post))
     _git(repo, "add", "-A")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
@@ -97,8 +97,8 @@ def test_pre_commit_try_repo_in_a_realistic_repository(tmp_path):
     output = result.stdout + result.stderr
     assert "exit code: 2" not in output, output  # no "not a WordPress REST object" for package.json
     assert output.count(" documents: ") == 1, output  # one process saw every file (require_serial)
-    # hello.json, about.json and the three copies share a title: each sees the four others
-    assert "is also used by 4 other documents" in output, output
+    # about.json and the three copies (each with its own URL) share a title: each sees the three others
+    assert "is also used by 3 other documents" in output, output
     assert "7 documents:" in output, output  # 5 posts, 1 page, the sitemap; public/sale is excluded by the config
     assert "public/sale/index.html" not in output
 
