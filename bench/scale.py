@@ -111,9 +111,10 @@ def batch_state(directory: Path) -> tuple[float, bool]:
     """Bytes per page the rules across documents keep, and whether that went to disk."""
     from seoaudit.engine import Auditor, Config
     from seoaudit.load import inputs
+    from seoaudit.registry import all_rules
     from seoaudit.run import Run
 
-    batch = ("title/duplicate", "description/duplicate", "canonical/form-drift")
+    batch = tuple(rule.id for rule in all_rules().values() if rule.is_batch)  # every rule across documents
     run = Run(Auditor.compile(Config(select=batch), needs=()), jobs=min(2, len(os.sched_getaffinity(0))))
     try:
         pages = sum(1 for _ in run.results(inputs([str(directory)])))

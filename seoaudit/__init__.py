@@ -12,7 +12,7 @@ Config the CLI would use; `seoaudit.engine.iter_audit` streams one `DocumentResu
 from __future__ import annotations
 
 __version__ = "0.1.0"
-REPORT_VERSION = "2.0"
+REPORT_VERSION = "2.1"
 
 __all__ = ["REPORT_VERSION", "__version__", "audit", "audit_paths"]
 

@@ -320,7 +320,8 @@ class Auditor:
         findings.sort(key=Finding.sort_key)
         images = _probed(document.wire) if IMAGES in self.needs and document.wire is not None else None
         return DocumentResult(ref, findings, metadata, ran if RULES in self.needs else (), suppressed, baselined,
-                              key, _lines_of(findings, lines), batch, tuple(suppressions) if batch else (), images)
+                              key, _lines_of(findings, lines), batch, tuple(suppressions) if batch else (), images,
+                              _standing(page) if readable else None)
 
     def _members(self, page: Page, key: DocumentKey, ref: DocumentRef, lines) -> tuple:
         """What the document adds to each batch rule's groups (aggregate.py), encoded."""
@@ -393,6 +394,17 @@ def _probed(wire) -> dict[str, tuple[int, int, str | None]]:
     """URL → (width, height, format) of the images the live run probed that answered with a size."""
     return {url: (probe.width, probe.height, probe.format) for url, probe in wire.images.items()
             if probe.width and probe.height and not probe.error}
+
+
+def _standing(page: Page) -> str | None:
+    """What the document is to the site summary (results.STANDINGS), None for what is no page."""
+    if page.kind == "sitemap":
+        return "sitemap"
+    if page.primary is None or page.is_fragment or not page.is_published:
+        return None  # no page of the site: a fragment, or a draft
+    if not page.is_indexable:
+        return "noindex"
+    return "indexable" if page.cross_document_key is not None else "canonicalised"
 
 
 def _lines_of(findings: list[Finding], lines) -> dict[str, int] | None:

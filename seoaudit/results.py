@@ -34,6 +34,7 @@ class DocumentResult:
     batch: tuple = ()  # what it adds to the batch rules' state (aggregate.BatchEntries); dropped once added
     suppressions: tuple = ()  # its ignore comments (suppress.Suppression), for the batch rules' findings
     images: Mapping[str, tuple] | None = None  # URL → (width, height, format) of the images a live run probed
+    standing: str | None = None  # what it is to the site (STANDINGS), None for a document that is no page
 
     @property
     def unreadable(self) -> bool:
@@ -52,6 +53,14 @@ def file_line(finding: Finding, lines: Mapping[str, int] | None) -> int | None:
     return lines.get(location.pointer) if lines else None
 
 
+# What a document is to the site summary: a page search engines may index as itself, a noindex page, a page
+# canonicalised to another, or a sitemap file.
+STANDINGS = ("indexable", "noindex", "canonicalised", "sitemap")
+# The rules whose findings are groups of documents sharing one value: the summary names the largest groups.
+DUPLICATE_RULES = frozenset({"title/duplicate", "description/duplicate"})
+LARGEST_GROUPS = 3
+
+
 class Totals:
     """The summary of a run, counted as results come in (and as the batch rules' findings join them)."""
 
@@ -65,12 +74,16 @@ class Totals:
         self.suppressed = 0
         self.baselined = 0
         self.internal_errors: list[str] = []  # their messages
+        self.standings: Counter[str] = Counter()
+        self.groups: Counter[tuple[str, str]] = Counter()  # (duplicate rule, value) → documents in the group
 
     def add(self, result: DocumentResult) -> None:
         self.documents += 1
         problem = result.document.problem
         if problem is not None:
             self.unreadable.append((result.document.source, result.document.display_source, problem.message))
+        if result.standing is not None:
+            self.standings[result.standing] += 1
         self.count(result.findings, result.suppressed, result.baselined)
 
     def count(self, findings: Iterable[Finding], suppressed: list[Finding] = (), baselined: list[Finding] = ()
@@ -84,6 +97,8 @@ class Totals:
                 self.worst[finding.rule] = finding.severity
             if finding.rule == INTERNAL_ERROR:
                 self.internal_errors.append(finding.message)
+            elif finding.rule in DUPLICATE_RULES:
+                self.groups[finding.rule, str(finding.value)] += 1
         self.suppressed += len(suppressed)
         self.baselined += len(baselined)
 
@@ -111,8 +126,44 @@ class Totals:
             "by_rule": dict(sorted(self.rules.items())),
             "suppressed": self.suppressed,
             "baselined": self.baselined,
+            "site": self.site(),
             **({"interrupted": True} if interrupted else {}),
         }
+
+    def site(self) -> dict[str, Any]:
+        """The run as a site: what its documents are to search engines, how far its sitemaps cover its pages
+        (when the run holds sitemaps), and its largest groups of documents sharing a title or description."""
+        site: dict[str, Any] = {standing: self.standings.get(standing, 0) for standing in STANDINGS[:3]}
+        if self.standings.get("sitemap"):
+            site["sitemaps"] = {"files": self.standings["sitemap"],
+                                "pages_not_listed": self.rules.get("sitemap/page-not-listed", 0)}
+        largest = sorted(self.groups.items(), key=lambda item: (-item[1], item[0]))[:LARGEST_GROUPS]
+        site["largest_duplicate_groups"] = [{"rule": rule, "value": value, "documents": count}
+                                            for (rule, value), count in largest if count > 1]
+        return site
+
+
+def site_line(summary: dict[str, Any]) -> str | None:
+    """The site summary in words, for the text formats; None when the run holds fewer than two published pages
+    (one page is no site)."""
+    site = summary["site"]
+    if site["indexable"] + site["noindex"] + site["canonicalised"] < 2:
+        return None
+    text = (f"site: {site['indexable']} indexable, {site['noindex']} noindex, {site['canonicalised']} canonicalised "
+            "to another page")
+    if "sitemaps" in site:
+        files, missing = site["sitemaps"]["files"], site["sitemaps"]["pages_not_listed"]
+        pages = f"{missing} indexable page{'s' if missing != 1 else ''}"
+        text += f"; {files} sitemap{'s' if files != 1 else ''}, {pages} in none"
+    groups = site["largest_duplicate_groups"]
+    if groups:
+        text += "; largest duplicate groups: " + ", ".join(
+            f"{g['rule'].split('/')[0]} {_clip(g['value'])!r} ({g['documents']} documents)" for g in groups)
+    return text
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 class Report:

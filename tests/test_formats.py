@@ -224,8 +224,9 @@ def test_junit_unreadable_document_is_an_error():
 
 
 def test_github_annotations_name_file_line_and_rule():
-    lines = run("examples", "-f", "github").stdout.splitlines()
+    *lines, site = run("examples", "-f", "github").stdout.splitlines()
     report = json.loads(run("examples", "-f", "json").stdout)
+    assert site.startswith("::notice title=seoaudit site::site: 9 indexable, 0 noindex")  # the run as a site, last
     assert len(lines) == report["summary"]["findings"]
     assert all(line.startswith(("::error file=examples/", "::warning file=examples/", "::notice file=examples/"))
                for line in lines)
@@ -418,4 +419,4 @@ def test_concise_has_a_file_line_for_json_inputs_too():
     found = [re.match(r"([^:]+):(?:(\d+):)?(?:\d+:)? (\w+) (\S+) ", line).groups() for line in lines[:-1]]
     assert sorted((p, int(n) if n else 0, s, r) for p, n, s, r in found) == sorted(
         (p, n or 0, s, r) for p, n, s, r in expected)  # the rules across documents come after the rest
-    assert lines[-1].startswith("3 documents:")
+    assert lines[-1].startswith("3 documents:") and "; site: 3 indexable" in lines[-1]

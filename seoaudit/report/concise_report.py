@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..model import Finding
-from ..results import DocumentResult, Report
+from ..results import DocumentResult, Report, site_line
 from . import Formatter, RenderOptions, shown
 from . import render as _render
 
@@ -32,7 +32,9 @@ class ConciseFormatter(Formatter):
     def finish(self, report: Report) -> None:
         from .rich_report import summary_line
 
-        self.write(summary_line(report).plain + "\n")
+        site = site_line(report.summary())
+        # one last line, after the lines that each start with a path (editors and grep read those)
+        self.write(summary_line(report).plain + (f"; {site}" if site else "") + "\n")
 
     def _lines(self, source: str, findings: list[Finding], line_of: Callable[[Finding], int | None]) -> None:
         found = shown(findings, self.options)

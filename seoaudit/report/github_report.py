@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ..baseline import relative_source
 from ..model import Finding, Severity
-from ..results import DocumentResult, Report
+from ..results import DocumentResult, Report, site_line
 from . import Formatter, RenderOptions, shown
 from . import render as _render
 
@@ -33,7 +33,9 @@ class GithubFormatter(Formatter):
             self._annotate(item.document.source, item.findings, item.line)
 
     def finish(self, report: Report) -> None:
-        pass
+        site = site_line(report.summary())
+        if site:  # the workflow run's summary shows a notice without a file
+            self.write(f"::notice title=seoaudit site::{_data(site)}\n")
 
     def _annotate(self, source: str, findings: list[Finding], line_of) -> None:
         findings = shown(findings, self.options)

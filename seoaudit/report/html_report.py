@@ -28,7 +28,7 @@ from typing import Any
 from .. import REPORT_VERSION, __version__
 from ..baseline import fingerprint
 from ..model import Finding
-from ..results import DocumentResult, Report
+from ..results import DocumentResult, Report, site_line
 from . import Formatter, RenderOptions
 from . import render as _render
 
@@ -86,7 +86,7 @@ class HtmlFormatter(Formatter):
             if self._fetcher is not None:
                 self._fetcher.close()
         summary = {"version": REPORT_VERSION, "tool": {"name": "seoaudit", "version": __version__},
-                   "summary": report.summary(),
+                   "summary": report.summary(), "site_line": site_line(report.summary()),
                    "fail_on": self.options.fail_on.label if self.options.fail_on is not None else "never"}
         self.write(script_json("seoaudit-summary", summary) + page_script("report.js") + "</body>\n</html>\n")
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..results import DocumentResult, Report
+from ..results import DocumentResult, Report, site_line
 from . import Formatter, RenderOptions
 from . import render as _render
 from .concise_report import finding_line
@@ -38,6 +38,11 @@ class JunitFormatter(Formatter):
             self.write(" />\n</testsuites>\n")
             return
         self.write(">")
+        site = site_line(report.summary())
+        if site:
+            properties = ET.Element("properties")
+            ET.SubElement(properties, "property", name="site", value=site)
+            self.write("\n    " + ET.tostring(properties, encoding="unicode"))
         for result in report.documents:
             case = _case(result, self.options)
             ET.indent(case, level=2)

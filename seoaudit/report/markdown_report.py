@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Severity
 from ..registry import all_rules
-from ..results import Report
+from ..results import Report, site_line
 from . import Formatter, RenderOptions, shown
 from . import render as _render
 
@@ -37,6 +37,9 @@ def _markdown(report: Report, options: RenderOptions) -> str:
            f"{counts['error']} error{_s(counts['error'])}, {counts['warning']} warning{_s(counts['warning'])}, "
            f"{counts['info']} info" + (f", {summary['unreadable']} unreadable" if summary["unreadable"] else "")
            + _extra(summary), ""]
+    site = site_line(summary)
+    if site:
+        out += [site[0].upper() + site[1:] + ".", ""]
     if not summary["findings"]:
         return "\n".join(out)
     rules = all_rules()

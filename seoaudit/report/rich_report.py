@@ -23,7 +23,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..model import Finding, Severity
-from ..results import DocumentResult, Report
+from ..results import DocumentResult, Report, site_line
 from . import Formatter, RenderOptions, shown
 from . import render as _render
 
@@ -82,7 +82,8 @@ class RichFormatter(Formatter):
             lines.append(Text(f"{self.held_back} more finding{'s' if self.held_back != 1 else ''} not listed (the "
                               f"first {MAX_FINDINGS} are): --full lists every one, -f concise one line each.",
                               style="dim"))
-        self._print([*lines, summary_line(report)])
+        site = site_line(report.summary()) if not self.options.quiet else None
+        self._print([*lines, *([Text(site, style="dim")] if site else []), summary_line(report)])
 
     def _note_fixes(self, findings: list[Finding]) -> None:
         for finding in findings:

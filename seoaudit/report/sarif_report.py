@@ -106,6 +106,7 @@ def _skeleton(report: Report, used: list[str], root: Path | None) -> dict[str, A
             }},
             "invocations": [invocation],
             "columnKind": "unicodeCodePoints",
+            "properties": {"site": report.summary()["site"]},
             "results": [Frame.HOLE],
         }],
     }

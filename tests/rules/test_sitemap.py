@@ -154,3 +154,48 @@ def test_findings_across_documents_do_not_depend_on_their_order():
     assert forward == backward
     assert sorted(rule for findings in forward.values() for rule, _, _ in findings) == [
         "sitemap/noindex-url", "sitemap/non-canonical-url", "sitemap/page-not-listed"]
+
+
+def test_a_lastmod_earlier_than_the_page_is_stale_at_the_precision_it_states():
+    import json
+
+    post = {"id": 3, "status": "publish", "link": "https://example.com/hello/", "title": {"rendered": "Hello"},
+            "modified_gmt": "2026-03-14T22:30:00", "yoast_head_json": {"canonical": "https://example.com/hello/"}}
+    edited = {**post, "modified_gmt": "2026-03-20T08:00:00"}  # the same post, exported again after an edit
+
+    def stale(lastmod: str, *posts) -> list:
+        files = [(urlset(("https://example.com/hello/", lastmod)), "sitemap.xml"),
+                 *((json.dumps(p).encode(), f"content/{i}.json") for i, p in enumerate(posts or [post]))]
+        return [m for rule, _, m in run(*files, config=Config(select=("sitemap/lastmod-stale",)))["sitemap.xml"]]
+
+    assert stale("2026-03-14") == []  # the same day: 22:30 UTC is within it in some time zone
+    assert stale("2026-03") == [] and stale("2026-03-14T22:29:30Z") == []  # within the tolerance
+    assert stale("2026-03-14T23:00:00+02:00") == ["sitemap.xml gives https://example.com/hello/ the lastmod "
+                                                  "2026-03-14T23:00:00+02:00, but its page (content/0.json) was "
+                                                  "modified 2026-03-14T22:30:00"]
+    assert len(stale("2026-03-13")) == 1 and stale("not a date") == []  # an unreadable lastmod: lastmod-invalid
+    assert stale("2026-03-15", post, edited) == ["sitemap.xml gives https://example.com/hello/ the lastmod 2026-03-15, "
+                                                 "but its page (content/1.json) was modified 2026-03-20T08:00:00"]
+
+
+def test_listed_urls_without_a_page_in_a_built_site():
+    sitemap = urlset("https://example.com/", "https://example.com/about/", "https://example.com/team.html",
+                     "https://example.com/gone/", "https://example.com/old/")
+    files = [(sitemap, "public/sitemap.xml"),
+             (page("https://example.com/"), "public/index.html"),
+             (b"<html><head><title>About</title></head></html>", "public/about/index.html"),  # by its file
+             (page("https://example.com/team.html"), "public/team.html")]
+    config = Config(select=("sitemap/url-missing",))
+    found = run(*files, config=config)
+    assert found["public/sitemap.xml"] == [(
+        "sitemap/url-missing", 6, "2 URLs of public/sitemap.xml have no page in this run (3 of 5 do): "
+        "https://example.com/gone/, https://example.com/old/")]
+    assert run(*reversed(files), config=config) == found
+    # a sample of the site (fewer than half of its pages) says nothing
+    assert not any(run(*files[:2], config=config).values())
+    # nor does a WordPress export, which holds posts, not every page the sitemap lists
+    import json
+
+    posts = [{"link": f"https://example.com/{slug}/", "status": "publish", "title": {"rendered": slug}}
+             for slug in ("", "about", "team", "gone")]
+    assert not any(run((sitemap, "sitemap.xml"), (json.dumps(posts).encode(), "posts.json"), config=config).values())

@@ -94,6 +94,7 @@
         return h("li", null, h("span", {"class": "n sev-" + i, text: by[SEV[i]] || 0}), sevLabel(i));
       }),
       h("li", null, h("span", {"class": "n", text: s.unreadable || 0}), "unreadable")));
+    if (run.site_line) append(main, h("p", {id: "site-line", text: run.site_line}));
     var cols = h("div", {"class": "cols"});
     append(main, cols);
     append(cols, h("section", {"aria-labelledby": "h-cat"}, h("h3", {id: "h-cat", text: "Findings by category"}),
