@@ -76,23 +76,26 @@ class Intake:
 def load_paths(paths: Iterable[str], limits: Limits | None = None, intake: Intake | None = None
                ) -> Iterator[Document]:
     """Files, folders (walked with the default excludes and .gitignore, see seoaudit/discovery.py) and `-`."""
-    from .discovery import FileRules, discover
-
-    settings = _DefaultFiles(FileRules.default(Path.cwd().resolve()))
-    return read_entries(discover(paths, lambda _: settings), limits, intake)
+    return read_entries(_discover_defaults(paths), limits, intake)
 
 
 def inputs(paths: Iterable[str], limits: Limits | None = None) -> Iterator[FileInput | Document]:
     """What `paths` name (walked as `load_paths` walks them), without reading a file: what `run.Run` takes."""
-    from .discovery import FileRules, discover
-
-    settings = _DefaultFiles(FileRules.default(Path.cwd().resolve()))
-    return entry_inputs(discover(paths, lambda _: settings), limits)
+    return entry_inputs(_discover_defaults(paths), limits)
 
 
 @dataclass(frozen=True)
 class _DefaultFiles:
     files: Any
+
+
+def _discover_defaults(paths: Iterable[str]) -> Iterator[Any]:
+    """Discovery's entries for `paths` under the default file rules, rooted at the working directory (the
+    Python API's walk; the CLI's follows the config files)."""
+    from .discovery import FileRules, discover
+
+    settings = _DefaultFiles(FileRules.default(Path.cwd().resolve()))
+    return discover(paths, lambda _: settings)
 
 
 def read_entries(entries: Iterable[Any], limits: Limits | None = None, intake: Intake | None = None,
