@@ -67,3 +67,20 @@ def test_the_site_summary_is_the_same_with_one_or_two_processes(tmp_path):
 
     one = summary("1")
     assert one == summary("2") and one["site"]["indexable"] == 50
+
+
+def test_every_report_format_carries_the_site_summary(tmp_path):
+    from seoaudit.report import formatter
+
+    site(tmp_path, pages=6)
+    documents = [d for path in sorted(tmp_path.iterdir()) for d in load_bytes(path.read_bytes(), str(path))]
+    report = Report(audit(documents, Config()).documents)
+    line = site_line(report.summary())
+    assert line.startswith("site: 6 indexable, 1 noindex, 1 canonicalised to another page; 1 sitemap, 3 indexable")
+    escaped = line.replace("'", "&#x27;")
+    for name in ("rich", "concise", "markdown", "github", "junit", "html"):
+        text = formatter(name).render(report)
+        assert line[6:] in text or escaped[6:] in text or line[6:].replace("'", "\\u0027") in text, name
+    for name in ("json", "sarif"):
+        assert '"pages_not_listed": 3' in formatter(name).render(report), name
+    assert '"pages_not_listed":3' in formatter("ndjson").render(report)
