@@ -76,7 +76,9 @@ def single_process(paths) -> dict[str, list[str]]:
 
     documents = [d for path in paths for d in Shard(path).documents(Limits(), __import__("collections").Counter())]
     report = audit(documents)
-    return {r.document.display_source: sorted(json.dumps(f.to_dict(), sort_keys=True) for f in r.findings)
+    from seoaudit.report.json_report import finding_dict
+
+    return {r.document.display_source: sorted(json.dumps(finding_dict(f), sort_keys=True) for f in r.findings)
             for r in report.documents}
 
 

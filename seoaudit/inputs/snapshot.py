@@ -86,7 +86,7 @@ def _lines(stream, name: str, snapshot: NdjsonInput, limits: Limits) -> Iterator
         if line.lstrip().startswith(b'{"' + MARK.encode()):
             yield _recorded(line, source)
             continue
-        for document in _load_json(line, source, limits, None):
+        for document in _load_json(line, source, limits, None, False):
             document.lines = None  # every pointer is on this one line
             yield document
 
