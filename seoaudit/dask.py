@@ -21,7 +21,9 @@ from files. dask[distributed] and warcio are optional: `pip install 'seoaudit[da
 from __future__ import annotations
 
 import json
-from collections import Counter
+import os
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -84,71 +86,82 @@ class Shard:
     first: int = 0
     stop: int | None = None
 
-    def documents(self, limits: Limits, records: Counter, index=None) -> Iterator[Document]:
-        """`index`: the WARC file's (inputs/warc.py), made once for all the partitions of the file."""
+    def documents(self, limits: Limits, records: Counter) -> Iterator[Document]:
         from .inputs import snapshot, warc
         from .load import load_file
 
         if warc.is_warc(self.path):
+            index = archive_index(self.path) if self.first or self.stop is not None else None
             return warc.WarcInput(self.path, self.path, self.first, self.stop).documents(limits, records, index)
         if snapshot.is_ndjson(self.path):
             return snapshot.NdjsonInput(self.path, self.path, self.first, self.stop).documents(limits)
         return load_file(Path(self.path), self.path, limits)
 
 
-@dataclass
-class Survey:
-    """What the partitions of one file share: how many records it holds, and a WARC file's index."""
+# The WARC indexes a worker process made, by (path, size, mtime), the last few: the partitions of a file that land
+# on a worker share one pass over its headers, and no partition is tied to the worker that made an index.
+_INDEXES: OrderedDict[tuple, Any] = OrderedDict()
+INDEXES_KEPT = 4
+_INDEXES_LOCK = threading.Lock()
 
-    records: int
-    index: Any = None  # inputs.warc.Index
+
+def archive_index(path: str):
+    """The index of a WARC file (inputs/warc.py), made once per worker process and file."""
+    from .inputs import warc
+
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None  # reading the partition reports why
+    key = (path, status.st_size, status.st_mtime_ns)
+    with _INDEXES_LOCK:
+        if key in _INDEXES:
+            _INDEXES.move_to_end(key)
+            return _INDEXES[key]
+        found = _INDEXES[key] = warc.index_archive(path)
+        while len(_INDEXES) > INDEXES_KEPT:
+            _INDEXES.popitem(last=False)
+        return found
 
 
-def survey(path: str) -> Survey:
-    """Read a WARC file's index (headers only) or count an NDJSON file's lines."""
+def count_records(path: str) -> int:
+    """Records of a WARC file (its index, kept for the partitions this worker gets) or lines of an NDJSON file;
+    at least 1 (a file that cannot be read is one partition, whose reading says why)."""
     from .inputs import warc
 
     if warc.is_warc(path):
-        index = warc.index_archive(path)
-        return Survey(max(1, index.records), index) if index is not None else Survey(1)
+        index = archive_index(path)
+        return max(1, index.records) if index is not None else 1
     import gzip
 
     try:
         with open(path, "rb") as raw:
             stream = gzip.GzipFile(fileobj=raw) if raw.peek(2)[:2] == b"\x1f\x8b" else raw
-            return Survey(max(1, sum(1 for _ in stream)))
-    except (OSError, EOFError):  # one partition, whose reading reports it
-        return Survey(1)
+            return max(1, sum(1 for _ in stream))
+    except (OSError, EOFError):
+        return 1
 
 
-def _records(found: Survey) -> int:
-    return found.records
-
-
-def shards(paths: Iterable[str], records_per_partition: int | None = None, client=None) -> list[tuple[Shard, Any]]:
-    """The partitions of `paths` (files; a folder's files, sorted), each with what it shares with the other
-    partitions of its file (a `Survey`, or on a cluster the future of one; None for a whole file): one per file,
-    or, with `records_per_partition`, one per that many records of each WARC or NDJSON file. A file is surveyed
-    once, where it is read: on a worker when a `client` is given, and its index stays there."""
+def shards(paths: Iterable[str], records_per_partition: int | None = None, client=None) -> list[Shard]:
+    """The partitions of `paths` (files; folders walked as `seoaudit check` walks them): one per file, or, with
+    `records_per_partition`, one per that many records of each WARC or NDJSON file, whose records are counted
+    where the files are read (on the workers when a `client` is given)."""
     from .discovery import FileRules, discover
     from .load import _DefaultFiles
 
-    settings = _DefaultFiles(FileRules.default(Path.cwd().resolve()))  # folders walked as `seoaudit check` walks
+    settings = _DefaultFiles(FileRules.default(Path.cwd().resolve()))
     files = [str(entry.path) for entry in discover(paths, lambda _: settings)
              if entry.path is not None and entry.skipped is None and not entry.is_dir]
     splittable = [path for path in files if records_per_partition and _splittable(path)]
-    if client is not None:
-        shared = dict(zip(splittable, client.map(survey, splittable), strict=True))
-        counts = dict(zip(splittable, client.gather(client.map(_records, list(shared.values()))), strict=True))
-    else:
-        shared = {path: survey(path) for path in splittable}
-        counts = {path: found.records for path, found in shared.items()}
+    counted = client.gather(client.map(count_records, splittable)) if client is not None else \
+        [count_records(path) for path in splittable]
+    counts = dict(zip(splittable, counted, strict=True))
     found = []
     for path in files:
-        if path not in shared:
-            found.append((Shard(path), None))
+        if path not in counts:
+            found.append(Shard(path))
             continue
-        found += [(Shard(path, first, first + records_per_partition), shared[path])
+        found += [Shard(path, first, first + records_per_partition)
                   for first in range(0, counts[path], records_per_partition)]
     return found
 
@@ -182,8 +195,8 @@ def audit_shards(paths: Iterable[str], out: str | Path, config: Config | None = 
 
     found = shards(paths, records_per_partition, client)
     auditor, shipped, results = _prepare(config, Path(out))
-    parts = [dask.delayed(_audit_shard)(shard, shared, index, shipped, _part(results, index))
-             for index, (shard, shared) in enumerate(found)]
+    parts = [dask.delayed(_audit_shard)(shard, index, shipped, _part(results, index))
+             for index, shard in enumerate(found)]
     return _reduce(parts, auditor, shipped, Path(out), client, split_every)
 
 
@@ -228,10 +241,10 @@ def _compute(collection, client):
     return client.compute(collection).result() if client is not None else collection.compute()
 
 
-def _audit_shard(shard: Shard, shared: Survey | None, index: int, auditor: Auditor, path: str) -> list[Partial]:
+def _audit_shard(shard: Shard, index: int, auditor: Auditor, path: str) -> list[Partial]:
     """One task: read a shard and audit it (`_audit_partition`), counting what its archive records were."""
     records: Counter = Counter()
-    documents = shard.documents(auditor.context.limits, records, shared.index if shared is not None else None)
+    documents = shard.documents(auditor.context.limits, records)
     partial = _audit_partition(documents, index, auditor, path)[0]
     partial.records = records
     return [partial]
