@@ -76,9 +76,10 @@ def single_process(paths) -> dict[str, list[str]]:
 
     documents = [d for path in paths for d in Shard(path).documents(Limits(), __import__("collections").Counter())]
     report = audit(documents)
-    from seoaudit.report.json_report import finding_dict
+    from seoaudit.report.json_report import finding_dicts
 
-    return {r.document.display_source: sorted(json.dumps(finding_dict(f), sort_keys=True) for f in r.findings)
+    return {r.document.display_source: sorted(json.dumps(f, sort_keys=True)
+                                              for f in finding_dicts(r.document, r.findings))
             for r in report.documents}
 
 
