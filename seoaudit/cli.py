@@ -88,7 +88,8 @@ def _usage_error(message: str) -> typer.Exit:
 def check(
     paths: Annotated[list[str], typer.Argument(
         metavar="PATH...", show_default=False,
-        help="Files, folders (every post, page and sitemap below, see --show-files), URLs, or - for stdin.")],
+        help="Files (also crawl archives, .warc, and NDJSON, .ndjson or .jsonl, each maybe .gz), folders (every post, "
+        "page, sitemap and .warc below, see --show-files), URLs, or - for stdin.")],
     format: Annotated[list[str] | None, typer.Option(
         "--format", "-f", metavar="FORMAT[:FILE]", help=FORMAT_HELP)] = None,
     output: Annotated[list[Path] | None, typer.Option(
@@ -160,10 +161,25 @@ def check(
         "--wp-origin", metavar="URL", help="The WordPress site that gets the application password of "
         "SEOAUDIT_WP_USER / SEOAUDIT_WP_APP_PASSWORD (no other host ever does; without it, none does).")] = None,
     allow_http_auth: AllowHttpAuthOpt = False,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS", help="Audit on a Dask cluster: its scheduler's address (tcp://host:8786), "
+        "or local for a LocalCluster of --jobs processes. Needs seoaudit[dask]; results go to --results-dir.")] = None,
+    results_dir: Annotated[Path, typer.Option(
+        "--results-dir", metavar="DIR", help="With --scheduler: where the NDJSON results (one file per partition), "
+        "the cross-document findings and the summary are written.")] = Path("seoaudit-results"),
+    partition_records: Annotated[int | None, typer.Option(
+        "--partition-records", min=1, metavar="N", help="With --scheduler: a partition per N records of a WARC or "
+        "NDJSON file (default: one per file).")] = None,
 ) -> None:
     """Audit posts and pages, URLs, sitemaps and WordPress REST URLs; exit 0 (clean), 1 (findings at
     --fail-on or above), 2 (usage, config or unreadable input, or an internal error), 130 or 143 (Ctrl-C or
     SIGTERM, after reporting what was audited) or 141 (standard output closed)."""
+    if scheduler is not None:
+        if format or output or write_baseline:
+            raise _usage_error("--scheduler writes its results as NDJSON to --results-dir: --format, --output and "
+                               "--write-baseline are for a run on this machine")
+        _dask_check(paths, scheduler, results_dir, partition_records, jobs, _dask_config(
+            fail_on, select, extend_select, ignore, site_url, config_file, isolated, baseline), color)
     live = _LiveArgs(insecure, timeout, concurrency, per_host, max_urls, no_follow, respect_robots, max_time,
                      allow_private, allow_http_auth)
     if wp_origin is not None:
@@ -324,6 +340,64 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
     if write_baseline is None and report.fails(settings.fail_on):
         raise typer.Exit(ExitStatus.FINDINGS)
     raise typer.Exit(ExitStatus.OK)
+
+
+def _dask_config(fail_on, select, extend_select, ignore, site_url, config_file, isolated, baseline):
+    """The settings and engine config of a `--scheduler` run (its baseline read)."""
+    from . import baseline as baselines
+    from .config import ConfigError, Overrides, load
+
+    overrides = Overrides(select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore),
+                          site_url=site_url, fail_on=fail_on.value if fail_on else None, baseline=baseline)
+    try:
+        settings = load(Path.cwd(), config_file, isolated, overrides)
+    except ConfigError as exc:
+        raise _usage_error(str(exc)) from None
+    config = replace(settings.config, root=settings.root)
+    if settings.baseline is not None:
+        try:
+            config = replace(config, baseline=baselines.load(settings.baseline, settings.root))
+        except baselines.BaselineError as exc:
+            raise _usage_error(str(exc)) from None
+    return settings, config
+
+
+def _dask_check(paths: list[str], scheduler: str, results: Path, partition_records: int | None, jobs: int | None,
+                configured, color: Color) -> None:
+    """`check --scheduler`: the audit on a Dask cluster (seoaudit/dask.py), its results written to `results`;
+    the summary line printed, and the exit status as for a local run."""
+    from . import dask as on_dask
+
+    settings, config = configured
+    problem = on_dask.missing()
+    if problem is not None:
+        raise _usage_error(problem)
+    urls = [p for p in paths if _is_url(p) or p == "-"]
+    if urls:
+        raise _usage_error(f"--scheduler audits files (shards), not {urls[0]!r}")
+    missing = next((p for p in paths if not Path(p).exists()), None)
+    if missing is not None:
+        raise _usage_error(f"{missing}: no such file or directory")
+    from .report import rich_report
+    from .results import Report
+
+    try:
+        with on_dask.cluster_client(scheduler, jobs or usable_cpus()) as client:
+            print(f"seoaudit: note: the Dask dashboard is at {client.dashboard_link}", file=sys.stderr)
+            audit = on_dask.audit_shards(paths, results, config, client, partition_records)
+    except OSError as exc:
+        raise _usage_error(f"the Dask scheduler {scheduler}: {exc}") from None
+    report = Report((), totals=audit.totals)
+    for _source, display, message in audit.totals.unreadable:
+        print(f"seoaudit: error: {display}: {message}", file=sys.stderr)
+    print(f"seoaudit: results in {results}/results/ ({len(audit.results)} parts), cross-document findings in "
+          f"{audit.late}, summary in {audit.summary}", file=sys.stderr)
+    _console(sys.stdout, color).print(rich_report.summary_line(report))
+    for message in report.internal_errors:
+        print(f"seoaudit: error: internal error: {message}", file=sys.stderr)
+    if report.unreadable or report.internal_errors:
+        raise typer.Exit(ExitStatus.USAGE)
+    raise typer.Exit(ExitStatus.FINDINGS if report.fails(settings.fail_on) else ExitStatus.OK)
 
 
 def usable_cpus() -> int:
@@ -490,6 +564,9 @@ def site(
     max_time: MaxTimeOpt = None,
     allow_private: AllowPrivateOpt = False,
     allow_http_auth: AllowHttpAuthOpt = False,
+    save: Annotated[Path | None, typer.Option(
+        "--save", metavar="FILE", help="Also write what was fetched to FILE (NDJSON, gzip-compressed if it ends "
+        ".gz): `seoaudit check FILE` audits it again offline, with the same findings.")] = None,
 ) -> None:
     """Audit every post and page of a WordPress site through its REST API (`_embed`; with SEOAUDIT_WP_USER and
     SEOAUDIT_WP_APP_PASSWORD in the environment also drafts, pending and scheduled posts, via context=edit).
@@ -517,9 +594,8 @@ def site(
     def documents(inputs: _Inputs):
         session = live.session(inputs.settings)
         order = lambda position, item: session.order.get(id(item), ())  # noqa: E731
-        if graphql or is_graphql_url(url):
-            return session.site_graphql(listing), session, order
-        return session.site(listing), session, order
+        found = session.site_graphql(listing) if graphql or is_graphql_url(url) else session.site(listing)
+        return (_saved(found, save) if save is not None else found), session, order
 
     _audit_run(documents, format, output, fail_on, select, extend_select, ignore, site_url, config_file, isolated,
                baseline, write_baseline, quiet, statistics, color, jobs)
@@ -577,6 +653,24 @@ def _print_intake(intake) -> None:
               "--show-files lists them", file=sys.stderr)
     for note in intake.notes:
         print(f"seoaudit: note: {note}", file=sys.stderr)
+
+
+def _saved(documents, path: Path):
+    """`documents`, each also written to the snapshot `path` as it passes (a run cut short leaves a snapshot of
+    what was fetched)."""
+    from .inputs.snapshot import SnapshotWriter
+
+    try:
+        writer = SnapshotWriter(path)
+    except OSError as exc:
+        raise _usage_error(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        for document in documents:
+            writer.add(document)
+            yield document
+    finally:
+        writer.close()
+        documents.close()
 
 
 def _destinations(formats: list[str], outputs: list[Path]) -> list[tuple[str, Path | None]]:

@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_EXCLUDE = (".*", "node_modules", "bower_components", "__pycache__", "venv", "site-packages", "vendor")
-DEFAULT_INCLUDE = ("*.json", "*.html", "*.htm", "*.xml", "*.json.gz", "*.html.gz", "*.htm.gz", "*.xml.gz")
+DEFAULT_INCLUDE = ("*.json", "*.html", "*.htm", "*.xml", "*.json.gz", "*.html.gz", "*.htm.gz", "*.xml.gz",
+                   "*.warc", "*.warc.gz")  # not NDJSON, read when named: a folder may hold NDJSON reports
 IGNORE_FILES = (".gitignore", ".ignore")
 
 

@@ -28,6 +28,7 @@ import codecs
 import json
 import sys
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,8 @@ SUFFIX_KINDS = {".json": "json", ".html": "html", ".htm": "html", ".xml": "xml"}
 NOT_OURS_JSON = ("JSON that is no WordPress REST object, collection, get_head response, GraphQL answer, SEO plugin "
                  "head or REST error")
 NOT_OURS_XML = "XML that is no sitemap (its root is neither <urlset> nor <sitemapindex>)"
+# Many documents a file, each maybe .gz, read here as a stream (inputs/): crawl archives and NDJSON.
+STREAM_SUFFIXES = (".warc", ".ndjson", ".jsonl")
 
 
 @dataclass
@@ -143,6 +146,8 @@ def entry_inputs(entries: Iterable[Any], limits: Limits | None = None, skip_non_
             found[entry.top] = found.get(entry.top, 0) + 1
         if entry.path is None:
             yield from load_bytes(_read_capped(sys.stdin.buffer, limits.max_input_bytes), "-", limits)
+        elif _suffix(entry.source) in STREAM_SUFFIXES:  # each document goes to a worker on its own
+            yield from stream_documents(str(entry.path), entry.source, limits)
         elif entry.explicit and not entry.included and entry.path.is_file() and _suffix(entry.source):
             message = (f"a {_suffix(entry.source)} file is no input: seoaudit reads WordPress JSON (.json), pages "
                        "(.html, .htm) and sitemaps (.xml), maybe gzipped")
@@ -151,6 +156,20 @@ def entry_inputs(entries: Iterable[Any], limits: Limits | None = None, skip_non_
         else:
             walked = not entry.explicit or skip_non_inputs
             yield FileInput(str(entry.path), entry.source, walked, config_of(entry) if config_of else None)
+
+
+def stream_documents(path: str, name: str, limits: Limits) -> Iterator[Document]:
+    """The documents of a crawl archive (then a note on what else it held) or of an NDJSON file."""
+    from .inputs import snapshot, warc
+
+    if warc.is_warc(path):
+        counts = Counter()
+        yield from warc.WarcInput(path, name).documents(limits, counts)
+        note = warc.describe(counts)
+        if note is not None:
+            yield _marker(NOTED, name, note)
+    elif snapshot.is_ndjson(path):
+        yield from snapshot.NdjsonInput(path, name).documents(limits)
 
 
 def _marker(kind: str, source: str, message: str) -> Document:
@@ -172,16 +191,19 @@ def load_file(path: Path, name: str | None = None, limits: Limits | None = None,
     try:
         with path.open("rb") as stream:
             data = _read_capped(stream, cap)
-    except FileNotFoundError:
-        yield _problem(name, "unreadable", "no such file or directory")
-        return
-    except IsADirectoryError:
-        yield _problem(name, "unreadable", "is a directory")
-        return
     except OSError as exc:
-        yield _problem(name, "unreadable", exc.strerror or str(exc))
+        yield unopened(name, exc)
         return
     yield from load_bytes(data, name, limits, walked)
+
+
+def unopened(name: str, exc: OSError) -> Document:
+    """The document that says why a file could not be opened or read."""
+    if isinstance(exc, FileNotFoundError):
+        return _problem(name, "unreadable", "no such file or directory")
+    if isinstance(exc, IsADirectoryError):
+        return _problem(name, "unreadable", "is a directory")
+    return _problem(name, "unreadable", exc.strerror or str(exc))
 
 
 def _read_capped(stream, cap: int) -> bytes:

@@ -102,6 +102,21 @@ class Totals:
         self.suppressed += len(suppressed)
         self.baselined += len(baselined)
 
+    def merge(self, other: Totals) -> Totals:
+        """Add the counts of another run's documents (a partition of a Dask audit)."""
+        self.documents += other.documents
+        self.unreadable += other.unreadable
+        self.severities += other.severities
+        self.categories += other.categories
+        self.rules += other.rules
+        for rule, severity in other.worst.items():
+            if rule not in self.worst or severity > self.worst[rule]:
+                self.worst[rule] = severity
+        self.suppressed += other.suppressed
+        self.baselined += other.baselined
+        self.internal_errors += other.internal_errors
+        return self
+
     @classmethod
     def of(cls, results: Iterable[DocumentResult]) -> Totals:
         totals = cls()

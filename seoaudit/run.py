@@ -103,6 +103,17 @@ class Run:
                 self._suppressions[result.key] = result.suppressions
             result.batch = result.suppressions = ()
 
+    @property
+    def suppressions(self) -> dict[DocumentKey, tuple]:
+        """The ignore comments of the documents in the batch state that have any, by key."""
+        return self._suppressions
+
+    def resume(self, totals: Totals, state: BatchState, suppressions: dict[DocumentKey, tuple]) -> None:
+        """Take on what other runs added (their combined counts, batch state and ignore comments: the partitions
+        of a Dask audit), to `finish` it here."""
+        self.state.close()
+        self.totals, self.state, self._suppressions = totals, state, suppressions
+
     def finish(self) -> Late:
         """The batch rules' findings (counted in `totals`), once every document is in."""
         found = Multimap(self.budget)

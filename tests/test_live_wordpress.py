@@ -162,6 +162,21 @@ def test_site_with_credentials_pages_drafts_and_scheduled(site):
     assert "/2035/01/01/" in scheduled["canonical/draft-placeholder"]["message"]
 
 
+def test_site_save_then_check_the_snapshot(site, tmp_path):
+    snapshot = tmp_path / "site.ndjson.gz"
+    live, live_report = invoke("site", WP_URL, "--save", snapshot, env=AUTH)
+    assert live.exit_code in (0, 1), live.stderr
+    offline, offline_report = invoke("check", snapshot, env=ANONYMOUS)  # offline: no credentials needed
+    assert offline.exit_code == live.exit_code, offline.stderr
+    assert len(offline_report["documents"]) == len(live_report["documents"]) >= len(site)
+
+    def findings(report):
+        return {d["source"]: sorted(json.dumps(f, sort_keys=True) for f in d["findings"]) for d in report["documents"]}
+
+    assert findings(offline_report) == findings(live_report)
+    assert offline_report["summary"] == live_report["summary"]
+
+
 def test_site_anonymous_sees_published_only(site):
     result, report = invoke("site", WP_URL, env=ANONYMOUS)
     assert result.exit_code in (0, 1), result.stderr

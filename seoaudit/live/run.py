@@ -30,7 +30,7 @@ from ..load import documents_from_json
 from ..model import Document, InputProblem
 from . import sitemap, wordpress
 from .fetch import Cancelled, Fetcher, FetchOptions, OutOfTime, origin
-from .wire import Response, Wire
+from .wire import Response, Wire, target_facts
 
 MAX_SITEMAPS = 200
 MAX_IMAGES_PER_PAGE = 6
@@ -419,15 +419,7 @@ class Session:
     def _target(self, url: str) -> Response:
         answer = self.fetcher.get(url, accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
                                   max_bytes=TARGET_BYTES)
-        if answer.ok and answer.body:
-            from ..extract.html import html_view, parse_html_bytes
-            from ..model import Location
-
-            view = html_view(parse_html_bytes(answer.body), "target", Location())
-            robots = ", ".join(view.robots_directives("robots") + view.robots_directives("googlebot"))
-            if robots:
-                answer.headers["x-seoaudit-meta-robots"] = [robots]
-        return _without_body(answer)
+        return _without_body(target_facts(answer))
 
     def _note(self, text: str) -> None:
         if text not in self.notes:

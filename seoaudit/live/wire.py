@@ -192,6 +192,20 @@ def noindex_bots(headers: list[str], bots: tuple[str, ...] = ("*", "googlebot", 
     return [bot for bot in bots if {"noindex", "none"} & parsed.get(bot, set())]
 
 
+def target_facts(answer: Response) -> Response:
+    """A canonical target's answer with the robots directives of its `<head>` recorded (a pseudo-header the
+    canonical rules read), as live mode and crawl archives both give it."""
+    if answer.ok and answer.body:
+        from ..extract.html import html_view, parse_html_bytes
+        from ..model import Location
+
+        view = html_view(parse_html_bytes(answer.body), "target", Location())
+        robots = ", ".join(view.robots_directives("robots") + view.robots_directives("googlebot"))
+        if robots:
+            answer.headers["x-seoaudit-meta-robots"] = [robots]
+    return answer
+
+
 def canonical_robots(response: Response) -> str | None:
     """The meta robots a canonical target declares (recorded by the fetcher in a pseudo-header)."""
     return response.header("x-seoaudit-meta-robots")

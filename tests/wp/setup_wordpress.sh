@@ -74,13 +74,14 @@ have_packages() {
   modules="$(php -m 2>/dev/null || true)"  # read whole: `php -m | grep -q` dies of SIGPIPE under pipefail
   [ -f /usr/share/wordpress/wp-settings.php ] && [ -d /usr/share/wordpress/wp-content/themes/twentytwentyone ] \
     && grep -qix simplexml <<<"$modules" && grep -qix mysqli <<<"$modules" \
-    && command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null && command -v curl >/dev/null
+    && command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null && command -v curl >/dev/null \
+    && command -v wget >/dev/null  # not WordPress's: tests/test_warc.py makes a crawl archive with wget --warc-file
 }
 if ! have_packages; then
   exec 9>"$APT_LOCK"
   flock 9
   if ! have_packages; then
-    echo "setup_wordpress: installing wordpress, a theme, mariadb-server, php-cli, php-xml, php-mysql, curl (apt)"
+    echo "setup_wordpress: installing wordpress, a theme, mariadb-server, php-cli, php-xml, php-mysql, curl, wget (apt)"
     # The wordpress package pulls in Apache and the server package MariaDB: apt must start no service.
     policy_added=
     if [ ! -e /usr/sbin/policy-rc.d ]; then
@@ -89,7 +90,7 @@ if ! have_packages; then
     export DEBIAN_FRONTEND=noninteractive
     apt_ok=1
     apt_get update -qq && apt_get install -y -qq --no-install-recommends wordpress wordpress-theme-twentytwentyone \
-      mariadb-server php-cli php-xml php-mysql curl || apt_ok=
+      mariadb-server php-cli php-xml php-mysql curl wget || apt_ok=
     if [ -n "$policy_added" ]; then rm -f /usr/sbin/policy-rc.d; fi
     [ -n "$apt_ok" ] || die "apt-get failed (last lines of its output: $(tail -n 5 "$STATE/apt.log" | tr '\n' ' '))"
   fi
