@@ -32,8 +32,9 @@ class Url:
 
     @property
     def key(self) -> tuple:
-        """Equal keys mean the same URL to a search engine (the fragment is not part of it)."""
-        return (self.scheme, self.host, self.port, self.path or "/", self.query)
+        """Equal keys mean the same URL to a search engine (the fragment is not part of it). The default port is
+        0, not None, so that keys of one host with and without an explicit port still sort."""
+        return (self.scheme, self.host, self.port or 0, self.path or "/", self.query)
 
 
 @lru_cache(maxsize=4096)

@@ -27,3 +27,8 @@ def test_other_shapes_take_urlsplit(raw):
 @pytest.mark.parametrize("raw", ["https://", "https:///x", "https://a.com:/x x", "ftp://a.com/", "//a.com/"])
 def test_rejected(raw):
     assert urls.parse(raw) is None
+
+
+def test_keys_of_one_host_with_and_without_a_port_sort():
+    keys = [urls.parse(raw).key for raw in ("https://a.com:8443/x", "https://a.com/x", "https://a.com:443/y")]
+    assert sorted(keys) == [urls.parse("https://a.com/x").key, urls.parse("https://a.com/y").key, keys[0]]
