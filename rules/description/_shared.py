@@ -1,11 +1,11 @@
-"""What the description rules share. Measuring, comparing and the producer walk come from the title
-family's helpers (one width table, one notion of "the same text")."""
+"""What the description rules share. Measuring, comparing and the producer walk come from seoaudit.derive.text
+(one width table, one notion of "the same text"), as for the title rules."""
 
 from __future__ import annotations
 
 import re
 
-from seoaudit.rules.title._shared import (  # noqa: F401  (re-exported for the description rules)
+from seoaudit.derive.text import (  # noqa: F401  (re-exported for the description rules)
     as_printed,
     comparable,
     contains,
@@ -20,7 +20,6 @@ from seoaudit.rules.title._shared import (  # noqa: F401  (re-exported for the d
     template_variables,
     width_px,
 )
-
 from seoaudit.extract.view import Field, View
 
 SOCIAL_KEYS = ("og:description", "twitter:description")

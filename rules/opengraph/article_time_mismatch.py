@@ -36,9 +36,8 @@ within 60 s).
 ```
 """
 
+from seoaudit.derive.og import OG_TIMES, parse_datetime, prop, schema_dates
 from seoaudit.model import Violation
-
-from ._shared import OG_TIMES, parse_datetime, prop, schema_dates
 
 ID = "opengraph/article-time-mismatch"
 SEVERITY = "warning"

@@ -17,11 +17,11 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from seoaudit.derive.schema_types import is_article, schema_term, vocabulary
 from seoaudit.model import Location
 
 from ._shared import schema_graph
 
-SCHEMA_PREFIXES = ("https://schema.org/", "http://schema.org/", "schema:")
 # JSON-LD 1.1 keywords (W3C JSON-LD 1.1 §1.7); anything else that starts with "@" is not one.
 JSONLD_KEYWORDS = frozenset({
     "@base", "@container", "@context", "@direction", "@graph", "@id", "@import", "@included", "@index", "@json",
@@ -32,70 +32,6 @@ DATE_PROPERTIES = ("datePublished", "dateModified", "dateCreated", "uploadDate")
 
 
 # -- the vocabulary ----------------------------------------------------------------------------------
-
-class Vocabulary:
-    def __init__(self, data: dict):
-        self.source = data["source"]
-        self.types: dict[str, list[str]] = data["types"]
-        self.properties: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in data["properties"].items()}
-        self.pending = frozenset(data["pending"])
-        self.superseded: dict[str, str] = data.get("superseded", {})
-        self._folded = {name.lower(): name for name in [*self.types, *self.properties]}
-
-    @lru_cache(maxsize=2048)  # noqa: B019 - one vocabulary per process
-    def ancestors(self, name: str) -> frozenset[str]:
-        """The type and every type above it."""
-        found, todo = set(), [name]
-        while todo:
-            current = todo.pop()
-            if current not in found:
-                found.add(current)
-                todo.extend(self.types.get(current, ()))
-        return frozenset(found)
-
-    def is_a(self, name: str, parent: str) -> bool:
-        return parent in self.ancestors(name)
-
-    @lru_cache(maxsize=4096)  # noqa: B019 - one vocabulary per process
-    def allows(self, prop: str, types: tuple[str, ...]) -> bool:
-        """A property fits a node when some ancestor of one of its types is in the property's domain."""
-        domains = self.properties[prop]
-        return not domains or any(domains & self.ancestors(t) for t in types)
-
-    @lru_cache(maxsize=1024)  # noqa: B019 - one vocabulary per process; difflib takes a millisecond
-    def suggest(self, name: str, kind: str) -> str | None:
-        """The vocabulary's spelling of a misspelt term (case first, then the closest name)."""
-        pool = self.types if kind == "type" else self.properties
-        folded = self._folded.get(name.lower())
-        if folded in pool and folded != name:
-            return folded
-        import difflib
-
-        close = difflib.get_close_matches(name, pool.keys(), n=1, cutoff=0.85)
-        return close[0] if close else None
-
-
-@cache
-def vocabulary() -> Vocabulary:
-    text = resources.files("seoaudit").joinpath("data/schemaorg_vocab.json").read_text(encoding="utf-8")
-    return Vocabulary(json.loads(text))
-
-
-def schema_term(raw: Any) -> str | None:
-    """`Article`, `schema:Article` or `https://schema.org/Article` → `Article`; None for a term of another
-    vocabulary (`og:title`, `dc:creator`, `https://example.com/ns#x`), which we cannot judge."""
-    if not isinstance(raw, str) or not raw:
-        return None
-    return _schema_term(raw)
-
-
-@lru_cache(maxsize=8192)  # every key of every node comes here, from several rules: the same few hundred terms
-def _schema_term(raw: str) -> str | None:
-    for prefix in SCHEMA_PREFIXES:
-        if raw.startswith(prefix):
-            return raw[len(prefix):]
-    return None if ":" in raw or "/" in raw else raw
-
 
 # -- contexts ----------------------------------------------------------------------------------------
 
@@ -217,29 +153,6 @@ def missing_and_invalid(name: str, data: dict) -> tuple[list[str], list[tuple[st
 
 
 # -- articles, authors, publishers -----------------------------------------------------------------------
-
-GOOGLE_ARTICLE_ROOTS = ("NewsArticle", "BlogPosting")
-
-
-def is_article(node) -> bool:
-    """Any Article type (Article, NewsArticle, BlogPosting, TechArticle, Report…)."""
-    return _any_article(node.types)
-
-
-@lru_cache(maxsize=1024)
-def _any_article(types: tuple[str, ...]) -> bool:
-    vocab = vocabulary()
-    return any((name := schema_term(t)) in vocab.types and vocab.is_a(name, "Article") for t in types)
-
-
-def is_google_article(node) -> bool:
-    """What Google's Article documentation covers: Article itself, NewsArticle and BlogPosting with their
-    subtypes (SDTT's 'full article prototype'); TechArticle, ScholarlyArticle, Report… are not."""
-    vocab = vocabulary()
-    names = [schema_term(t) for t in node.types]
-    return any(n == "Article" or (n in vocab.types and any(vocab.is_a(n, r) for r in GOOGLE_ARTICLE_ROOTS))
-               for n in names)
-
 
 def articles(page):
     """The page's graph, its view name and its top-level or nested article nodes."""

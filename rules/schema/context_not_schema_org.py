@@ -44,9 +44,10 @@ Yoast-for-TYPO3 #618 (one `@context` on a top-level `@graph`); peer-checks.md §
 """
 
 from seoaudit import urls
+from seoaudit.derive.schema_types import GOOGLE_FEATURE_TYPES
 from seoaudit.model import AGGRAVATED, MILD, Violation
 
-from ._shared import GOOGLE_FEATURE_TYPES, schema_graph
+from ._shared import schema_graph
 
 ID = "schema/context-not-schema-org"
 SEVERITY = "warning"

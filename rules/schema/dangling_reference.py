@@ -50,9 +50,10 @@ peer-checks.md §7 row 71 (`graph/dangling-ref`); wordpress-ecosystem.md §5 che
 """
 
 from seoaudit import urls
+from seoaudit.derive.schema_types import google_requires
 from seoaudit.model import AGGRAVATED, Violation
 
-from ._shared import google_requires, is_blank, node_label, schema_graph
+from ._shared import is_blank, node_label, schema_graph
 
 ID = "schema/dangling-reference"
 SEVERITY = "warning"

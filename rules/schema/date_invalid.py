@@ -41,9 +41,10 @@ row 84 (`article/date-iso8601`); wordpress-ecosystem.md §5 check 28 (Fixture A)
 ```
 """
 
+from seoaudit.derive.schema_types import google_requires
 from seoaudit.model import AGGRAVATED, Violation
 
-from ._shared import google_requires, node_label, schema_graph
+from ._shared import node_label, schema_graph
 from ._types import dated_values, parse_iso
 
 ID = "schema/date-invalid"

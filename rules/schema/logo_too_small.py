@@ -41,10 +41,10 @@ peer-checks.md §7 row 91 (`org/logo-size`).
 ```
 """
 
+from seoaudit.derive.images import schema_pixels, url_key
+from seoaudit.derive.og import is_svg
 from seoaudit.model import Violation
 
-from ..image._shared import schema_pixels, url_key
-from ..opengraph._shared import is_svg
 from ._shared import node_label, schema_graph
 from ._types import entities, first_url
 

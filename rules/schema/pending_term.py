@@ -35,10 +35,11 @@ section; peer-checks.md §7 row 70 (`schema/pending-property`).
 
 from functools import cache
 
+from seoaudit.derive.schema_types import SCHEMA_PREFIXES, schema_term, vocabulary
 from seoaudit.model import Violation
 
 from ._shared import schema_graph
-from ._types import SCHEMA_PREFIXES, judged_nodes, schema_term, vocabulary
+from ._types import judged_nodes
 
 ID = "schema/pending-term"
 SEVERITY = "info"

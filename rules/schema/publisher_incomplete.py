@@ -46,11 +46,11 @@ peer-checks.md §7 row 90 (`article/publisher`).
 ```
 """
 
+from seoaudit.derive.schema_types import is_article, vocabulary
 from seoaudit.model import Violation
 
-from ._shared import node_label, schema_graph
-from ._types import entities, entity_name, is_article, missing_and_invalid, vocabulary
-from .author_name_missing import is_bare_reference
+from ._shared import is_bare_reference, node_label, schema_graph
+from ._types import entities, entity_name, missing_and_invalid
 
 ID = "schema/publisher-incomplete"
 SEVERITY = "info"

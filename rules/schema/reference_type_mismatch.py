@@ -51,9 +51,7 @@ peer-checks.md §7 row 74 (`graph/links`).
 ```
 """
 
-from seoaudit.model import Violation
-
-from ._shared import (
+from seoaudit.derive.schema_types import (
     ARTICLE,
     BREADCRUMB,
     CONTAINER_WORK,
@@ -63,9 +61,10 @@ from ._shared import (
     WEBPAGE,
     WEBSITE,
     judgeable,
-    node_label,
-    schema_graph,
 )
+from seoaudit.model import Violation
+
+from ._shared import node_label, schema_graph
 
 ID = "schema/reference-type-mismatch"
 SEVERITY = "warning"

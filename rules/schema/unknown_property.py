@@ -46,10 +46,11 @@ peer-checks.md §7 row 69 (`schema/unknown-property`).
 
 from functools import lru_cache
 
+from seoaudit.derive.schema_types import schema_term, vocabulary
 from seoaudit.model import MILD, Violation
 
 from ._shared import schema_graph
-from ._types import judged_nodes, node_types, schema_term, vocabulary
+from ._types import judged_nodes, node_types
 
 ID = "schema/unknown-property"
 SEVERITY = "warning"

@@ -37,10 +37,11 @@ graph works.
 ```
 """
 
+from seoaudit.derive.schema_types import schema_term, vocabulary
 from seoaudit.model import Violation
 
 from ._shared import schema_graph
-from ._types import judged_nodes, schema_term, vocabulary
+from ._types import judged_nodes
 
 ID = "schema/unknown-type"
 SEVERITY = "warning"

@@ -29,9 +29,8 @@ counts empty titles; Yoast scores it red. peer-checks.md row 1.
 ```
 """
 
+from seoaudit.derive.text import fields_once
 from seoaudit.model import Violation
-
-from ._shared import fields_once
 
 ID = "title/empty"
 SEVERITY = "error"

@@ -35,9 +35,8 @@ plus the site suffix; Yoast#9274, gatsbyjs/gatsby#4543); peer-checks.md row 9.
 ```
 """
 
+from seoaudit.derive.text import contains, fields_once
 from seoaudit.model import Violation
-
-from ._shared import contains, fields_once
 
 ID = "title/post-title-mismatch"
 SEVERITY = "info"

@@ -31,9 +31,8 @@ tells a searcher what the page holds, and Google tends to replace such titles wi
 ```
 """
 
+from seoaudit.derive.text import shown_titles, width_px
 from seoaudit.model import Violation
-
-from ._shared import shown_titles, width_px
 
 ID = "title/width-px-too-narrow"
 SEVERITY = "info"

@@ -36,9 +36,8 @@ width). peer-checks.md rows 4–5.
 ```
 """
 
+from seoaudit.derive.text import fit_px, shown_titles, width_px
 from seoaudit.model import Violation
-
-from ._shared import fit_px, shown_titles, width_px
 
 ID = "title/width-px-too-wide"
 SEVERITY = "info"

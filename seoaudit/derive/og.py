@@ -76,7 +76,7 @@ def page_languages(page, view: View) -> list[Field]:
     """The page's declared languages other than og:locale: `<html lang>` of the HTML page, and the
     `inLanguage` of the schema's top-level WebPage and Article nodes (a string, or a Language's
     `alternateName`)."""
-    from ..schema._shared import ARTICLE, WEBPAGE
+    from seoaudit.derive.schema_types import ARTICLE, WEBPAGE
 
     found = []
     html = page.views.get("html")
@@ -97,7 +97,7 @@ def page_languages(page, view: View) -> list[Field]:
 def schema_dates(page, prop_name: str) -> list[tuple[str, Field]]:
     """(node label, date Field) for `datePublished` / `dateModified` of the top-level Article and WebPage
     nodes of the page's graph."""
-    from ..schema._shared import ARTICLE, WEBPAGE
+    from seoaudit.derive.schema_types import ARTICLE, WEBPAGE
 
     found = []
     if page.schema_view is None:
