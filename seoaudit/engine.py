@@ -19,9 +19,9 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from .limits import Limits
-from .model import CATEGORIES, MARKERS, Document, DocumentKey, DocumentRef, Finding, Location, Severity, Violation
+from .model import MARKERS, Document, DocumentKey, DocumentRef, Finding, Location, Severity, Violation
 from .page import AuditContext, Page
-from .registry import REQUIREMENTS, Rule, RuleError, _suggest, all_rules
+from .registry import REQUIREMENTS, Rule, all_rules, check_refs
 from .results import INTERNAL_ERROR, LIMIT_EXCEEDED, DocumentResult, Report
 
 if TYPE_CHECKING:
@@ -73,14 +73,6 @@ class Config:
         return AuditContext(self.site_url, self.allowed_hosts, self.limits)
 
 
-def check_refs(refs: Iterable[str]) -> None:
-    """Raise `RuleError` (naming the closest id) for a reference that is neither a rule nor a category."""
-    rules = all_rules()
-    for ref in refs:
-        if ref not in rules and ref not in CATEGORIES:
-            raise RuleError(f"unknown rule or category {ref!r}" + _suggest(ref, [*rules, *CATEGORIES]))
-
-
 def resolve_rules(select: Iterable[str] = (), extend_select: Iterable[str] = (),
                   ignore: Iterable[str] = ()) -> list[Rule]:
     select, extend_select, ignore = list(select), list(extend_select), list(ignore)
@@ -129,8 +121,7 @@ class Step:
 
     def stamp(self, violations: Iterable[Violation]) -> list[Finding]:
         rule, severities = self.rule, self.severities
-        return [Finding(rule.id, rule.category, severities[v.case], v.message, v.location, v.value, v.expected, v.fix,
-                        v.view) for v in violations]
+        return [Finding.stamp(rule.id, severities[v.case], v) for v in violations]
 
 
 def _bits(has: int) -> frozenset[str]:
@@ -353,8 +344,8 @@ class Auditor:
         unless that rule is ignored. The CLI exits 2 when a run has one: the audit is incomplete."""
         if self._internal_error is None:
             if all_rules().get(INTERNAL_ERROR) is None:  # the rules package is incomplete: still say it
-                return [Finding(INTERNAL_ERROR, "input", Severity.ERROR, message, Location(pointer=ref.pointer or None),
-                                value, None, FIX_INTERNAL)]
+                return [Finding.stamp(INTERNAL_ERROR, Severity.ERROR, Violation(
+                    message, Location(pointer=ref.pointer or None), value=value, fix=FIX_INTERNAL))]
             return []
         return self._internal_error.stamp([Violation(message, Location(pointer=ref.pointer or None), value=value,
                                                      fix=FIX_INTERNAL)])

@@ -24,7 +24,7 @@ import importlib
 import inspect
 import pkgutil
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -200,3 +200,19 @@ def _suggest(ref: str, known: list[str]) -> str:
 
     close = difflib.get_close_matches(ref, known, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def unknown_ref(ref: str) -> str | None:
+    """What is wrong with a reference that names neither a rule nor a category (with what to write instead),
+    or None when it names one. The one check of a rule reference: config, command line and engine ask it."""
+    rules = all_rules()
+    if ref in rules or ref in CATEGORIES:
+        return None
+    return f"unknown rule or category {ref!r}" + _suggest(ref, [*rules, *CATEGORIES])
+
+
+def check_refs(refs: Iterable[str]) -> None:
+    """Raise `RuleError` for the first reference that is neither a rule nor a category."""
+    for ref in refs:
+        if (problem := unknown_ref(ref)) is not None:
+            raise RuleError(problem)
