@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .limits import Limits
 from .model import MARKERS, Document, DocumentKey, DocumentRef, Finding, Location, Severity, Violation
 from .page import AuditContext, Page
-from .registry import REQUIREMENTS, Rule, all_rules, check_refs
+from .registry import ARTIFACTS, REQUIREMENTS, Rule, all_rules, check_refs
 from .results import INTERNAL_ERROR, LIMIT_EXCEEDED, DocumentResult, Report
 
 if TYPE_CHECKING:
@@ -124,6 +124,18 @@ class Step:
         return [Finding.stamp(rule.id, severities[v.case], v) for v in violations]
 
 
+def _bind(rule: Rule) -> Callable[..., Iterable[Violation]] | None:
+    """How the engine calls a rule: `check(page, options)`, with the artifacts it takes passed in."""
+    if rule.is_batch or not rule.artifacts:
+        return None if rule.is_batch else rule.check
+    check, getters = rule.check, tuple((name, ARTIFACTS[name]) for name in rule.artifacts)
+
+    def with_artifacts(page: Page, options: dict[str, Any]) -> Iterable[Violation]:
+        return check(page, options, **{name: get(page) for name, get in getters})
+
+    return with_artifacts
+
+
 def _bits(has: int) -> frozenset[str]:
     return frozenset(name for bit, name in enumerate(REQUIREMENTS) if has & 1 << bit)
 
@@ -151,7 +163,7 @@ class Auditor:
         self._nested: dict[str, Auditor] = {}  # by config file: the auditors of files under nested configs
         # Input rules first, so that what they report (limits, encoding) is never lost to the deadline.
         todo = sorted(rules, key=lambda r: r.category != "input")
-        self.steps = tuple(Step(r, None if r.is_batch else r.check, self.options(r), self.severities(r), i)
+        self.steps = tuple(Step(r, _bind(r), self.options(r), self.severities(r), i)
                            for i, r in enumerate(todo))
         self.inputs = sum(r.category == "input" for r in todo)
         self._order = {rule.id: i for i, rule in enumerate(rules)}

@@ -64,11 +64,11 @@ from seoaudit.derive.schema_types import (
 )
 from seoaudit.model import Violation
 
-from ._shared import node_label, schema_graph
+from ._shared import node_label
 
 ID = "schema/reference-type-mismatch"
 SEVERITY = "warning"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 
 # property → (the types that fit, how a message names them)
 EXPECTED = {
@@ -111,10 +111,8 @@ def links(graph):
             yield node.parent, node.property, node.types, node_label(node), node.location
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     for source, prop, types, label, where in links(graph):
         wanted = expectation(source, prop)
         if wanted is None or not judgeable(types):
