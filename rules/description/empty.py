@@ -27,9 +27,8 @@ that is empty, next to (or instead of) the SEO plugin's own.
 ```
 """
 
+from seoaudit.derive.text import fields_once
 from seoaudit.model import Violation
-
-from ._shared import fields_once
 
 ID = "description/empty"
 SEVERITY = "warning"

@@ -29,9 +29,8 @@ wordpress-ecosystem.md §5 check 12 (single head tags).
 ```
 """
 
+from seoaudit.derive.text import describe_views
 from seoaudit.model import MILD, Violation
-
-from ._shared import describe_views
 
 ID = "description/multiple"
 SEVERITY = "warning"

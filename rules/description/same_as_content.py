@@ -37,9 +37,10 @@ content; Yoast#8661, Yoast#9549).
 ```
 """
 
+from seoaudit.derive.text import comparable, fields_once
 from seoaudit.model import Violation
 
-from ._shared import comparable, content_text, fields_once, without_truncation
+from ._shared import content_text, without_truncation
 
 ID = "description/same-as-content"
 SEVERITY = "info"
