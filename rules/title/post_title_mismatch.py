@@ -40,16 +40,15 @@ from seoaudit.model import Violation
 
 ID = "title/post-title-mismatch"
 SEVERITY = "info"
-REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("post",)  # passed in (registry.py)
 
 
 def _seo_titles(view):
     return view.titles[:1] + view.meta.get("og:title", [])[:1]
 
 
-def check(page, options):
-    post = page.post
-    if post is None or post.title is None or not post.title.value:
+def check(page, options, post):
+    if post.title is None or not post.title.value:
         return
     for view, field in fields_once(page, _seo_titles):
         if field.value and not contains(field.value, post.title.value):
