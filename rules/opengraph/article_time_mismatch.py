@@ -36,7 +36,8 @@ within 60 s).
 ```
 """
 
-from seoaudit.derive.og import OG_TIMES, parse_datetime, prop, schema_dates
+from seoaudit.derive.dates import parse_datetime, schema_dates
+from seoaudit.derive.og import OG_TIMES, prop
 from seoaudit.model import Violation
 
 ID = "opengraph/article-time-mismatch"

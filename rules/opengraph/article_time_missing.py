@@ -36,7 +36,8 @@ scheduled posts are not checked.
 ```
 """
 
-from seoaudit.derive.og import prop, schema_dates
+from seoaudit.derive.dates import schema_dates
+from seoaudit.derive.og import prop
 from seoaudit.derive.schema_types import ARTICLE
 from seoaudit.model import Violation
 

@@ -59,7 +59,8 @@ from calendar import monthrange
 from datetime import UTC, datetime, timedelta
 
 from seoaudit.batch import Occurrence
-from seoaudit.derive.og import parse_datetime, prop, schema_dates
+from seoaudit.derive.dates import parse_datetime, schema_dates
+from seoaudit.derive.og import prop
 from seoaudit.model import Location, Violation
 
 from ._shared import is_w3c_datetime, listed_entries, page_urls, url_key
