@@ -117,8 +117,7 @@ class Aggregation:
             rule = step.rule
             for document_key, v in rule.check_group(group, members, step.options):
                 member = by_key[document_key]
-                finding = Finding(rule.id, rule.category, step.severities[v.case], v.message, v.location, v.value,
-                                  v.expected, v.fix, v.view)
+                finding = Finding.stamp(rule.id, step.severities[v.case], v)
                 yield document_key, LateFinding(member.document, finding,
                                                 member.line if v.location == member.location else None)
 

@@ -22,7 +22,7 @@ from typing import Any
 from .discovery import DEFAULT_EXCLUDE, FileRules, Pattern
 from .limits import Limits
 from .model import CATEGORIES, Severity
-from .registry import RuleError, all_rules
+from .registry import RuleError, all_rules, check_refs, unknown_ref
 from .registry import _suggest as _suggest_rule
 
 DOT_FILE = ".seoaudit.toml"
@@ -179,17 +179,13 @@ def validate(table: Any, where: str = "config") -> None:
         path = ".".join(json.dumps(p) if not str(p).replace("-", "").isalnum() else str(p)
                         for p in error.absolute_path)
         raise ConfigError(f"{where}: {path or 'config'}: {error.message}")
-    rules = all_rules()
-    known = [*rules, *CATEGORIES]
-    for key in ("select", "extend-select", "ignore"):
-        for ref in table.get(key, []):
-            if ref not in rules and ref not in CATEGORIES:
-                raise ConfigError(f"{where}: {key}: unknown rule or category {ref!r}" + _suggest_rule(ref, known))
-    for pattern, refs in table.get("per-file-ignores", {}).items():
-        for ref in refs:
-            if ref not in rules and ref not in CATEGORIES:
-                raise ConfigError(f"{where}: per-file-ignores.{json.dumps(pattern)}: unknown rule or category "
-                                  f"{ref!r}" + _suggest_rule(ref, known))
+    known = [*all_rules(), *CATEGORIES]
+    refs = [(key, ref) for key in ("select", "extend-select", "ignore") for ref in table.get(key, [])]
+    refs += [(f"per-file-ignores.{json.dumps(pattern)}", ref)
+             for pattern, listed in table.get("per-file-ignores", {}).items() for ref in listed]
+    for key, ref in refs:
+        if (problem := unknown_ref(ref)) is not None:
+            raise ConfigError(f"{where}: {key}: {problem}")
     for rule_id, settings in table.get("rules", {}).items():
         _validate_rule(rule_id, settings, where, known)
     for entry in table.get("allow-private-hosts", []):
@@ -249,7 +245,7 @@ def _suggest(word: str, known) -> str:
 def resolve(file: FileConfig, cli: Overrides | None = None) -> Settings:
     """Merge the command line over the file into the engine's Config. The CLI wins: `--select` replaces
     `select` and `extend-select`; `--ignore` and `--extend-select` add to the file's lists."""
-    from .engine import Config, check_refs
+    from .engine import Config
 
     cli = cli or Overrides()
     values = file.values

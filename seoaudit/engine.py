@@ -19,9 +19,9 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from .limits import Limits
-from .model import CATEGORIES, MARKERS, Document, DocumentKey, DocumentRef, Finding, Location, Severity, Violation
+from .model import MARKERS, Document, DocumentKey, DocumentRef, Finding, Location, Severity, Violation
 from .page import AuditContext, Page
-from .registry import REQUIREMENTS, Rule, RuleError, _suggest, all_rules
+from .registry import ARTIFACTS, REQUIREMENTS, Rule, all_rules, check_refs
 from .results import INTERNAL_ERROR, LIMIT_EXCEEDED, DocumentResult, Report
 
 if TYPE_CHECKING:
@@ -73,14 +73,6 @@ class Config:
         return AuditContext(self.site_url, self.allowed_hosts, self.limits)
 
 
-def check_refs(refs: Iterable[str]) -> None:
-    """Raise `RuleError` (naming the closest id) for a reference that is neither a rule nor a category."""
-    rules = all_rules()
-    for ref in refs:
-        if ref not in rules and ref not in CATEGORIES:
-            raise RuleError(f"unknown rule or category {ref!r}" + _suggest(ref, [*rules, *CATEGORIES]))
-
-
 def resolve_rules(select: Iterable[str] = (), extend_select: Iterable[str] = (),
                   ignore: Iterable[str] = ()) -> list[Rule]:
     select, extend_select, ignore = list(select), list(extend_select), list(ignore)
@@ -129,8 +121,19 @@ class Step:
 
     def stamp(self, violations: Iterable[Violation]) -> list[Finding]:
         rule, severities = self.rule, self.severities
-        return [Finding(rule.id, rule.category, severities[v.case], v.message, v.location, v.value, v.expected, v.fix,
-                        v.view) for v in violations]
+        return [Finding.stamp(rule.id, severities[v.case], v) for v in violations]
+
+
+def _bind(rule: Rule) -> Callable[..., Iterable[Violation]] | None:
+    """How the engine calls a rule: `check(page, options)`, with the artifacts it takes passed in."""
+    if rule.is_batch or not rule.artifacts:
+        return None if rule.is_batch else rule.check
+    check, getters = rule.check, tuple((name, ARTIFACTS[name]) for name in rule.artifacts)
+
+    def with_artifacts(page: Page, options: dict[str, Any]) -> Iterable[Violation]:
+        return check(page, options, **{name: get(page) for name, get in getters})
+
+    return with_artifacts
 
 
 def _bits(has: int) -> frozenset[str]:
@@ -160,7 +163,7 @@ class Auditor:
         self._nested: dict[str, Auditor] = {}  # by config file: the auditors of files under nested configs
         # Input rules first, so that what they report (limits, encoding) is never lost to the deadline.
         todo = sorted(rules, key=lambda r: r.category != "input")
-        self.steps = tuple(Step(r, None if r.is_batch else r.check, self.options(r), self.severities(r), i)
+        self.steps = tuple(Step(r, _bind(r), self.options(r), self.severities(r), i)
                            for i, r in enumerate(todo))
         self.inputs = sum(r.category == "input" for r in todo)
         self._order = {rule.id: i for i, rule in enumerate(rules)}
@@ -353,8 +356,8 @@ class Auditor:
         unless that rule is ignored. The CLI exits 2 when a run has one: the audit is incomplete."""
         if self._internal_error is None:
             if all_rules().get(INTERNAL_ERROR) is None:  # the rules package is incomplete: still say it
-                return [Finding(INTERNAL_ERROR, "input", Severity.ERROR, message, Location(pointer=ref.pointer or None),
-                                value, None, FIX_INTERNAL)]
+                return [Finding.stamp(INTERNAL_ERROR, Severity.ERROR, Violation(
+                    message, Location(pointer=ref.pointer or None), value=value, fix=FIX_INTERNAL))]
             return []
         return self._internal_error.stamp([Violation(message, Location(pointer=ref.pointer or None), value=value,
                                                      fix=FIX_INTERNAL)])

@@ -128,6 +128,13 @@ class Finding:
     fix: str | None = None
     view: str | None = None
 
+    @classmethod
+    def stamp(cls, rule_id: str, severity: Severity, violation: Violation) -> Finding:
+        """The finding of a rule's violation at its configured severity: the one way findings are made."""
+        v = violation
+        return cls(rule_id, rule_id.split("/", 1)[0], severity, v.message, v.location, v.value, v.expected, v.fix,
+                   v.view)
+
     def __reduce__(self):  # as Location's
         return Finding, (self.rule, self.category, self.severity, self.message, self.location, self.value,
                          self.expected, self.fix, self.view)

@@ -6,9 +6,10 @@ Built once per document; the expensive parts (graph, microdata, RDFa) are comput
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from . import urls
 from .extract.html import decode_html, html_view, parse_html_bytes, parse_html_fragment
@@ -18,6 +19,8 @@ from .extract.view import Field, View
 from .graph import Graph, build_graph
 from .limits import Limits
 from .model import Document, Location
+
+T = TypeVar("T")
 
 # Which view speaks for the page when several producers are present (most precise locations first). A WPGraphQL
 # node's `fullHead` comes before its `seo` fields: those are a subset of the head, and only what the query asked.
@@ -52,6 +55,7 @@ class Page:
         self.views: dict[str, View] = {}
         self.notes: list[str] = list(document.notes)  # what loading and decoding repaired (input/bad-encoding)
         self.post: PostFields | None = None
+        self._memo: dict = {}  # see `memo`
         if document.problem is not None:
             return
         if document.wire is not None and document.wire.is_error:
@@ -119,6 +123,14 @@ class Page:
             self.views["seo.fullHead"] = full
 
     # -- what rules ask ---------------------------------------------------------------------------
+
+    def memo(self, compute: Callable[[Page], T]) -> T:
+        """`compute(self)`, computed once per page (seoaudit.derive.derived): what several rules derive from the
+        page is derived by the first that asks. As `Graph.memo`; the page is never changed."""
+        memo = self._memo
+        if compute not in memo:
+            memo[compute] = compute(self)
+        return memo[compute]
 
     @property
     def kind(self) -> str:

@@ -6,8 +6,10 @@ without which `check` finds nothing, so the engine does not even call it on a do
 Lighthouse's `requiredArtifacts`): `"post"` (WP post fields, `page.post`), `"wire"` (live-mode HTTP facts,
 `document.wire`), `"graph"` (JSON-LD in some view, `page.schema_view`), `"sitemap"` (a sitemap file,
 `page.sitemap`: only the rules that require it, and the input rules, run on a sitemap). Declare only what the
-code already returns early without: the findings must be the same with or without the gate. Its docstring is its
-documentation: the first line is the summary, and the fenced blocks after `Fails` and `Passes` are
+code already returns early without: the findings must be the same with or without the gate. A requirement that
+`check` takes as a keyword parameter (`def check(page, options, graph)`) is passed in by the engine
+(`ARTIFACTS`: `page.graph`, `page.post`, `document.wire`, `page.sitemap`), so the rule repeats no guard. Its
+docstring is its documentation: the first line is the summary, and the fenced blocks after `Fails` and `Passes` are
 examples that the test suite runs. A rule that compares the documents of a run defines `signature` and
 `check_group` instead of `check` (seoaudit/aggregate.py).
 
@@ -24,14 +26,18 @@ import importlib
 import inspect
 import pkgutil
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 from typing import Any
 
 from .model import AGGRAVATED, CATEGORIES, MILD, Severity
 
 REQUIREMENTS = ("post", "wire", "graph", "sitemap")  # what a rule's REQUIRES may name (see the module docstring)
+# What the engine passes a rule's `check` for each requirement it takes as a parameter.
+ARTIFACTS = {"post": attrgetter("post"), "wire": attrgetter("document.wire"), "graph": attrgetter("graph"),
+             "sitemap": attrgetter("sitemap")}
 RULE_ID = re.compile(r"^([a-z]+)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
 _EXAMPLE = re.compile(r"^\*\*(Fails|Passes)[^\n]*\n+```(\w+)\n(.*?)\n```", re.MULTILINE | re.DOTALL)
 # An example of a rule across documents: several files of one run, each block after its name in backticks.
@@ -55,6 +61,9 @@ class Rule:
     mild: Severity | None = None  # the severity of a violation marked MILD (None: the rule has no mild case)
     aggravated: Severity | None = None  # the same for AGGRAVATED
     opt_in: bool = False  # off unless selected by id or category
+    # The REQUIRES that `check` takes as keyword parameters (`def check(page, options, graph)`): the engine passes
+    # them in (`ARTIFACTS`), so the rule needs no guard of its own (Lighthouse's requiredArtifacts).
+    artifacts: tuple[str, ...] = ()
 
     # Asked for every rule of every document: computed once.
     category: str = field(init=False)
@@ -63,6 +72,13 @@ class Rule:
     def __post_init__(self) -> None:
         object.__setattr__(self, "category", self.id.split("/", 1)[0])
         object.__setattr__(self, "is_batch", self.signature is not None)
+
+    def __reduce_ex__(self, protocol):
+        # A registered rule travels to worker processes by id (its check may be made by a function of
+        # seoaudit.checks, which pickle cannot name); one built by hand travels whole.
+        if all_rules().get(self.id) is self:
+            return _registered, (self.id,)
+        return super().__reduce_ex__(protocol)
 
     @property
     def summary(self) -> str:
@@ -105,6 +121,11 @@ def _rule_from_module(module) -> Rule:
     requires = frozenset(getattr(module, "REQUIRES", ()))
     if not requires <= set(REQUIREMENTS):
         raise RuleError(f"{module.__name__}: REQUIRES {sorted(requires)} names other than {REQUIREMENTS}")
+    check = getattr(module, "check", None)
+    taken = inspect.signature(check).parameters if check is not None else {}
+    artifacts = tuple(name for name in REQUIREMENTS if name in taken)
+    if not set(artifacts) <= requires:
+        raise RuleError(f"{module.__name__}: check takes {sorted(set(artifacts) - requires)} without REQUIRES")
     severity = Severity.parse(module.SEVERITY)
     mild, aggravated = (Severity.parse(getattr(module, name)) if hasattr(module, name) else None
                         for name in ("SEVERITY_MILD", "SEVERITY_AGGRAVATED"))
@@ -113,7 +134,7 @@ def _rule_from_module(module) -> Rule:
     return Rule(
         id=rule_id,
         severity=severity,
-        check=getattr(module, "check", None),
+        check=check,
         doc=inspect.cleandoc(module.__doc__ or ""),
         options=dict(getattr(module, "OPTIONS", {})),
         module=module.__name__,
@@ -123,7 +144,12 @@ def _rule_from_module(module) -> Rule:
         mild=mild,
         aggravated=aggravated,
         opt_in=bool(getattr(module, "OPT_IN", False)),
+        artifacts=artifacts,
     )
+
+
+def _registered(rule_id: str) -> Rule:
+    return all_rules()[rule_id]
 
 
 @cache
@@ -200,3 +226,19 @@ def _suggest(ref: str, known: list[str]) -> str:
 
     close = difflib.get_close_matches(ref, known, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def unknown_ref(ref: str) -> str | None:
+    """What is wrong with a reference that names neither a rule nor a category (with what to write instead),
+    or None when it names one. The one check of a rule reference: config, command line and engine ask it."""
+    rules = all_rules()
+    if ref in rules or ref in CATEGORIES:
+        return None
+    return f"unknown rule or category {ref!r}" + _suggest(ref, [*rules, *CATEGORIES])
+
+
+def check_refs(refs: Iterable[str]) -> None:
+    """Raise `RuleError` for the first reference that is neither a rule nor a category."""
+    for ref in refs:
+        if (problem := unknown_ref(ref)) is not None:
+            raise RuleError(problem)

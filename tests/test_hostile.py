@@ -289,7 +289,7 @@ N = 200_000
 
 @pytest.mark.timeout(60)
 def test_title_separators_on_a_long_run_of_spaces():
-    from seoaudit.rules.title._shared import title_parts
+    from seoaudit.derive.text import title_parts
 
     assert title_parts("Post" + " " * N + "x - Site") == ["Post" + " " * N + "x", "Site"]
 
@@ -314,7 +314,7 @@ def test_description_ellipsis_on_a_long_run_of_dots():
 
 @pytest.mark.timeout(60)
 def test_pixel_values_with_long_whitespace():
-    from seoaudit.rules.image._shared import _PIXELS
+    from seoaudit.derive.images import _PIXELS
 
     assert _PIXELS.match("1" + " " * N + "x") is None
     assert _PIXELS.match(" 12 px ").group(1) == "12"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from seoaudit.rules.title._shared import width_px
 
+from seoaudit.derive.text import width_px
 from seoaudit.preview import build, element_of
 from seoaudit.preview.cards import cards, x_card_type
 from seoaudit.preview.geometry import contain, cover, ratio_label

@@ -51,9 +51,8 @@ and that one later moved, or a custom canonical was copied from a post that has 
 ```
 """
 
+from seoaudit.derive.canonical_graph import graph_members, owner, pointers
 from seoaudit.model import Violation
-
-from ._graph import graph_members, owner, pointers
 
 ID = "canonical/chain"
 SEVERITY = "warning"

@@ -37,9 +37,10 @@ cases: roots/sage#274, vercel/next.js#22188.
 ```
 """
 
+from seoaudit.derive.canonical import distinct, head_canonicals
 from seoaudit.model import Violation
 
-from ._shared import distinct, head_canonicals, lines, once_per_value
+from ._shared import lines, once_per_value
 
 ID = "canonical/conflicting"
 SEVERITY = "error"

@@ -41,9 +41,10 @@ preview from `permalink_template` (WordPress/gutenberg#21410); Yoast#16266, Yoas
 """
 
 from seoaudit import urls
+from seoaudit.derive.canonical import webpage_nodes
 from seoaudit.model import Violation
 
-from ._shared import future_permalink, views_in_order, webpage_nodes
+from ._shared import future_permalink, views_in_order
 
 ID = "canonical/draft-placeholder"
 SEVERITY = "info"

@@ -29,9 +29,10 @@ Screaming Frog "Canonicals: Contains Fragment URL" (Issue, High).
 """
 
 from seoaudit import urls
+from seoaudit.derive.canonical import head_canonicals
 from seoaudit.model import Violation
 
-from ._shared import head_canonicals, once_per_value
+from ._shared import once_per_value
 
 ID = "canonical/fragment"
 SEVERITY = "warning"

@@ -37,9 +37,10 @@ http URL as canonical); squirrelscan `core/canonical-form-drift` (scheme); Yoast
 """
 
 from seoaudit import urls
+from seoaudit.derive.canonical import canonical_url
 from seoaudit.model import Violation
 
-from ._shared import canonical_url, once_per_value
+from ._shared import once_per_value
 
 ID = "canonical/insecure"
 SEVERITY = "warning"

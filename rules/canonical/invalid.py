@@ -30,9 +30,10 @@ choice); search engines fall back to guessing.
 ```
 """
 
+from seoaudit.derive.canonical import head_canonicals
 from seoaudit.model import Violation
 
-from ._shared import head_canonicals, once_per_value, why_invalid
+from ._shared import once_per_value, why_invalid
 
 ID = "canonical/invalid"
 SEVERITY = "error"

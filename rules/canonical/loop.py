@@ -51,9 +51,8 @@ ignore both declarations.
 ```
 """
 
+from seoaudit.derive.canonical_graph import first_of, graph_members, owner, pointers
 from seoaudit.model import Violation
-
-from ._graph import first_of, graph_members, owner, pointers
 
 ID = "canonical/loop"
 SEVERITY = "error"

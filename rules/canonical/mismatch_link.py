@@ -44,9 +44,10 @@ Yoast#16134, web-stories-wp#4754.
 """
 
 from seoaudit import urls
+from seoaudit.derive.canonical import canonical_url
 from seoaudit.model import AGGRAVATED, Violation
 
-from ._shared import canonical_url, future_permalink, once_per_value, what_differs
+from ._shared import future_permalink, once_per_value, what_differs
 
 ID = "canonical/mismatch-link"
 SEVERITY = "warning"

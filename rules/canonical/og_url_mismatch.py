@@ -37,9 +37,10 @@ ID in the graph"); Facebook webmasters ("undecorated URL"); squirrelscan `social
 """
 
 from seoaudit import urls
+from seoaudit.derive.canonical import canonical_url
 from seoaudit.model import Violation
 
-from ._shared import canonical_url, og_url, once_per_value, what_differs
+from ._shared import og_url, once_per_value, what_differs
 
 ID = "canonical/og-url-mismatch"
 SEVERITY = "warning"

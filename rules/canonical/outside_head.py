@@ -39,9 +39,8 @@ Lighthouse `canonical` audit (body link elements are ignored).
 """
 
 from seoaudit import urls
+from seoaudit.derive.text import displaced, displaced_violation
 from seoaudit.model import MILD, Violation
-
-from ..title._shared import displaced, displaced_violation
 
 ID = "canonical/outside-head"
 SEVERITY = "error"

@@ -34,9 +34,10 @@ but a few setups do it on purpose.
 """
 
 from seoaudit import urls
+from seoaudit.derive.canonical import canonical_url
 from seoaudit.model import Violation
 
-from ._shared import canonical_url, once_per_value
+from ._shared import once_per_value
 
 ID = "canonical/points-to-root"
 SEVERITY = "warning"

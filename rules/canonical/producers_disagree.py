@@ -44,9 +44,8 @@ fields and `fullHead` of one request); Yoast#16134; 10up/headstartwp#558 (URL re
 """
 
 from seoaudit import urls
+from seoaudit.derive.canonical import webpage_nodes
 from seoaudit.model import AGGRAVATED, Violation
-
-from ._shared import webpage_nodes
 
 ID = "canonical/producers-disagree"
 SEVERITY = "warning"

@@ -36,9 +36,10 @@ rel="canonical" link element"; Screaming Frog "Canonical Is Relative"; squirrels
 from urllib.parse import urljoin
 
 from seoaudit import urls
+from seoaudit.derive.canonical import head_canonicals
 from seoaudit.model import AGGRAVATED, MILD, Violation
 
-from ._shared import head_canonicals, is_relative, once_per_value
+from ._shared import is_relative, once_per_value
 
 ID = "canonical/relative"
 SEVERITY = "warning"

@@ -51,9 +51,10 @@ Yoast#16134.
 """
 
 from seoaudit import urls
+from seoaudit.derive.canonical import canonical_url, webpage_nodes
 from seoaudit.model import Violation
 
-from ._shared import canonical_url, once_per_value, webpage_nodes, what_differs
+from ._shared import once_per_value, what_differs
 
 ID = "canonical/schema-url-mismatch"
 SEVERITY = "warning"

@@ -52,9 +52,8 @@ Google Search Central, "Consolidate duplicate URLs" (a canonical is for duplicat
 ```
 """
 
+from seoaudit.derive.canonical_graph import graph_members, names, pointers
 from seoaudit.model import Violation
-
-from ._graph import graph_members, names, pointers
 
 ID = "canonical/shared-target"
 SEVERITY = "warning"

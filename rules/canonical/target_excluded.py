@@ -55,9 +55,8 @@ canonical" (do not use noindex to choose a canonical; name the final URL, not a 
 ```
 """
 
+from seoaudit.derive.canonical_graph import graph_members, owner, pointers
 from seoaudit.model import Violation
-
-from ._graph import graph_members, owner, pointers
 
 ID = "canonical/target-excluded"
 SEVERITY = "error"

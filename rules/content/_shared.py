@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
-from weakref import WeakKeyDictionary
 
 from lxml import etree
 
 from seoaudit import urls
+from seoaudit.derive import derived
 from seoaudit.extract.html import html_parser
 from seoaudit.model import Location
 
@@ -92,20 +92,12 @@ def _walk(body) -> dict[str, list]:
     return found
 
 
-_CACHE: WeakKeyDictionary = WeakKeyDictionary()
 _PARSER = html_parser()
 
 
+@derived
 def content(page) -> Content | None:
     """The page's content, parsed at most once per page (None when there is none: a term, a user, a head)."""
-    if page in _CACHE:
-        return _CACHE[page]
-    found = _scan(page)
-    _CACHE[page] = found
-    return found
-
-
-def _scan(page) -> Content | None:
     view = page.views.get("html")
     if view is not None and view.tree is not None:
         body = view.body
@@ -217,3 +209,5 @@ ANY = frozenset().union(*GENERIC.values())
 _PORT_OR_NO_HOST = re.compile(r"//(?:[^/]*:|\s*$)", re.DOTALL)
 
 
+def has_text(h1) -> bool:
+    return bool(text_of(h1)) or any((img.get("alt") or "").strip() for img in h1.iter("img"))

@@ -34,7 +34,7 @@ heading elements are used); Yoast "single title" assessment.
 
 from seoaudit.model import Violation
 
-from ._shared import content, text_of
+from ._shared import content, has_text
 
 ID = "content/h1-missing"
 SEVERITY = "info"
@@ -52,7 +52,3 @@ def check(page, options):
     yield Violation(f"the page has no <h1> with text{empty}", where, value=len(headings), expected="one <h1>",
                     view=found.view,
                     fix="Mark the page's visible title up as <h1> (in WordPress, the theme's single template).")
-
-
-def has_text(h1) -> bool:
-    return bool(text_of(h1)) or any((img.get("alt") or "").strip() for img in h1.iter("img"))

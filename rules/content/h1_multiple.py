@@ -38,8 +38,7 @@ content besides the title); Google Search Central (multiple H1 elements are fine
 
 from seoaudit.model import Violation
 
-from ._shared import content, text_of, where_list
-from .h1_missing import has_text
+from ._shared import content, has_text, text_of, where_list
 
 ID = "content/h1-multiple"
 SEVERITY = "info"

@@ -1,26 +1,12 @@
-"""What the description rules share. Measuring, comparing and the producer walk come from the title
-family's helpers (one width table, one notion of "the same text")."""
+"""What the description rules share beyond seoaudit.derive.text (one width table, one notion of "the same
+text" and one producer walk for titles and descriptions): which description a result page shows, and how a
+truncated excerpt reads."""
 
 from __future__ import annotations
 
 import re
 
-from seoaudit.rules.title._shared import (  # noqa: F401  (re-exported for the description rules)
-    as_printed,
-    comparable,
-    contains,
-    describe_views,
-    displaced,
-    displaced_violation,
-    fields_once,
-    fit_px,
-    measured_page,
-    same_story,
-    social_fields,
-    template_variables,
-    width_px,
-)
-
+from seoaudit.derive.text import as_printed
 from seoaudit.extract.view import Field, View
 
 SOCIAL_KEYS = ("og:description", "twitter:description")

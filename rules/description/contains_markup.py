@@ -31,9 +31,10 @@ text, or drop the words with them. Tags get in when an excerpt or a field is cop
 
 import re
 
+from seoaudit.derive.text import fields_once
 from seoaudit.model import Violation
 
-from ._shared import all_descriptions, fields_once, label
+from ._shared import all_descriptions, label
 
 ID = "description/contains-markup"
 SEVERITY = "warning"

@@ -27,17 +27,10 @@ that is empty, next to (or instead of) the SEO plugin's own.
 ```
 """
 
-from seoaudit.model import Violation
-
-from ._shared import fields_once
+from seoaudit.checks.head_text import empty
 
 ID = "description/empty"
 SEVERITY = "warning"
 
-
-def check(page, options):
-    for view, field in fields_once(page, lambda v: v.descriptions[:1]):
-        if not field.value:
-            yield Violation(f"the meta description in {view.name} is empty", field.location, value=field.value,
-                            view=view.name, expected="a description of this page",
-                            fix="Write a description, or remove the template that prints an empty tag.")
+check = empty(lambda view: view.descriptions, "meta description", expected="a description of this page",
+              fix="Write a description, or remove the template that prints an empty tag.")

@@ -29,24 +29,12 @@ wordpress-ecosystem.md §5 check 12 (single head tags).
 ```
 """
 
-from seoaudit.model import MILD, Violation
-
-from ._shared import describe_views
+from seoaudit.checks.head_text import multiple
 
 ID = "description/multiple"
 SEVERITY = "warning"
 SEVERITY_MILD = "info"
 
-
-def check(page, options):
-    for view in page.views.values():
-        if len(view.descriptions) < 2:
-            continue
-        first, *rest = view.descriptions
-        same = all(f.value == first.value for f in rest)
-        how = "all the same" if same else "with different text"
-        yield Violation(f"{len(view.descriptions)} meta descriptions in {view.name} ({how})", rest[0].location,
-                        case=MILD if same else None,
-                        value=[f.value for f in view.descriptions], view=view.name, expected="one meta description",
-                        fix=f"Keep one <meta name=\"description\"> ({describe_views(view.descriptions)}): "
-                            "remove the theme's or the second plugin's.")
+check = multiple(lambda view: view.descriptions, count=lambda n: f"{n} meta descriptions", used=lambda first: "",
+                 expected="one meta description",
+                 fix="Keep one <meta name=\"description\"> ({where}): remove the theme's or the second plugin's.")

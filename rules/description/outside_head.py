@@ -33,7 +33,7 @@ defect of small impact).
 ```
 """
 
-from ._shared import displaced, displaced_violation
+from seoaudit.derive.text import displaced, displaced_violation
 
 ID = "description/outside-head"
 SEVERITY = "warning"

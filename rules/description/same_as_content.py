@@ -37,19 +37,19 @@ content; Yoast#8661, Yoast#9549).
 ```
 """
 
+from seoaudit.derive.text import comparable, fields_once
 from seoaudit.model import Violation
 
-from ._shared import comparable, content_text, fields_once, without_truncation
+from ._shared import content_text, without_truncation
 
 ID = "description/same-as-content"
 SEVERITY = "info"
-REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("post",)  # passed in (registry.py)
 OPTIONS = {"min_chars": 50}
 
 
-def check(page, options):
-    post = page.post
-    if post is None or not post.content_html:
+def check(page, options, post):
+    if not post.content_html:
         return
     candidates = [(v, f) for v, f in fields_once(page, lambda v: v.descriptions[:1])
                   if len(without_truncation(f.value)) >= options["min_chars"]]

@@ -33,9 +33,10 @@ deliberate social text is fine, hence info.
 ```
 """
 
+from seoaudit.derive.text import same_story, social_fields
 from seoaudit.model import Violation
 
-from ._shared import SOCIAL_KEYS, same_story, social_fields, without_truncation
+from ._shared import SOCIAL_KEYS, without_truncation
 
 ID = "description/social-mismatch"
 SEVERITY = "info"

@@ -38,9 +38,10 @@ Yoast#3421 "Read more" inside og:description) and §5 check 26 (no trailing `…
 ```
 """
 
+from seoaudit.derive.text import fields_once
 from seoaudit.model import Violation
 
-from ._shared import all_descriptions, fields_once, label, truncation
+from ._shared import all_descriptions, label, truncation
 
 ID = "description/truncated-excerpt"
 SEVERITY = "warning"

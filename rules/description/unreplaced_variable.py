@@ -33,9 +33,10 @@ Rank Math variables; AIOSEO smart tags.
 ```
 """
 
+from seoaudit.derive.text import fields_once, template_variables
 from seoaudit.model import Violation
 
-from ._shared import all_descriptions, fields_once, label, template_variables
+from ._shared import all_descriptions, label
 
 ID = "description/unreplaced-variable"
 SEVERITY = "warning"

@@ -31,21 +31,13 @@ replace very short descriptions with page text.
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.checks.width import too_narrow
 
-from ._shared import shown_descriptions, width_px
+from ._shared import shown_descriptions
 
 ID = "description/width-px-too-narrow"
 SEVERITY = "info"
 OPTIONS = {"min_px": 400, "font_px": 14}
 
-
-def check(page, options):
-    limit, font_px = options["min_px"], options["font_px"]
-    for view, field, text in shown_descriptions(page):
-        width = width_px(text, font_px)
-        if width < limit:
-            yield Violation(f"meta description is {width} px wide ({len(text)} characters) in Arial {font_px} px, "
-                            f"under {limit} px: "
-                            f"{text!r}", field.location, value=width, expected=f"at least {limit} px",
-                            view=view.name, fix="Describe what the page offers in a full sentence or two.")
+check = too_narrow(shown_descriptions, "meta description",
+                   fix="Describe what the page offers in a full sentence or two.")

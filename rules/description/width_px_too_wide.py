@@ -35,22 +35,13 @@ the beans we keep coming back to."></head></html>
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.checks.width import too_wide
 
-from ._shared import fit_px, shown_descriptions, width_px
+from ._shared import shown_descriptions
 
 ID = "description/width-px-too-wide"
 SEVERITY = "info"
 OPTIONS = {"max_px": 985, "font_px": 14}
 
-
-def check(page, options):
-    limit, font_px = options["max_px"], options["font_px"]
-    for view, field, text in shown_descriptions(page):
-        width = width_px(text, font_px)
-        if width > limit:
-            cut = fit_px(text, limit, font_px)
-            yield Violation(f"meta description is {width} px wide ({len(text)} characters) in Arial {font_px} px, "
-                            f"over {limit} px: "
-                            f"cut after {cut[-40:]!r}", field.location, value=width, expected=f"at most {limit} px",
-                            view=view.name, fix="Shorten the description, or move what matters before the cut.")
+check = too_wide(shown_descriptions, "meta description", cut=lambda cut: f"cut after {cut[-40:]!r}",
+                 fix="Shorten the description, or move what matters before the cut.")

@@ -46,9 +46,8 @@ peer-checks catalogue `og/image-dims-match` (bettergov#720).
 ```
 """
 
+from seoaudit.derive.images import Declared, object_declared, og_declared, url_key
 from seoaudit.model import Violation
-
-from ._shared import Declared, object_declared, og_declared, url_key
 
 ID = "image/dimensions-disagree"
 SEVERITY = "warning"

@@ -34,10 +34,9 @@ practices" (crawlable images).
 ```
 """
 
+from seoaudit.derive.images import social_image_urls
 from seoaudit.live.wire import wire_of
 from seoaudit.model import AGGRAVATED, Violation
-
-from ._shared import social_image_urls
 
 ID = "image/fetch-failed"
 SEVERITY = "warning"

@@ -47,9 +47,8 @@ schema.org `ImageObject` (`width`/`height`: Distance or QuantitativeValue); peer
 ```
 """
 
+from seoaudit.derive.images import is_avatar, object_url, schema_pixels
 from seoaudit.model import Violation
-
-from ._shared import is_avatar, object_url, schema_pixels
 
 ID = "image/object-dimensions-missing"
 SEVERITY = "info"

@@ -41,10 +41,9 @@ catalogue `image/object`.
 ```
 """
 
+from seoaudit.derive.images import object_url
+from seoaudit.derive.schema_types import google_requires
 from seoaudit.model import AGGRAVATED, Violation
-
-from ..schema._shared import google_requires
-from ._shared import object_url
 
 ID = "image/object-url-missing"
 SEVERITY = "warning"

@@ -40,9 +40,8 @@ image immediately); ogp.me (`og:image:width`, `og:image:height` are integers); s
 ```
 """
 
+from seoaudit.derive.images import image_location, object_declared, og_pixels, url_key, usable_og_images
 from seoaudit.model import Violation
-
-from ._shared import image_location, object_declared, og_pixels, url_key, usable_og_images
 
 ID = "image/og-dimensions-missing"
 SEVERITY = "info"

@@ -44,9 +44,8 @@ og:url"; structured-data-testing-tool Facebook preset (fail); squirrelscan `core
 ```
 """
 
+from seoaudit.derive.og import prop
 from seoaudit.model import MILD, Violation
-
-from ..opengraph._shared import prop
 
 ID = "image/og-missing"
 SEVERITY = "warning"

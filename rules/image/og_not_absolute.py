@@ -39,9 +39,8 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from seoaudit import urls
+from seoaudit.derive.images import usable_og_images
 from seoaudit.model import MILD, Violation
-
-from ._shared import usable_og_images
 
 ID = "image/og-not-absolute"
 SEVERITY = "error"

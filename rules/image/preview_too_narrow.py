@@ -37,9 +37,8 @@ nothing is broken.
 ```
 """
 
+from seoaudit.derive.images import main_images
 from seoaudit.model import Violation
-
-from ._shared import main_images
 
 ID = "image/preview-too-narrow"
 SEVERITY = "warning"

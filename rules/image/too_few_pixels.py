@@ -39,10 +39,10 @@ multiplying width and height); peer-checks catalogue `article/image-pixels`.
 ```
 """
 
+from seoaudit.derive.images import article_images
 from seoaudit.model import Violation
 
-from ._shared import article_images
-from .too_small import OPTIONS as TOO_SMALL
+from ._shared import MIN_HEIGHT, MIN_WIDTH
 
 ID = "image/too-few-pixels"
 SEVERITY = "warning"
@@ -52,8 +52,7 @@ OPTIONS = {"min_pixels": 50000}
 def check(page, options):
     minimum = options["min_pixels"]
     for image in article_images(page):
-        if image.source.startswith("og:image") and (image.width < TOO_SMALL["min_width"]
-                                                    or image.height < TOO_SMALL["min_height"]):
+        if image.source.startswith("og:image") and (image.width < MIN_WIDTH or image.height < MIN_HEIGHT):
             continue  # image/too-small's
         if image.pixels < minimum:
             yield Violation(f"{image.source} {image.url} declares {image.size} = {image.pixels:,} pixels, under "

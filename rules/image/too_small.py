@@ -37,14 +37,15 @@ chosen by mistake.
 ```
 """
 
+from seoaudit.derive.images import og_declared
 from seoaudit.live.wire import wire_of
 from seoaudit.model import Violation
 
-from ._shared import og_declared
+from ._shared import MIN_HEIGHT, MIN_WIDTH
 
 ID = "image/too-small"
 SEVERITY = "error"
-OPTIONS = {"min_width": 200, "min_height": 200}
+OPTIONS = {"min_width": MIN_WIDTH, "min_height": MIN_HEIGHT}
 
 
 def check(page, options):

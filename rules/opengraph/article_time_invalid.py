@@ -36,9 +36,8 @@ peer-checks catalogue `og/article-times`.
 
 from datetime import datetime
 
+from seoaudit.derive.og import OG_TIMES, prop
 from seoaudit.model import Violation
-
-from ._shared import OG_TIMES, prop
 
 ID = "opengraph/article-time-invalid"
 SEVERITY = "warning"

@@ -36,9 +36,9 @@ within 60 s).
 ```
 """
 
+from seoaudit.derive.dates import parse_datetime, schema_dates
+from seoaudit.derive.og import OG_TIMES, prop
 from seoaudit.model import Violation
-
-from ._shared import OG_TIMES, parse_datetime, prop, schema_dates
 
 ID = "opengraph/article-time-mismatch"
 SEVERITY = "warning"

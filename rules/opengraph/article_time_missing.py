@@ -36,10 +36,10 @@ scheduled posts are not checked.
 ```
 """
 
+from seoaudit.derive.dates import schema_dates
+from seoaudit.derive.og import prop
+from seoaudit.derive.schema_types import ARTICLE
 from seoaudit.model import Violation
-
-from ..schema._shared import ARTICLE
-from ._shared import prop, schema_dates
 
 ID = "opengraph/article-time-missing"
 SEVERITY = "info"

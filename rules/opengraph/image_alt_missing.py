@@ -33,11 +33,10 @@ structured-data-testing-tool Facebook preset (fail).
 ```
 """
 
+from seoaudit.derive.cards import card_image
+from seoaudit.derive.images import image_location, url_key, usable_og_images
+from seoaudit.derive.og import prop
 from seoaudit.model import Violation
-
-from ..image._shared import image_location, url_key, usable_og_images
-from ..twitter._shared import card_image
-from ._shared import prop
 
 ID = "opengraph/image-alt-missing"
 SEVERITY = "info"

@@ -35,9 +35,8 @@ instead of a large card.
 ```
 """
 
+from seoaudit.derive.images import og_declared
 from seoaudit.model import Violation
-
-from ..image._shared import og_declared
 
 ID = "opengraph/image-aspect-ratio"
 SEVERITY = "info"

@@ -30,9 +30,8 @@ catalogue `og/locale-format`.
 
 import re
 
+from seoaudit.derive.og import fields
 from seoaudit.model import Violation
-
-from ._shared import fields
 
 ID = "opengraph/locale-invalid"
 SEVERITY = "warning"

@@ -30,9 +30,8 @@ schema.org `inLanguage`.
 ```
 """
 
+from seoaudit.derive.og import language, page_languages, prop
 from seoaudit.model import Violation
-
-from ._shared import language, page_languages, prop
 
 ID = "opengraph/locale-mismatch"
 SEVERITY = "warning"

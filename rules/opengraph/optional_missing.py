@@ -35,9 +35,8 @@ with no `og:locale` is announced as `en_US`.
 ```
 """
 
+from seoaudit.derive.og import has_open_graph, language, page_languages, prop
 from seoaudit.model import Violation
-
-from ._shared import has_open_graph, language, page_languages, prop
 
 ID = "opengraph/optional-missing"
 SEVERITY = "info"

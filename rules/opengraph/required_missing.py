@@ -40,9 +40,8 @@ info).
 ```
 """
 
+from seoaudit.derive.og import fields, prop
 from seoaudit.model import MILD, Violation
-
-from ._shared import fields, prop
 
 ID = "opengraph/required-missing"
 SEVERITY = "warning"

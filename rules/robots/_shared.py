@@ -149,3 +149,11 @@ def _rfc_date(text: str) -> datetime | None:
     if parsed.tzinfo is None and zone in _ZONES:
         parsed = parsed.replace(tzinfo=timezone(timedelta(hours=_ZONES[zone])))
     return parsed
+
+
+NOINDEX_BOTS = ("robots", "googlebot", "bingbot")  # the crawler metas whose noindex the noindex rules read
+
+
+def blocking(view):
+    """The noindex / none directives of the view, per crawler meta, in order."""
+    return [d for bot in NOINDEX_BOTS for d in directives(view, bot) if d.name in ("noindex", "none")]

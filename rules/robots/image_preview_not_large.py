@@ -33,9 +33,9 @@ setting, or by using AMP") and "Robots meta tag" (`max-image-preview: [none|stan
 ```
 """
 
+from seoaudit.derive.images import main_images
 from seoaudit.model import Violation
 
-from ..image._shared import main_images
 from ._shared import directives, image_preview
 
 ID = "robots/image-preview-not-large"

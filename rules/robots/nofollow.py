@@ -30,8 +30,8 @@ engines follow links on this post?" switch set by mistake, or a theme that print
 
 from seoaudit.model import Violation
 
-from ._shared import directives
-from .noindex import BOTS, blocking
+from ._shared import NOINDEX_BOTS as BOTS
+from ._shared import blocking, directives
 
 ID = "robots/nofollow"
 SEVERITY = "warning"

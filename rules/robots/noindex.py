@@ -45,22 +45,16 @@ Screaming Frog "Directives: Noindex / None" (Warning/High); squirrelscan `core/r
 """
 
 from seoaudit import urls
+from seoaudit.derive.hosts import dev_host_reasons
 from seoaudit.model import AGGRAVATED, Violation
 
-from ..url._shared import dev_host_reasons
-from ._shared import directives
+from ._shared import blocking, directives
 
 ID = "robots/noindex"
 SEVERITY = "warning"
 SEVERITY_AGGRAVATED = "error"
-BOTS = ("robots", "googlebot", "bingbot")
 # What Yoast prints only for content it indexes (Indexable_Presentation::filter_robots drops them on noindex).
 INDEXING_ONLY = frozenset({"max-snippet", "max-image-preview", "max-video-preview"})
-
-
-def blocking(view):
-    """The noindex / none directives of the view, per crawler meta, in order."""
-    return [d for bot in BOTS for d in directives(view, bot) if d.name in ("noindex", "none")]
 
 
 def check(page, options):

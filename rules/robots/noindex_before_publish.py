@@ -32,7 +32,7 @@ information, so that it is a decision, not an accident (Yoast#11096).
 
 from seoaudit.model import Violation
 
-from .noindex import blocking
+from ._shared import blocking
 
 ID = "robots/noindex-before-publish"
 SEVERITY = "info"

@@ -30,7 +30,7 @@ meta tag".
 ```
 """
 
-from ..title._shared import displaced, displaced_violation
+from seoaudit.derive.text import displaced, displaced_violation
 
 ID = "robots/outside-head"
 SEVERITY = "warning"

@@ -38,7 +38,7 @@ Yoast#13619.
 from seoaudit.live.wire import noindex_bots, page_response
 from seoaudit.model import AGGRAVATED, Violation
 
-from .noindex import blocking
+from ._shared import blocking
 
 ID = "robots/x-robots-noindex"
 SEVERITY = "warning"

@@ -44,9 +44,9 @@ impact.
 ```
 """
 
+from seoaudit.derive.images import url_key
 from seoaudit.model import Violation
 
-from ..image._shared import url_key
 from ._shared import node_label
 from ._types import articles, entities, first_url
 

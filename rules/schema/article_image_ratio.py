@@ -42,9 +42,9 @@ with the following aspect ratios: 16x9, 4x3, and 1x1"); peer-checks.md §7 row 8
 ```
 """
 
+from seoaudit.derive.images import object_declared, primary_objects
 from seoaudit.model import Violation
 
-from ..image._shared import object_declared, primary_objects
 from ._types import articles
 
 ID = "schema/article-image-ratio"

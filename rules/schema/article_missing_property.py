@@ -46,10 +46,11 @@ wordpress-ecosystem.md §5 check 24.
 ```
 """
 
+from seoaudit.derive.schema_types import is_google_article
 from seoaudit.model import Violation
 
 from ._shared import node_label
-from ._types import articles, is_google_article, missing_and_invalid
+from ._types import articles, missing_and_invalid
 
 ID = "schema/article-missing-property"
 SEVERITY = "warning"

@@ -45,17 +45,12 @@ peer-checks.md §7 row 87 (`article/author`).
 
 from seoaudit.model import Violation
 
-from ._shared import is_blank, node_label
+from ._shared import is_bare_reference, is_blank, node_label
 from ._types import articles, entities, entity_name
 
 ID = "schema/author-name-missing"
 SEVERITY = "warning"
 REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
-
-
-def is_bare_reference(entity) -> bool:
-    """A `{"@id": …}` that resolved to nothing: the dangling-reference rule's finding."""
-    return isinstance(entity.data, dict) and set(entity.data) <= {"@id"} and not entity.types
 
 
 def check(page, options):

@@ -40,9 +40,10 @@ the byline shown in Search is wrong.
 
 import re
 
+from seoaudit.derive.schema_types import vocabulary
 from seoaudit.model import Violation
 
-from ._types import articles, entities, entity_name, vocabulary
+from ._types import articles, entities, entity_name
 
 ID = "schema/author-name-not-clean"
 SEVERITY = "warning"

@@ -39,9 +39,8 @@ sameAs"); peer-checks.md §7 row 89 (`article/author-url`).
 from seoaudit import urls
 from seoaudit.model import Violation
 
-from ._shared import is_blank, node_label
+from ._shared import is_bare_reference, is_blank, node_label
 from ._types import articles, entities, entity_name
-from .author_name_missing import is_bare_reference
 
 ID = "schema/author-url-missing"
 SEVERITY = "info"

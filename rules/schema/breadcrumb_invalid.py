@@ -50,12 +50,12 @@ peer-checks.md §7 row 92 (`breadcrumb/valid`).
 
 from seoaudit.model import Violation
 
-from ._shared import node_label, schema_graph
+from ._shared import node_label
 from ._types import schema_errors
 
 ID = "schema/breadcrumb-invalid"
 SEVERITY = "warning"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 FIX = ("List the trail as ListItems with position 1…n, a name on each and the crumb's URL as `item` on all but the "
        "last (Yoast: every crumb needs a title and a URL, or Yoast drops the list).")
 
@@ -129,10 +129,8 @@ def order_problems(items):
             yield at, f"has a {label} without an item (its URL), and it is not the last crumb"
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     for node in graph.of_type("BreadcrumbList"):
         items = crumbs(graph, node)
         found = dict.fromkeys([*schema_problems(items), *order_problems(items)])

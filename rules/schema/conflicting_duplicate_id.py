@@ -50,12 +50,12 @@ schema-and-structured-data-for-wp#109 (parallel graphs); peer-checks.md §7 row 
 
 from seoaudit.model import MILD, Violation
 
-from ._shared import is_blank, schema_graph
+from ._shared import is_blank
 
 ID = "schema/conflicting-duplicate-id"
 SEVERITY = "error"
 SEVERITY_MILD = "info"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 
 SCALARS = (str, int, float, bool)
 
@@ -84,10 +84,8 @@ def _text(value) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value).strip()
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     type_only = []  # (id, node, "A vs B"): one finding per page
     for node_id, nodes in graph.by_id.items():
         if len(nodes) < 2 or is_blank(node_id):

@@ -44,15 +44,14 @@ Yoast-for-TYPO3 #618 (one `@context` on a top-level `@graph`); peer-checks.md §
 """
 
 from seoaudit import urls
+from seoaudit.derive.schema_types import GOOGLE_FEATURE_TYPES
 from seoaudit.model import AGGRAVATED, MILD, Violation
-
-from ._shared import GOOGLE_FEATURE_TYPES, schema_graph
 
 ID = "schema/context-not-schema-org"
 SEVERITY = "warning"
 SEVERITY_MILD = "info"
 SEVERITY_AGGRAVATED = "error"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 
 SCHEMA_HOSTS = ("schema.org", "www.schema.org")
 SCHEMA_PATHS = ("", "/", "/docs/jsonldcontext.json", "/docs/jsonldcontext.jsonld")
@@ -74,10 +73,8 @@ def names_schema_org(context) -> bool:
     return is_schema_org_iri(context)
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     for context in graph.contexts:
         if context.value is None:
             feature = next((t for t in context.types if t in GOOGLE_FEATURE_TYPES), None)

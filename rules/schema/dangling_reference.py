@@ -50,14 +50,15 @@ peer-checks.md §7 row 71 (`graph/dangling-ref`); wordpress-ecosystem.md §5 che
 """
 
 from seoaudit import urls
+from seoaudit.derive.schema_types import google_requires
 from seoaudit.model import AGGRAVATED, Violation
 
-from ._shared import google_requires, is_blank, node_label, schema_graph
+from ._shared import is_blank, node_label
 
 ID = "schema/dangling-reference"
 SEVERITY = "warning"
 SEVERITY_AGGRAVATED = "error"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 
 # Properties whose value may be the address of a page rather than a node of this graph.
 PAGE_ADDRESS_PROPERTIES = frozenset({"item", "mainEntityOfPage"})
@@ -68,10 +69,8 @@ def is_page_address(ref) -> bool:
     return ref.property in PAGE_ADDRESS_PROPERTIES and url is not None and not url.fragment and "#" not in ref.id
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     for ref in graph.references:
         if is_blank(ref.id) or graph.resolve(ref):
             continue

@@ -41,21 +41,20 @@ row 84 (`article/date-iso8601`); wordpress-ecosystem.md §5 check 28 (Fixture A)
 ```
 """
 
+from seoaudit.derive.schema_types import google_requires
 from seoaudit.model import AGGRAVATED, Violation
 
-from ._shared import google_requires, node_label, schema_graph
+from ._shared import node_label
 from ._types import dated_values, parse_iso
 
 ID = "schema/date-invalid"
 SEVERITY = "warning"
 SEVERITY_AGGRAVATED = "error"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     reported = set()  # Yoast repeats each date on the Article and the WebPage: one finding per value
     by_cause: dict[str, list] = {}  # why → [(node, prop, raw, where)]: one template, one finding
     for node, prop, raw, where in dated_values(graph):

@@ -38,18 +38,16 @@ gets this wrong.
 
 from seoaudit.model import Violation
 
-from ._shared import node_label, schema_graph
+from ._shared import node_label
 from ._types import dated_values, parse_iso
 
 ID = "schema/date-no-timezone"
 SEVERITY = "warning"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     reported = set()  # Yoast repeats each date on the Article and the WebPage: one finding per value
     for node, prop, raw, where in dated_values(graph):
         if (prop, raw) in reported:

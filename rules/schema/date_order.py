@@ -46,12 +46,12 @@ from datetime import UTC, datetime, timedelta
 
 from seoaudit.model import Violation
 
-from ._shared import node_label, schema_graph
+from ._shared import node_label
 from ._types import parse_iso
 
 ID = "schema/date-order"
 SEVERITY = "warning"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 TOLERANCE = timedelta(seconds=60)
 FUTURE = timedelta(days=1)
 
@@ -77,10 +77,8 @@ def in_future(published, now: datetime) -> bool:
     return when > now + FUTURE if exact else when.date() > (now + FUTURE).date()
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     now = datetime.now(UTC)
     live = page.is_published and not page.is_placeholder
     reported = set()  # Yoast's Article and WebPage carry the same pair: one finding per pair of dates

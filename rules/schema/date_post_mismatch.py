@@ -41,10 +41,11 @@ and `post_modified_gmt`); Yoast#23153; peer-checks.md §7 row 86 (`article/date-
 
 from datetime import timedelta
 
+from seoaudit.derive.schema_types import is_article, vocabulary
 from seoaudit.model import Violation
 
 from ._shared import node_label, schema_graph
-from ._types import is_article, parse_iso, vocabulary, wp_gmt
+from ._types import parse_iso, wp_gmt
 
 ID = "schema/date-post-mismatch"
 SEVERITY = "warning"

@@ -41,17 +41,15 @@ document base).
 
 from seoaudit.model import Violation
 
-from ._shared import is_blank, node_label, schema_graph
+from ._shared import is_blank, node_label
 
 ID = "schema/empty-id"
 SEVERITY = "warning"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     for node in graph.nodes:
         if is_blank(node.get("@id")):
             yield Violation(f"{node_label(node)} has an empty @id", node.location.child("@id"),

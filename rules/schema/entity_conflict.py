@@ -70,9 +70,10 @@ from collections import Counter
 
 from seoaudit import urls
 from seoaudit.batch import Occurrence, by_name
+from seoaudit.derive.schema_types import ORGANIZATION, PERSON, WEBSITE
 from seoaudit.model import Violation
 
-from ._shared import ORGANIZATION, PERSON, WEBSITE, schema_graph
+from ._shared import schema_graph
 
 ID = "schema/entity-conflict"
 SEVERITY = "warning"

@@ -44,11 +44,11 @@ import re
 from seoaudit import urls
 from seoaudit.model import Violation
 
-from ._shared import node_label, schema_graph
+from ._shared import node_label
 
 ID = "schema/id-not-absolute"
 SEVERITY = "warning"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 
 IRI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -73,10 +73,8 @@ def why(raw: str) -> str:
     return "a relative reference, resolved against each page's own URL"
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     reported: set[str] = set()
     for node in graph.nodes:
         raw = node.id

@@ -49,10 +49,11 @@ Yoast#15235; polylang#882; wordpress-ecosystem.md ยง5 check 19; peer-checks.md ย
 """
 
 from seoaudit import urls
+from seoaudit.derive.canonical import canonical_url, webpage_nodes
+from seoaudit.derive.schema_types import ARTICLE, WEBPAGE
 from seoaudit.model import Violation
 
-from ..canonical._shared import canonical_url, webpage_nodes
-from ._shared import ARTICLE, WEBPAGE, fragment, id_page, schema_graph
+from ._shared import fragment, id_page, schema_graph
 
 ID = "schema/id-off-canonical"
 SEVERITY = "info"

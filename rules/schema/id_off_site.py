@@ -42,9 +42,10 @@ Yoast#15983; wordpress-ecosystem.md §5 checks 4 and 19; peer-checks.md §7 row 
 """
 
 from seoaudit import urls
+from seoaudit.derive.schema_types import ORGANIZATION, PERSON, WEBSITE
 from seoaudit.model import Violation
 
-from ._shared import ORGANIZATION, PERSON, WEBSITE, schema_graph
+from ._shared import schema_graph
 
 ID = "schema/id-off-site"
 SEVERITY = "info"

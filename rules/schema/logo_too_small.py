@@ -41,23 +41,21 @@ peer-checks.md §7 row 91 (`org/logo-size`).
 ```
 """
 
+from seoaudit.derive.images import schema_pixels, url_key
+from seoaudit.derive.og import is_svg
 from seoaudit.model import Violation
 
-from ..image._shared import schema_pixels, url_key
-from ..opengraph._shared import is_svg
-from ._shared import node_label, schema_graph
+from ._shared import node_label
 from ._types import entities, first_url
 
 ID = "schema/logo-too-small"
 SEVERITY = "warning"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 OPTIONS = {"min_size": 112}
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     minimum = int(options.get("min_size", OPTIONS["min_size"]))
     reported = set()
     for node in graph.nodes:

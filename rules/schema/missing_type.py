@@ -39,18 +39,15 @@ spec (every piece has an `@type`); peer-checks.md §7 row 67 (`jsonld/type`).
 
 from seoaudit.model import Violation
 
-from ._shared import schema_graph
 from ._types import judged_nodes
 
 ID = "schema/missing-type"
 SEVERITY = "warning"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     under_schema = {id(node) for node, _ in judged_nodes(graph)}  # else schema/context-not-schema-org speaks
     for node in graph.nodes:
         if not node.top_level or any(t.strip() for t in node.types) or id(node) not in under_schema:

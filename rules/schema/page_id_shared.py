@@ -58,8 +58,9 @@ documentation (WebPage and Article ids are built from the page's canonical); pee
 
 from seoaudit import urls
 from seoaudit.batch import Occurrence, duplicates
+from seoaudit.derive.schema_types import ARTICLE, WEBPAGE
 
-from ._shared import ARTICLE, WEBPAGE, schema_graph
+from ._shared import schema_graph
 
 ID = "schema/page-id-shared"
 SEVERITY = "error"

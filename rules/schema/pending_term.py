@@ -35,14 +35,14 @@ section; peer-checks.md §7 row 70 (`schema/pending-property`).
 
 from functools import cache
 
+from seoaudit.derive.schema_types import SCHEMA_PREFIXES, schema_term, vocabulary
 from seoaudit.model import Violation
 
-from ._shared import schema_graph
-from ._types import SCHEMA_PREFIXES, judged_nodes, schema_term, vocabulary
+from ._types import judged_nodes
 
 ID = "schema/pending-term"
 SEVERITY = "info"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 
 
 @cache
@@ -51,10 +51,8 @@ def _pending_keys(vocab) -> frozenset[str]:
     return frozenset(prefix + term for term in vocab.pending for prefix in ("", *SCHEMA_PREFIXES))
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     vocab = vocabulary()
     pending_keys = _pending_keys(vocab)
     for node, defined in judged_nodes(graph):

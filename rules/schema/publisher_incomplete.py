@@ -46,15 +46,15 @@ peer-checks.md §7 row 90 (`article/publisher`).
 ```
 """
 
+from seoaudit.derive.schema_types import is_article, vocabulary
 from seoaudit.model import Violation
 
-from ._shared import node_label, schema_graph
-from ._types import entities, entity_name, is_article, missing_and_invalid, vocabulary
-from .author_name_missing import is_bare_reference
+from ._shared import is_bare_reference, node_label
+from ._types import entities, entity_name, missing_and_invalid
 
 ID = "schema/publisher-incomplete"
 SEVERITY = "info"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 
 
 def kind(types) -> str | None:
@@ -93,10 +93,8 @@ def problems(graph, entity) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     reported = set()
     for node in graph.nodes:
         if not (is_article(node) or node.is_a("WebSite")) or "publisher" not in node.data:

@@ -51,9 +51,7 @@ peer-checks.md §7 row 74 (`graph/links`).
 ```
 """
 
-from seoaudit.model import Violation
-
-from ._shared import (
+from seoaudit.derive.schema_types import (
     ARTICLE,
     BREADCRUMB,
     CONTAINER_WORK,
@@ -63,13 +61,14 @@ from ._shared import (
     WEBPAGE,
     WEBSITE,
     judgeable,
-    node_label,
-    schema_graph,
 )
+from seoaudit.model import Violation
+
+from ._shared import node_label
 
 ID = "schema/reference-type-mismatch"
 SEVERITY = "warning"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 
 # property → (the types that fit, how a message names them)
 EXPECTED = {
@@ -112,10 +111,8 @@ def links(graph):
             yield node.parent, node.property, node.types, node_label(node), node.location
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     for source, prop, types, label, where in links(graph):
         wanted = expectation(source, prop)
         if wanted is None or not judgeable(types):

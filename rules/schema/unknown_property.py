@@ -46,15 +46,15 @@ peer-checks.md §7 row 69 (`schema/unknown-property`).
 
 from functools import lru_cache
 
+from seoaudit.derive.schema_types import schema_term, vocabulary
 from seoaudit.model import MILD, Violation
 
-from ._shared import schema_graph
-from ._types import judged_nodes, node_types, schema_term, vocabulary
+from ._types import judged_nodes, node_types
 
 ID = "schema/unknown-property"
 SEVERITY = "warning"
 SEVERITY_MILD = "info"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 ACTION_ANNOTATIONS = ("-input", "-output")
 KEYWORD_ALIASES = frozenset({"id", "type"})  # schema.org's own context maps them to @id and @type
 
@@ -79,10 +79,8 @@ def _name_of(key: str, vocab) -> str | None:
     return name
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     found: dict[str, list] = {}  # message → [(node, key, expected, meant)]: one template typo, one line
     for node, defined in judged_nodes(graph):
         types = node_types(node)

@@ -37,20 +37,18 @@ graph works.
 ```
 """
 
+from seoaudit.derive.schema_types import schema_term, vocabulary
 from seoaudit.model import Violation
 
-from ._shared import schema_graph
-from ._types import judged_nodes, schema_term, vocabulary
+from ._types import judged_nodes
 
 ID = "schema/unknown-type"
 SEVERITY = "warning"
-REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("graph",)  # passed in (registry.py)
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+def check(page, options, graph):
+    view = page.schema_view.name
     vocab = vocabulary()
     for node, _defined in judged_nodes(graph):
         raw_types = node.get("@type")

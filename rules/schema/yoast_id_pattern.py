@@ -44,10 +44,10 @@ pieces make to it dangle or point at a duplicate. Worth knowing when a graph mis
 
 import re
 
+from seoaudit.derive.schema_types import is_article
 from seoaudit.model import Violation
 
 from ._shared import node_label
-from ._types import is_article
 
 ID = "schema/yoast-id-pattern"
 SEVERITY = "info"

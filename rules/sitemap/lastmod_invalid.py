@@ -35,29 +35,12 @@ Central, "Build and submit a sitemap" (lastmod).
 ```
 """
 
-import datetime
-import re
 
-from ._shared import entries, offenders
+from ._shared import entries, is_w3c_datetime, offenders
 
 ID = "sitemap/lastmod-invalid"
 SEVERITY = "warning"
 REQUIRES = ("sitemap",)
-# YYYY | YYYY-MM | YYYY-MM-DD | YYYY-MM-DDThh:mm[:ss[.s+]]TZD, TZD = Z | ±hh:mm (W3C NOTE-datetime)
-_W3C = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?\Z")
-
-
-def is_w3c_datetime(text: str) -> bool:
-    match = _W3C.match(text)
-    if match is None:
-        return False
-    year, month, day, hour, minute, second, zone = match.groups()
-    try:
-        datetime.datetime(int(year), int(month or 1), int(day or 1), int(hour or 0), int(minute or 0),
-                          int(second or 0))
-    except ValueError:
-        return False
-    return zone is None or zone == "Z" or (int(zone[1:3]) <= 14 and int(zone[4:]) < 60)
 
 
 def check(page, options):

@@ -59,11 +59,11 @@ from calendar import monthrange
 from datetime import UTC, datetime, timedelta
 
 from seoaudit.batch import Occurrence
+from seoaudit.derive.dates import parse_datetime, schema_dates
+from seoaudit.derive.og import prop
 from seoaudit.model import Location, Violation
 
-from ..opengraph._shared import parse_datetime, prop, schema_dates
-from ._shared import listed_entries, page_urls, url_key
-from .lastmod_invalid import is_w3c_datetime
+from ._shared import is_w3c_datetime, listed_entries, page_urls, url_key
 
 ID = "sitemap/lastmod-stale"
 SEVERITY = "warning"

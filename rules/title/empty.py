@@ -29,17 +29,10 @@ counts empty titles; Yoast scores it red. peer-checks.md row 1.
 ```
 """
 
-from seoaudit.model import Violation
-
-from ._shared import fields_once
+from seoaudit.checks.head_text import empty
 
 ID = "title/empty"
 SEVERITY = "error"
 
-
-def check(page, options):
-    for view, field in fields_once(page, lambda v: v.titles[:1]):
-        if not field.value:
-            yield Violation(f"the title in {view.name} is empty", field.location, value=field.value,
-                            view=view.name, expected="a title that names this page",
-                            fix="Write a title for the page, or fix the template that prints an empty one.")
+check = empty(lambda view: view.titles, "title", expected="a title that names this page",
+              fix="Write a title for the page, or fix the template that prints an empty one.")

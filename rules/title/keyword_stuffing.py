@@ -31,9 +31,8 @@ Google spam policies (keyword stuffing). peer-checks.md row 8.
 import re
 from collections import Counter
 
+from seoaudit.derive.text import fields_once
 from seoaudit.model import Violation
-
-from ._shared import fields_once
 
 ID = "title/keyword-stuffing"
 SEVERITY = "warning"

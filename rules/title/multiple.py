@@ -29,25 +29,13 @@ wordpress-ecosystem.md §5 check 12 (single head tags; roots/sage#274).
 ```
 """
 
-from seoaudit.model import MILD, Violation
-
-from ._shared import describe_views
+from seoaudit.checks.head_text import multiple
 
 ID = "title/multiple"
 SEVERITY = "warning"
 SEVERITY_MILD = "info"
 
-
-def check(page, options):
-    for view in page.views.values():
-        if len(view.titles) < 2:
-            continue
-        first, *rest = view.titles
-        same = all(f.value == first.value for f in rest)
-        how = "all the same" if same else "with different text"
-        yield Violation(
-            f"{len(view.titles)} <title> elements in {view.name} ({how}): the first, {first.value!r}, is used",
-            rest[0].location, value=[f.value for f in view.titles], view=view.name, expected="one <title>",
-            case=MILD if same else None,
-            fix=f"Keep one <title> ({describe_views(view.titles)}): remove the theme's or the second "
-                "plugin's, or the stray one in the page body.")
+check = multiple(lambda view: view.titles, count=lambda n: f"{n} <title> elements",
+                 used=lambda first: f": the first, {first.value!r}, is used", expected="one <title>",
+                 fix="Keep one <title> ({where}): remove the theme's or the second plugin's, or the stray one in "
+                     "the page body.")

@@ -33,7 +33,7 @@ not, and the early end of `<head>` moves more than the title).
 ```
 """
 
-from ._shared import displaced, displaced_violation
+from seoaudit.derive.text import displaced, displaced_violation
 
 ID = "title/outside-head"
 SEVERITY = "warning"

@@ -35,22 +35,20 @@ plus the site suffix; Yoast#9274, gatsbyjs/gatsby#4543); peer-checks.md row 9.
 ```
 """
 
+from seoaudit.derive.text import contains, fields_once
 from seoaudit.model import Violation
-
-from ._shared import contains, fields_once
 
 ID = "title/post-title-mismatch"
 SEVERITY = "info"
-REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("post",)  # passed in (registry.py)
 
 
 def _seo_titles(view):
     return view.titles[:1] + view.meta.get("og:title", [])[:1]
 
 
-def check(page, options):
-    post = page.post
-    if post is None or post.title is None or not post.title.value:
+def check(page, options, post):
+    if post.title is None or not post.title.value:
         return
     for view, field in fields_once(page, _seo_titles):
         if field.value and not contains(field.value, post.title.value):

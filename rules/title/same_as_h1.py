@@ -30,9 +30,8 @@ to the H1 is a style choice, not a defect; Google itself uses the H1 for title l
 ```
 """
 
+from seoaudit.derive.text import first_h1, same_text
 from seoaudit.model import Violation
-
-from ._shared import first_h1, same_text
 
 ID = "title/same-as-h1"
 SEVERITY = "info"

@@ -33,9 +33,8 @@ falls back to og:title); wordpress-ecosystem.md §5 check 27.
 ```
 """
 
+from seoaudit.derive.text import same_story, social_fields
 from seoaudit.model import Violation
-
-from ._shared import same_story, social_fields
 
 ID = "title/social-mismatch"
 SEVERITY = "info"

@@ -35,9 +35,8 @@ Rank Math variables; AIOSEO smart tags.
 ```
 """
 
+from seoaudit.derive.text import fields_once, template_variables
 from seoaudit.model import Violation
-
-from ._shared import fields_once, template_variables
 
 ID = "title/unreplaced-variable"
 SEVERITY = "warning"

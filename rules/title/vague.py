@@ -40,9 +40,8 @@ check 27.
 from functools import cache
 
 from seoaudit import urls
+from seoaudit.derive.text import comparable, fields_once, site_names, title_parts
 from seoaudit.model import Violation
-
-from ._shared import comparable, fields_once, site_names, title_parts
 
 ID = "title/vague"
 SEVERITY = "warning"

@@ -31,20 +31,11 @@ tells a searcher what the page holds, and Google tends to replace such titles wi
 ```
 """
 
-from seoaudit.model import Violation
-
-from ._shared import shown_titles, width_px
+from seoaudit.checks.width import too_narrow
+from seoaudit.derive.text import shown_titles
 
 ID = "title/width-px-too-narrow"
 SEVERITY = "info"
 OPTIONS = {"min_px": 200, "font_px": 20}
 
-
-def check(page, options):
-    limit, font_px = options["min_px"], options["font_px"]
-    for view, field, text in shown_titles(page):
-        width = width_px(text, font_px)
-        if width < limit:
-            yield Violation(f"title is {width} px wide ({len(text)} characters) in Arial {font_px} px, under "
-                            f"{limit} px: {text!r}", field.location, value=width, expected=f"at least {limit} px",
-                            view=view.name, fix="Say what the page is about in the title, in a few more words.")
+check = too_narrow(shown_titles, "title", fix="Say what the page is about in the title, in a few more words.")

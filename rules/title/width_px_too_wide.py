@@ -36,23 +36,13 @@ width). peer-checks.md rows 4–5.
 ```
 """
 
-from seoaudit.model import Violation
-
-from ._shared import fit_px, shown_titles, width_px
+from seoaudit.checks.width import too_wide
+from seoaudit.derive.text import shown_titles
 
 ID = "title/width-px-too-wide"
 SEVERITY = "info"
 OPTIONS = {"max_px": 600, "font_px": 20}
 
-
-def check(page, options):
-    limit, font_px = options["max_px"], options["font_px"]
-    for view, field, text in shown_titles(page):
-        width = width_px(text, font_px)
-        if width > limit:
-            shown = fit_px(text, limit, font_px)
-            yield Violation(f"title is {width} px wide ({len(text)} characters) in Arial {font_px} px, over "
-                            f"{limit} px: shown as {shown!r}", field.location, value=width,
-                            expected=f"at most {limit} px", view=view.name,
-                            fix="Shorten the title, or move the words that matter before the cut (drop filler or "
-                                "the site-name suffix).")
+check = too_wide(shown_titles, "title", cut=lambda shown: f"shown as {shown!r}",
+                 fix="Shorten the title, or move the words that matter before the cut (drop filler or the site-name "
+                     "suffix).")

@@ -27,9 +27,8 @@ squirrelscan `core/twitter-cards` (invalid card type, warn).
 ```
 """
 
+from seoaudit.derive.cards import CARD_TYPES, card
 from seoaudit.model import Violation
-
-from ._shared import CARD_TYPES, card
 
 ID = "twitter/card-invalid"
 SEVERITY = "warning"

@@ -34,10 +34,9 @@ Twitter preset (fail); squirrelscan `core/twitter-cards` (info); wordpress-ecosy
 ```
 """
 
+from seoaudit.derive.cards import card
+from seoaudit.derive.og import prop
 from seoaudit.model import Violation
-
-from ..opengraph._shared import prop
-from ._shared import card
 
 ID = "twitter/card-missing"
 SEVERITY = "info"

@@ -31,10 +31,9 @@ Twitter preset (warning).
 ```
 """
 
+from seoaudit.derive.cards import card
+from seoaudit.derive.og import prop
 from seoaudit.model import Violation
-
-from ..opengraph._shared import prop
-from ._shared import card
 
 ID = "twitter/creator-missing"
 SEVERITY = "info"

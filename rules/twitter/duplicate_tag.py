@@ -34,7 +34,7 @@ check 12 (`single-head-tags`).
 """
 
 
-from ..opengraph.duplicate_tag import duplicate_finding, duplicates
+from seoaudit.checks.duplicate_tags import duplicate_finding, duplicates
 
 ID = "twitter/duplicate-tag"
 SEVERITY = "warning"

@@ -34,11 +34,10 @@ Graph fallback); structured-data-testing-tool Twitter preset.
 ```
 """
 
+from seoaudit.derive.cards import card, card_image
+from seoaudit.derive.images import url_key, usable_og_images
+from seoaudit.derive.og import prop
 from seoaudit.model import Violation
-
-from ..image._shared import url_key, usable_og_images
-from ..opengraph._shared import prop
-from ._shared import card, card_image
 
 ID = "twitter/image-alt-missing"
 SEVERITY = "info"

@@ -31,9 +31,8 @@ deserunt mollit anim id est laborum. Sed ut perspiciatis unde omnis."></head></h
 ```
 """
 
+from seoaudit.derive.og import prop
 from seoaudit.model import Violation
-
-from ..opengraph._shared import prop
 
 ID = "twitter/image-alt-too-long"
 SEVERITY = "warning"

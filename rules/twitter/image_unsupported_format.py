@@ -31,10 +31,9 @@ not supported"); peer-checks catalogue `og/image-bytes-format` (dwarves-kit#704)
 ```
 """
 
+from seoaudit.derive.cards import card, card_image
+from seoaudit.derive.og import is_svg
 from seoaudit.model import Violation
-
-from ..opengraph._shared import is_svg
-from ._shared import card, card_image
 
 ID = "twitter/image-unsupported-format"
 SEVERITY = "warning"

@@ -39,9 +39,8 @@ or maximum of 4096x4096", quoted in Yoast/javascript#150); peer-checks catalogue
 ```
 """
 
+from seoaudit.derive.cards import card, card_image
 from seoaudit.model import MILD, Violation
-
-from ._shared import card, card_image
 
 ID = "twitter/large-image-spec"
 SEVERITY = "warning"

@@ -29,10 +29,9 @@ page lists it as "Required: No"); structured-data-testing-tool Twitter preset (w
 ```
 """
 
+from seoaudit.derive.cards import card
+from seoaudit.derive.og import prop
 from seoaudit.model import Violation
-
-from ..opengraph._shared import prop
-from ._shared import card
 
 ID = "twitter/site-missing"
 SEVERITY = "info"

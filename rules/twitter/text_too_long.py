@@ -32,9 +32,8 @@ characters").
 ```
 """
 
+from seoaudit.derive.og import prop
 from seoaudit.model import Violation
-
-from ..opengraph._shared import prop
 
 ID = "twitter/text-too-long"
 SEVERITY = "info"

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from seoaudit.batch import Member, Occurrence
+from seoaudit.derive.canonical_graph import first_of, own_urls, page_key
 from seoaudit.model import Location
 
-from ..canonical._graph import first_of, own_urls, page_key
 from ._shared import hreflang_links, hreflang_of
 
 SHOWN = 3

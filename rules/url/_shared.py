@@ -16,12 +16,11 @@ Each URL is tagged with a `kind`, which decides what a rule may ask of it:
 from __future__ import annotations
 
 import fnmatch
-import ipaddress
 from dataclasses import dataclass
-from functools import lru_cache
-from weakref import WeakKeyDictionary
 
 from seoaudit import urls
+from seoaudit.derive import derived
+from seoaudit.derive.schema_types import ARTICLE, BREADCRUMB, WEBPAGE, WEBSITE
 from seoaudit.graph import is_data_island
 from seoaudit.model import Location
 
@@ -30,14 +29,8 @@ MEDIA_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image"
 PAGE_META = ("og:url", "twitter:url")
 EXTERNAL_META = ("article:author", "article:publisher")
 
-PAGE_TYPES = frozenset({
-    "WebPage", "AboutPage", "CheckoutPage", "CollectionPage", "ContactPage", "FAQPage", "ItemPage", "MedicalWebPage",
-    "ProfilePage", "QAPage", "RealEstateListing", "SearchResultsPage", "MediaGallery", "ImageGallery", "VideoGallery",
-    "WebSite", "BreadcrumbList", "ListItem", "SearchAction", "ReadAction", "CommentAction", "EntryPoint",
-    "Article", "NewsArticle", "BlogPosting", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting",
-    "Report", "ScholarlyArticle", "TechArticle", "OpinionNewsArticle", "ReportageNewsArticle",
-    "AnalysisNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle",
-})
+PAGE_TYPES = WEBPAGE | WEBSITE | BREADCRUMB | ARTICLE | {"ListItem", "SearchAction", "ReadAction", "CommentAction",
+                                                      "EntryPoint"}
 MEDIA_TYPES = frozenset({"ImageObject", "MediaObject", "VideoObject", "AudioObject", "ImageObjectSnapshot"})
 SITE_ENTITY_TYPES = frozenset({"WebSite", "Organization", "Person", "Corporation", "LocalBusiness",
                                "NewsMediaOrganization", "OnlineBusiness", "OnlineStore"})
@@ -63,25 +56,11 @@ class MetaUrl:
         return urls.parse(self.value)
 
 
-_CACHE: WeakKeyDictionary = WeakKeyDictionary()
-
-
-def metadata_urls(page) -> list[MetaUrl]:
-    """Every URL-valued metadata field of every view, the primary view first. Computed once per page."""
-    return _cached(page)[0]
-
-
+@derived
 def unique_urls(page) -> list[MetaUrl]:
-    """`unique(metadata_urls(page))`, computed once per page (every url rule asks)."""
-    return _cached(page)[1]
-
-
-def _cached(page) -> tuple[list[MetaUrl], list[MetaUrl]]:
-    found = _CACHE.get(page)
-    if found is None:
-        items = _collect(page)
-        found = _CACHE[page] = (items, unique(items))
-    return found
+    """Every URL-valued metadata field of every view, the primary view first, once per (value, label); computed
+    once per page (every url rule asks)."""
+    return unique(_collect(page))
 
 
 def unique(items: list[MetaUrl]) -> list[MetaUrl]:
@@ -230,58 +209,6 @@ def allowed(page, url: urls.Url) -> bool:
         return False  # the common case, asked for every URL of the page: no set to build
     names = {url.host, f"{url.host}:{url.port}" if url.port else url.host}
     return any(fnmatch.fnmatchcase(name, pattern.lower()) for pattern in patterns for name in names)
-
-
-# -- development hosts --------------------------------------------------------------------------------------------
-
-# RFC 2606 / RFC 6761 special-use names, ICANN's private-use `.internal`, and what routers and mDNS use.
-RESERVED_TLDS = frozenset({"localhost", "local", "test", "example", "invalid", "internal", "lan", "localdomain",
-                           "intranet", "corp", "home"})
-# A subdomain label that names a non-production copy of a site (wordpress-ecosystem.md §5 check 5).
-# (`local.` is left out: local-news sections use it.)
-DEV_SUBDOMAINS = frozenset({"dev", "develop", "development", "staging", "stage", "stg", "test", "testing", "uat",
-                            "qa", "preprod", "pre-prod", "sandbox", "localhost", "wp"})
-# The same words as part of a label, such as `dev-acme.com` or `acme-staging.example.com`.
-DEV_AFFIXES = ("dev", "staging", "stg", "preprod", "uat")
-# Tunnels and local-development domains that never serve a production site.
-DEV_SUFFIXES = ("ngrok.io", "ngrok-free.app", "ngrok.app", "ngrok.dev", "trycloudflare.com", "loca.lt",
-                "localtest.me", "lndo.site", "ddev.site", "wpcomstaging.com", "nip.io", "sslip.io")
-
-
-def dev_host_reasons(url: urls.Url) -> list[str]:
-    """Why `url`'s host looks like a development, staging or local machine (empty when it does not)."""
-    reasons = list(_host_reasons(url.host))
-    if url.port is not None:
-        reasons.append(f"the non-default port {url.port}")
-    return reasons
-
-
-@lru_cache(maxsize=4096)
-def _host_reasons(host: str) -> tuple[str, ...]:
-    host = host.strip("[]")
-    reasons = []
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        address = None
-    if address is not None:
-        reasons.append("a loopback address" if address.is_loopback else
-                       "a private IP address" if address.is_private else "an IP address")
-    else:
-        labels = host.split(".")
-        if host == "localhost" or labels[-1] in RESERVED_TLDS or host.endswith(".home.arpa"):
-            reasons.append(f"the reserved top-level name .{labels[-1]}" if host != "localhost" else "localhost")
-        elif any(host == s or host.endswith("." + s) for s in DEV_SUFFIXES):
-            reasons.append("a tunnel or local-development domain")
-        else:
-            sub = next((label for label in labels[:-2] if label in DEV_SUBDOMAINS), None)
-            affix = next((label for label in labels[:-1] for word in DEV_AFFIXES
-                          if label.startswith(word + "-") or label.endswith("-" + word)), None)
-            if sub is not None:
-                reasons.append(f"the {sub}. subdomain")
-            elif affix is not None:
-                reasons.append(f"the label {affix!r}")
-    return tuple(reasons)
 
 
 def host_label(url: urls.Url) -> str:

@@ -50,9 +50,10 @@ leaking into metadata); RFC 2606 and RFC 6761 (reserved names); Yoast#15983, Yoa
 ```
 """
 
+from seoaudit.derive.hosts import dev_host_reasons
 from seoaudit.model import AGGRAVATED, Violation
 
-from ._shared import allowed, dev_host_reasons, host_label, listing, unique_urls
+from ._shared import allowed, host_label, listing, unique_urls
 
 ID = "url/dev-host"
 SEVERITY = "warning"

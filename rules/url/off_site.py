@@ -51,10 +51,11 @@ peer-checks.md §7 row 76; Yoast#16134, Yoast#15235.
 """
 
 from seoaudit import urls
+from seoaudit.derive.hosts import dev_host_reasons
+from seoaudit.derive.schema_types import ARTICLE, WEBPAGE
 from seoaudit.model import AGGRAVATED, Violation
 
-from ..schema._shared import ARTICLE, WEBPAGE
-from ._shared import allowed, bare, configured_host, dev_host_reasons, listing, site_host, unique_urls
+from ._shared import allowed, bare, configured_host, listing, site_host, unique_urls
 
 ID = "url/off-site"
 SEVERITY = "warning"

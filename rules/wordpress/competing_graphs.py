@@ -51,10 +51,9 @@ graphs); Parsely/wp-parsely#997; ahmedkaludi/schema-and-structured-data-for-wp#1
 """
 
 from seoaudit import urls
+from seoaudit.derive.schema_types import ARTICLE, ORGANIZATION, WEBPAGE, WEBSITE
 from seoaudit.model import Violation
 from seoaudit.seo_plugins import block_producer, view_producer
-
-from ..schema._shared import ARTICLE, ORGANIZATION, WEBPAGE, WEBSITE
 
 ID = "wordpress/competing-graphs"
 SEVERITY = "warning"

@@ -41,12 +41,11 @@ from ._shared import is_error
 
 ID = "wordpress/embed-error"
 SEVERITY = "info"
-REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("post",)  # passed in (registry.py)
 
 
-def check(page, options):
-    post = page.post
-    if post is None or not post.embedded:
+def check(page, options, post):
+    if not post.embedded:
         return
     for relation, items in post.embedded.items():
         groups = items if isinstance(items, list) else []

@@ -437,7 +437,7 @@ def image_urls(page) -> list[str]:
         if twitter is not None:
             found.append(twitter.value)
         try:  # the page's own images (primary / article ImageObjects), never avatars or logos
-            from seoaudit.rules.image._shared import object_url, primary_objects
+            from seoaudit.derive.images import object_url, primary_objects
 
             found += [url for node in primary_objects(page.graph) if (url := object_url(node))]
         except Exception:  # a graph we cannot read is the schema rules' business

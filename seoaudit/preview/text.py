@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from seoaudit.rules.title._shared import width_px
+from seoaudit.derive.text import width_px
 
 WORD_ELLIPSIS = " ..."  # Yoast's snippet preview, after the last whole word
 GLYPH_ELLIPSIS = "…"  # CSS text-overflow / line-clamp

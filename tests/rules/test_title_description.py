@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from seoaudit.rules.title._shared import comparable, same_story, template_variables, width_px
 
+from seoaudit.derive.text import comparable, same_story, template_variables, width_px
 from seoaudit.engine import Config, audit_document, check_refs
 from seoaudit.load import load_paths
 from seoaudit.registry import RuleError

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from seoaudit.derive.images import og_pixels, url_key, usable_og_images
+from seoaudit.derive.og import fields, prop
 from seoaudit.extract.view import Field, View
-
-from ..image._shared import og_pixels, url_key, usable_og_images
-from ..opengraph._shared import fields, prop
 
 CARD_TYPES = ("summary", "summary_large_image", "app", "player")
 FALLBACK = {"twitter:title": "og:title", "twitter:description": "og:description", "twitter:image": "og:image"}

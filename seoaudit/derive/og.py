@@ -1,4 +1,4 @@
-"""What the Open Graph and X card rules share: reading meta properties across producers, dates, languages.
+"""Reading Open Graph and X card properties across producers, and the page's declared languages.
 
 `yoast_head_json` spells `twitter:image:alt` as `twitter_image_alt`, and the core view turns that key into
 `twitter:image_alt` (it splits on the first `_` only); `prop()` reads both spellings.
@@ -7,10 +7,11 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from functools import lru_cache
 
 from seoaudit.extract.view import Field, View
+
+from .schema_types import ARTICLE, WEBPAGE
 
 _LANGUAGE = re.compile(r"^([A-Za-z]{2,3})(?:[-_]|$)")
 
@@ -47,20 +48,6 @@ def has_open_graph(view: View) -> bool:
     return any(key.startswith("og:") for key in view.meta) or bool(view.og_images)
 
 
-def parse_datetime(text: str, assume_utc: bool = False) -> datetime | None:
-    """An ISO 8601 date-time in UTC, or None when unreadable. WordPress `date_gmt` carries no zone but is
-    UTC (`assume_utc`); any other value without a zone is not comparable and is read as None."""
-    try:
-        parsed = datetime.fromisoformat(text.strip())
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        if not assume_utc:
-            return None
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
-
-
 def language(text: str | None) -> str | None:
     """The language subtag of a locale or language tag: 'en' for en_US, en-GB, EN; None when none."""
     match = _LANGUAGE.match((text or "").strip())
@@ -76,8 +63,6 @@ def page_languages(page, view: View) -> list[Field]:
     """The page's declared languages other than og:locale: `<html lang>` of the HTML page, and the
     `inLanguage` of the schema's top-level WebPage and Article nodes (a string, or a Language's
     `alternateName`)."""
-    from ..schema._shared import ARTICLE, WEBPAGE
-
     found = []
     html = page.views.get("html")
     if html is not None and html.lang is not None and html.lang.value:
@@ -91,22 +76,6 @@ def page_languages(page, view: View) -> list[Field]:
                 value = value.get("alternateName")
             if isinstance(value, str) and value.strip():
                 found.append(Field(value.strip(), node.location.child("inLanguage")))
-    return found
-
-
-def schema_dates(page, prop_name: str) -> list[tuple[str, Field]]:
-    """(node label, date Field) for `datePublished` / `dateModified` of the top-level Article and WebPage
-    nodes of the page's graph."""
-    from ..schema._shared import ARTICLE, WEBPAGE
-
-    found = []
-    if page.schema_view is None:
-        return found
-    for node in page.graph.nodes:
-        kind = next((t for t in node.types if t in ARTICLE or t in WEBPAGE), None)
-        value = node.get(prop_name)
-        if node.top_level and kind and isinstance(value, str) and value.strip():
-            found.append((f"schema {kind} {prop_name}", Field(value.strip(), node.location.child(prop_name))))
     return found
 
 
