@@ -96,6 +96,17 @@ def duplicates(members: list[Member], what: str, fix: str) -> Iterator[tuple[Doc
                                     fix=fix, view=member.view)
 
 
+SHOWN = 3  # other documents a message names before "and N more"
+
+
+def names(members: list[Member], but: Member) -> str:
+    """'a.json, b.json, c.json and 2 more': the documents other than `but`, the first few by name (members in
+    order; only the first few are read, so naming every member of a large group stays linear)."""
+    shown = [m.document.display_source for m in members[:SHOWN + 1] if m is not but][:SHOWN]
+    more = len(members) - 1 - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+
+
 def _quote(value: Any) -> str:
     text = str(value)
     return repr(text if len(text) <= 80 else text[:79] + "…")

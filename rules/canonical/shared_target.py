@@ -52,7 +52,8 @@ Google Search Central, "Consolidate duplicate URLs" (a canonical is for duplicat
 ```
 """
 
-from seoaudit.derive.canonical_graph import graph_members, names, pointers
+from seoaudit.batch import names
+from seoaudit.derive.canonical_graph import graph_members, pointers
 from seoaudit.model import Violation
 
 ID = "canonical/shared-target"

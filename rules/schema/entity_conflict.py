@@ -3,8 +3,9 @@
 **What it checks.** Across the documents of a run, every Organization, Person and WebSite node with an absolute
 `@id` (the site's publisher, an author, the site itself; `#organization` is relative to each page's URL), compared
 on its `name` (case and spacing aside) and, for an Organization, its `logo` URL (the logo's `url` or `contentUrl`
-when it is an ImageObject). When the pages of the run give one `@id` different values, each page that gives a value
-other than the one most pages give gets one finding, naming what the others say and how many pages say it. A page
+when it is an ImageObject). When the pages of the run give one `@id` different values, the pages that give the same value
+other than the one most pages give share one finding (a stale cache or one template is one cause), on the
+first of them, naming the others, what most pages say and how many pages say it. A page
 that leaves the property out (a bare reference) is not compared.
 
 **Why it matters.** An `@id` names one entity across the site: Google's knowledge graph and the Article rich
@@ -69,7 +70,7 @@ structured data" (one name and logo per organization); squirrelscan entity-confl
 from collections import Counter
 
 from seoaudit import urls
-from seoaudit.batch import Occurrence, by_name
+from seoaudit.batch import Occurrence, by_name, names
 from seoaudit.derive.schema_types import ORGANIZATION, PERSON, WEBSITE
 from seoaudit.model import Violation
 
@@ -135,12 +136,20 @@ def check_group(node_id, members, options):
             value = member.extra[index]
             if value is not None and (value.casefold() if aspect == "name" else value) != usual:
                 wrong.setdefault(member.key, (member, []))[1].append((aspect, value, shown, usual_count, len(pages)))
-    for member, differences in sorted(wrong.values(), key=lambda item: item[0].key):
+    # Pages that describe the entity the same wrong way share one cause (a cache from before a rename, one
+    # template): one finding, on the first of them, naming the others.
+    alike: dict[tuple, list] = {}
+    for member, differences in sorted(wrong.values(), key=lambda item: (item[0].document.display_source, item[0].key)):
+        alike.setdefault(tuple((aspect, value) for aspect, value, *_ in differences), [differences]).append(member)
+    for differences, *members in alike.values():
+        member = members[0]
         said = "; ".join(f"its {aspect} is {value!r}, while {count} of {total} pages of this run give {usual!r}"
                          for aspect, value, usual, count, total in differences)
+        where = "across the run" if len(members) == 1 else \
+            f"on this page and {len(members) - 1} other{'s' if len(members) > 2 else ''} ({names(members, but=member)})"
         yield member.key, Violation(
-            f"{member.extra[0]} {member.value} is described differently across the run: {said}", member.location,
-            value=[value for _, value, *_ in differences], expected=[usual for _, _, usual, *_ in differences],
-            view=member.view,
+            f"{member.extra[0]} {member.value} is described differently {where}: {said}",
+            member.location, value=[value for _, value, *_ in differences],
+            expected=[usual for _, _, usual, *_ in differences], view=member.view,
             fix="Describe the entity the same way on every page (one name and logo in the SEO plugin's settings), "
                 "then rebuild or purge the cached pages that still carry the old values.")

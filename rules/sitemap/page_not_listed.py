@@ -59,6 +59,7 @@ from urllib.parse import urlsplit
 
 from seoaudit import urls
 from seoaudit.batch import Occurrence, by_name
+from seoaudit.derive.canonical_graph import redirected_from
 from seoaudit.model import Location, Violation
 
 from ._shared import listed_entries, page_urls, url_key
@@ -94,7 +95,9 @@ def signature(page, options):
     if canonical is None or not page.is_indexable or (own and url_key(canonical.value) not in own):
         return None  # no URL of its own, noindex, or canonicalised elsewhere: not a page to list
     origin = urls.parse(canonical.value).origin
-    return {origin: Occurrence(canonical.value, canonical.location, page.primary.name, ("page",))}
+    # A sitemap that lists a URL redirecting here leads to the page: that is sitemap/redirected-url's finding.
+    sources = tuple(sorted({key for url, _, _ in redirected_from(page) if (key := url_key(url)) is not None}))
+    return {origin: Occurrence(canonical.value, canonical.location, page.primary.name, ("page", sources))}
 
 
 def check_group(origin, members, options):
@@ -106,7 +109,7 @@ def check_group(origin, members, options):
     listed = {key for m in sitemaps for key in m.extra[1]}
     count = len(present)
     for page in by_name(m for m in members if m.extra[0] == "page"):
-        if url_key(page.value) not in listed:
+        if url_key(page.value) not in listed and listed.isdisjoint(page.extra[1]):
             yield page.key, Violation(
                 f"{page.value} is indexable but no sitemap of this run lists it ({count} sitemap "
                 f"file{'s' if count != 1 else ''})",

@@ -67,6 +67,7 @@ from pathlib import PurePath
 from urllib.parse import unquote
 
 from seoaudit.batch import Occurrence
+from seoaudit.derive.canonical_graph import redirected_from
 from seoaudit.model import Location, Violation
 
 from ._shared import SHOWN, listed_entries, url_key
@@ -95,8 +96,9 @@ def signature(page, options):
                                   extra=("sitemap", _folder(page.document.source), entries))}
     if page.kind != "html" or page.primary is None:
         return None
-    named = (page.canonical, page.primary.first("og:url"))
-    keys = tuple(sorted({k for f in named if f is not None and (k := url_key(f.value)) is not None}, key=repr))
+    named = [f.value for f in (page.canonical, page.primary.first("og:url")) if f is not None]
+    named += [url for url, _, _ in redirected_from(page)]  # a listed URL that redirects here: sitemap/redirected-url
+    keys = tuple(sorted({k for url in named if (k := url_key(url)) is not None}, key=repr))
     return {GROUP: Occurrence(PurePath(page.document.source).as_posix(), Location(), extra=("page", keys))}
 
 

@@ -27,7 +27,6 @@ from seoaudit.batch import Member, Occurrence
 from seoaudit.live.wire import page_response, wire_of
 from seoaudit.model import Location
 
-SHOWN = 3  # other documents a message names before "and N more"
 STATES = ("redirected", "noindex", "elsewhere")  # what an owner is, the most telling first
 
 
@@ -89,13 +88,19 @@ def _state(page, target: str | None, own: dict) -> tuple[str, str, str | None] |
     return None
 
 
-def _redirected(page) -> dict[str, tuple[str, str]]:
-    """The URLs live mode was redirected from on its way to the page (page key → (URL, final URL))."""
+def redirected_from(page) -> list[tuple[str, int, str]]:
+    """The redirects on the way to the page, as live mode or a crawl archive recorded them: (URL, status, final
+    URL) of each hop, in order; [] offline."""
     response = page_response(page)
     if response is None or not response.final_url:
-        return {}
-    return {key: (hop.url, response.final_url) for hop in response.redirects
-            if (key := page_key(hop.url)) is not None and key != page_key(response.final_url)}
+        return []
+    return [(hop.url, hop.status, response.final_url) for hop in response.redirects]
+
+
+def _redirected(page) -> dict[str, tuple[str, str]]:
+    """The URLs the page was redirected from, as other pages than itself (page key → (URL, final URL))."""
+    return {key: (url, final) for url, _, final in redirected_from(page)
+            if (key := page_key(url)) is not None and key != page_key(final)}
 
 
 # -- reading a group ------------------------------------------------------------------------------------------
@@ -125,11 +130,3 @@ def owner(members: Iterable[Member], states: Iterable[str]) -> Member | None:
     """What the page at the group's URL is, among `states` (the most telling state, then the first by name)."""
     found = [m for m in members if m.extra[0] == "is" and m.extra[1] in states]
     return min(found, key=lambda m: (STATES.index(m.extra[1]), *_order(m))) if found else None
-
-
-def names(members: list[Member], but: Member) -> str:
-    """'a.json, b.json, c.json and 2 more': the documents other than `but`, the first few by name (members in
-    order; only the first few are read, so naming every member of a large group stays linear)."""
-    shown = [m.document.display_source for m in members[:SHOWN + 1] if m is not but][:SHOWN]
-    more = len(members) - 1 - len(shown)
-    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")

@@ -83,3 +83,12 @@ def test_findings_do_not_depend_on_document_order():
     for seed in range(3):
         random.Random(seed).shuffle(files)
         assert found([d for data, name in files for d in load_bytes(data, name)]) == expected
+
+
+def test_pages_that_give_the_same_stale_name_share_one_finding():
+    posts = [post(slug, org("Acme")) for slug in "abcdef"] + [post(slug, org("Old Acme")) for slug in "ghijk"]
+    result = found(list(documents_from_json(posts, "site.json")))
+    assert result == {"site.json#/10": [(
+        "schema/entity-conflict", "Organization https://example.com/#organization is described differently on "
+        "this page and 4 others (site.json#/6, site.json#/7, site.json#/8 and 1 more): its name is 'Old Acme', "
+        "while 6 of 11 pages of this run give 'Acme'")]}

@@ -199,3 +199,39 @@ def test_listed_urls_without_a_page_in_a_built_site():
     posts = [{"link": f"https://example.com/{slug}/", "status": "publish", "title": {"rendered": slug}}
              for slug in ("", "about", "team", "gone")]
     assert not any(run((sitemap, "sitemap.xml"), (json.dumps(posts).encode(), "posts.json"), config=config).values())
+
+
+def recorded(url: str, body: bytes, redirects: tuple[tuple[str, int], ...] = ()) -> bytes:
+    """A page as live mode or a crawl archive records it: the URL asked for, its redirects, the final URL."""
+    import json
+
+    final = url
+    hops = []
+    for source, status in redirects:
+        hops.append({"url": source, "status": status, "location": url})
+    first = hops[0]["url"] if hops else url
+    return json.dumps({"seoaudit_http": {"url": first, "status": 200, "final_url": final, "redirects": hops},
+                       "body": body.decode()}).encode()
+
+
+def test_a_listed_url_the_run_saw_redirect_is_one_finding_on_the_sitemap():
+    files = [(urlset("https://example.com/old-pricing/", "https://example.com/about/"), "sitemap.xml"),
+             (recorded("https://example.com/pricing/", page("https://example.com/pricing/"),
+                       redirects=(("https://example.com/old-pricing/", 301),)), "crawl/pricing.json"),
+             (recorded("https://example.com/about/", page("https://example.com/about/"),
+                       redirects=(("http://example.com/about", 301),)), "crawl/about.json")]
+    found = run(*files)
+    [(rule, line, message)] = found["sitemap.xml"]
+    assert (rule, line) == ("sitemap/redirected-url", 3)
+    assert message == ("sitemap.xml lists https://example.com/old-pricing/, which redirects (HTTP 301) to "
+                       "https://example.com/pricing/ (crawl/pricing.json)")
+    # the page the redirect leads to is reached from the sitemap: not also "not listed"; about/ is listed itself
+    assert found["crawl/pricing.json"] == [] and found["crawl/about.json"] == []
+    assert run(*reversed(files)) == found
+
+
+def test_without_recorded_redirects_a_listed_url_is_not_judged_a_redirect():
+    found = run((urlset("https://example.com/old-pricing/"), "sitemap.xml"),
+                (page("https://example.com/pricing/"), "pricing.html"))
+    assert [rule for rule, _, _ in found["sitemap.xml"]] == []
+    assert [rule for rule, _, _ in found["pricing.html"]] == ["sitemap/page-not-listed"]
