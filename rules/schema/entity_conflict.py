@@ -3,10 +3,10 @@
 **What it checks.** Across the documents of a run, every Organization, Person and WebSite node with an absolute
 `@id` (the site's publisher, an author, the site itself; `#organization` is relative to each page's URL), compared
 on its `name` (case and spacing aside) and, for an Organization, its `logo` URL (the logo's `url` or `contentUrl`
-when it is an ImageObject). When the pages of the run give one `@id` different values, the pages that give the same value
-other than the one most pages give share one finding (a stale cache or one template is one cause), on the
-first of them, naming the others, what most pages say and how many pages say it. A page
-that leaves the property out (a bare reference) is not compared.
+when it is an ImageObject). When the pages of the run give one `@id` different values, the pages that give the
+same value other than the one most pages give share one finding (a stale cache or one template is one cause), on
+the first of them, naming the others, what most pages say and how many pages say it. A page that leaves the
+property out (a bare reference) is not compared.
 
 **Why it matters.** An `@id` names one entity across the site: Google's knowledge graph and the Article rich
 result's publisher and author read its name and logo from whichever page it crawled. Two names for one publisher
