@@ -49,7 +49,7 @@ die() {
   trap - ERR
   echo "setup_wordpress: error: $*" >&2
   for log in "$STATE/apt.log" "$STATE/mysql/mysqld.err" "$STATE/php.log" "$STATE/install.log"; do
-    if [ -s "$log" ]; then echo "--- last lines of $log" >&2; tail -n 15 "$log" >&2; fi
+    if [ -s "$log" ]; then echo "--- last lines of $log" >&2; tail -n 30 "$log" >&2; fi
   done
   stop
   exit 1
@@ -101,14 +101,16 @@ fi
 NAME="seoaudit-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"  # the config file's name: WORDPRESS_CONFIG
 echo "$NAME" > "$STATE/config-name"
 SOCKET="$STATE/mysql/mysqld.sock"
-mkdir -p "$STATE/mysql" && chown mysql:mysql "$STATE/mysql"
-# A test site needs little: InnoDB's defaults (a 96 MB redo log written at start, a 128 MB buffer pool) make
-# several of these on a busy CI machine slow to start, so each is kept small.
-SMALL_INNODB=(--innodb-log-file-size=8M --innodb-buffer-pool-size=32M)
+# Its own temporary directory: a MariaDB that starts deletes every `#sql*` file of its tmpdir, so with a shared
+# /tmp one setup's server removed the temporary tables of another's install-db ("Unknown table
+# 'mysql.tmp_proxies_priv'"). And small: InnoDB's defaults (a 96 MB redo log written at start, a 128 MB buffer
+# pool) make several of these on a busy CI machine slow to start.
+mkdir -p "$STATE/mysql" "$STATE/mysql-tmp" && chown mysql:mysql "$STATE/mysql" "$STATE/mysql-tmp"
+OWN_SERVER=(--tmpdir="$STATE/mysql-tmp" --innodb-log-file-size=8M --innodb-buffer-pool-size=32M)
 mariadb-install-db --no-defaults --user=mysql --datadir="$STATE/mysql" --auth-root-authentication-method=socket \
-  --skip-test-db "${SMALL_INNODB[@]}" >"$STATE/install.log" 2>&1
+  --skip-test-db "${OWN_SERVER[@]}" >"$STATE/install.log" 2>&1
 setsid mariadbd --no-defaults --user=mysql --datadir="$STATE/mysql" --socket="$SOCKET" --skip-networking \
-  "${SMALL_INNODB[@]}" --pid-file="$STATE/mysql/mysqld.pid" --log-error="$STATE/mysql/mysqld.err" \
+  "${OWN_SERVER[@]}" --pid-file="$STATE/mysql/mysqld.pid" --log-error="$STATE/mysql/mysqld.err" \
   </dev/null >/dev/null 2>&1 &
 mariadb_pid=$!
 mariadb_up() { mysqladmin --no-defaults --socket="$SOCKET" -u root ping --silent >/dev/null 2>&1; }
