@@ -42,13 +42,14 @@ import html
 from lxml import etree
 
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 from ._shared import node_label
 from ._types import articles
 
 ID = "schema/headline-not-visible"
 SEVERITY = "info"
-OPTIONS = {"min_words": 3}
+OPTIONS = {"min_words": Option(int, 3, "Headlines of fewer words are not checked.", minimum=1)}
 _FOLD = {"’": "'", "‘": "'", "‚": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
          "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "…": "..."}
 

@@ -37,11 +37,12 @@ Screaming Frog "Redirect Chains"; Lighthouse `redirects`.
 
 from seoaudit.live.wire import chain, page_response, wire_of
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 ID = "url/redirect-chain"
 SEVERITY = "warning"
 REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
-OPTIONS = {"max_hops": 1}
+OPTIONS = {"max_hops": Option(int, 1, "The redirects allowed before the chain is reported.", minimum=0)}
 
 
 def check(page, options):
