@@ -330,7 +330,7 @@ def reference_markdown() -> str:
 
 
 def options_markdown() -> str:
-    """The README's table of every rule option, from the declarations (tests/test_config.py keeps them equal)."""
+    """The README's table of every rule option, from the declarations (tests/test_options.py keeps them equal)."""
     from .options import markdown_table
 
     entries = [(rule.id, name, option) for rule in all_rules().values()

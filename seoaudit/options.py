@@ -5,9 +5,9 @@ A rule module's `OPTIONS` maps each option's name to an `Option`:
     OPTIONS = {"max_urls": Option(int, 50_000, "The entries one sitemap file may hold.", minimum=1)}
 
 The type is `bool`, `int`, `float` (an integer is accepted too), `str` or `list[item]`. From the declaration
-come the check of a configured value (seoaudit/config.py), the rule's part of the config JSON Schema
-(`rules_schema`, written into seoaudit/schemas/config.schema.json by tools/config_schema.py) and the option
-tables of the docs (tools/readme_config.py, tools/rule_docs.py).
+come the check of a configured value (`registry.check_options`), the rule's entry in the config JSON Schema
+(`config.with_rule_options`, written into seoaudit/schemas/config.schema.json by tools/config_schema.py) and the
+option tables of the docs (tools/readme_config.py, tools/rule_docs.py).
 """
 
 from __future__ import annotations
