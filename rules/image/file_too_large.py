@@ -48,7 +48,7 @@ def check(page, options):
     wire = wire_of(page)
     if wire is None:
         return
-    facebook, x = int(options["facebook_bytes"]), int(options["x_bytes"])
+    facebook, x = options["facebook_bytes"], options["x_bytes"]
     for url, probe in wire.images.items():
         if probe.size is None or probe.size <= min(facebook, x):
             continue

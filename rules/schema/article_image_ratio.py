@@ -71,7 +71,7 @@ def is_article_page(page) -> bool:
 def check(page, options):
     if not is_article_page(page) or page.schema_view is None:
         return
-    tolerance = float(options.get("tolerance", OPTIONS["tolerance"]))
+    tolerance = options["tolerance"]
     images = [d for node in primary_objects(page.graph)
               if (d := object_declared(node, page.schema_view)) is not None and d.width and d.height]
     if not images or any(matching_ratio(d.width, d.height, tolerance) for d in images):

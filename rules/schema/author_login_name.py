@@ -56,7 +56,7 @@ OPTIONS = {"logins": Option(list[str], ["admin", "administrator", "root", "wpadm
 
 
 def check(page, options):
-    logins = {name.lower() for name in options.get("logins", OPTIONS["logins"])}
+    logins = {name.lower() for name in options["logins"]}
     shown = shown_authors(page)
     if not shown:
         return

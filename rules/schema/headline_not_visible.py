@@ -117,7 +117,7 @@ def check(page, options):
         return
     _graph, name, nodes = articles(page)
     headlines = [(n, n.get("headline")) for n in nodes if isinstance(n.get("headline"), str)]
-    minimum = int(options.get("min_words", OPTIONS["min_words"]))
+    minimum = options["min_words"]
     headlines = [(n, h) for n, h in headlines if len(h.split()) >= minimum]
     if not headlines:
         return

@@ -50,7 +50,7 @@ OPTIONS = {"max_chars": Option(int, 110, "The characters a headline may have.", 
 
 
 def check(page, options):
-    limit = int(options.get("max_chars", OPTIONS["max_chars"]))
+    limit = options["max_chars"]
     _graph, view, nodes = articles(page)
     for node in nodes:
         headline = node.get("headline")

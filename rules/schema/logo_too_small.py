@@ -57,7 +57,7 @@ OPTIONS = {"min_size": Option(int, 112, "The width and height in pixels a logo m
 
 def check(page, options, graph):
     view = page.schema_view.name
-    minimum = int(options.get("min_size", OPTIONS["min_size"]))
+    minimum = options["min_size"]
     reported = set()
     for node in graph.nodes:
         if "logo" not in node.data:

@@ -49,7 +49,7 @@ def check(page, options):
     wire = wire_of(page)
     if wire is None:
         return
-    limit = int(options.get("max_hops", 1))
+    limit = options["max_hops"]
     seen = set()
     for response in (wire.response, page_response(page)):
         if response is None or id(response) in seen or len(response.redirects) <= limit:
