@@ -970,15 +970,19 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
         raise _usage_error(f"unknown rule {rule_id!r}" + _suggest(rule_id, list(rules)))
     try:
         _console(sys.stdout).print(Markdown(f"# {rule.id}\n\n*{rule.severity_text} · category {rule.category}*\n\n"
-                                            + rule.doc + _options_text(rule.options)))
+                                            + rule.doc + _options_text(rule)))
     except BrokenPipeError:
         raise _broken_pipe() from None
 
 
-def _options_text(options: dict) -> str:
-    if not options:
+def _options_text(rule) -> str:
+    """The table of the rule's options (type, default, range, meaning), as its page in docs/rules/ has it."""
+    from .options import markdown_table
+
+    if not rule.declared_options:
         return ""
-    return "\n\n**Defaults.** " + ", ".join(f"`{k} = {v!r}`" for k, v in options.items())
+    return "\n\n## Options\n\n" + "\n".join(markdown_table((rule.id, name, option)
+                                                              for name, option in rule.declared_options.items()))
 
 
 class Interrupted(BaseException):

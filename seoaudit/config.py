@@ -2,10 +2,12 @@
 
 Discovery (as ruff does): from the working directory upward, the first `.seoaudit.toml`, or
 `pyproject.toml` that has a `[tool.seoaudit]` table (a pyproject.toml without one is skipped); or the
-file given with `--config`. Validation has two layers: the JSON Schema shipped in the package
-(`seoaudit/schemas/config.schema.json`: keys and types), then the installed rules (rule ids, categories,
-option names and their types). Any problem is one `ConfigError` line that names the file, the key and,
-when one is close, the right spelling.
+file given with `--config`. Validation has two layers: the installed rules (the `rules` table's rule ids and
+categories, and each option by the rule's declaration, `registry.check_options`: its type, range and item type;
+the rule references of `select`, `ignore`…) and the JSON Schema shipped in the package
+(`seoaudit/schemas/config.schema.json`: keys and types; its `rules` entries are generated from the same
+declarations by tools/config_schema.py). Any problem is one `ConfigError` line that names the file, the key
+(and for an option the rule, the option and what it takes) and, when one is close, the right spelling.
 """
 
 from __future__ import annotations
@@ -21,9 +23,8 @@ from typing import Any
 
 from .discovery import DEFAULT_EXCLUDE, FileRules, Pattern
 from .limits import Limits
-from .model import CATEGORIES, Severity
-from .registry import RuleError, all_rules, check_refs, unknown_ref
-from .registry import _suggest as _suggest_rule
+from .model import Severity
+from .registry import RuleError, all_rules, check_options, check_refs, unknown_ref
 
 DOT_FILE = ".seoaudit.toml"
 PYPROJECT = "pyproject.toml"
@@ -37,6 +38,19 @@ class ConfigError(Exception):
 @cache
 def schema() -> dict[str, Any]:
     return json.loads(resources.files("seoaudit").joinpath("schemas/config.schema.json").read_text("utf-8"))
+
+
+def with_rule_options(spec: dict[str, Any]) -> dict[str, Any]:
+    """The config schema `spec` with an entry in its `rules` table for each rule that declares options, made from
+    the declarations (`options.Option`). tools/config_schema.py writes it into seoaudit/schemas/; a test keeps the
+    file equal to it. Other rules and the categories take `severity` alone (`$defs.ruleSettings`)."""
+    entries = {rule.id: {"type": "object",
+                         "properties": {"severity": {"$ref": "#/$defs/severity"},
+                                        **{name: option.schema() for name, option in rule.declared_options.items()}},
+                         "additionalProperties": False}
+               for rule in all_rules().values() if rule.declared_options}
+    rules = {**spec["properties"]["rules"], "properties": entries}
+    return {**spec, "properties": {**spec["properties"], "rules": rules}}
 
 
 @dataclass(frozen=True)
@@ -174,20 +188,23 @@ def validate(table: Any, where: str = "config") -> None:
         for key in table:
             if key not in spec["properties"]:
                 raise ConfigError(f"{where}: unknown key {key!r}" + _suggest(key, spec["properties"]))
+        # The rules table first, by the rules' own declarations: their messages name the allowed range and the
+        # option meant (the schema, generated from the same declarations, says no more than they do).
+        rules = table.get("rules")
+        for rule_id, settings in rules.items() if isinstance(rules, dict) else ():
+            if isinstance(settings, dict):
+                _validate_rule(rule_id, settings, where)
     error = best_match(Draft202012Validator(spec).iter_errors(table))
     if error is not None:
         path = ".".join(json.dumps(p) if not str(p).replace("-", "").isalnum() else str(p)
                         for p in error.absolute_path)
         raise ConfigError(f"{where}: {path or 'config'}: {error.message}")
-    known = [*all_rules(), *CATEGORIES]
     refs = [(key, ref) for key in ("select", "extend-select", "ignore") for ref in table.get(key, [])]
     refs += [(f"per-file-ignores.{json.dumps(pattern)}", ref)
              for pattern, listed in table.get("per-file-ignores", {}).items() for ref in listed]
     for key, ref in refs:
         if (problem := unknown_ref(ref)) is not None:
             raise ConfigError(f"{where}: {key}: {problem}")
-    for rule_id, settings in table.get("rules", {}).items():
-        _validate_rule(rule_id, settings, where, known)
     for entry in table.get("allow-private-hosts", []):
         if "/" in entry:
             import ipaddress
@@ -198,43 +215,11 @@ def validate(table: Any, where: str = "config") -> None:
                 raise ConfigError(f"{where}: allow-private-hosts: {entry!r} is not a network ({exc})") from None
 
 
-def _validate_rule(rule_id: str, settings: dict[str, Any], where: str, known: list[str]) -> None:
-    at = f"{where}: rules.{json.dumps(rule_id)}"
-    rule = all_rules().get(rule_id)
-    if rule is None and rule_id not in CATEGORIES:
-        raise ConfigError(f"{at}: unknown rule {rule_id!r}" + _suggest_rule(rule_id, known))
-    options = rule.options if rule is not None else {}
-    for name, value in settings.items():
-        if name == "severity":
-            continue
-        if name not in options:
-            choices = ", ".join(["severity", *options])
-            hint = _suggest(name, ["severity", *options]) or f" (it takes {choices})"
-            scope = "rule" if rule is not None else "category (only `severity` is allowed)"
-            raise ConfigError(f"{at}: unknown option {name!r} for {scope} {rule_id!r}" + hint)
-        expected = _type_name(options[name])
-        if expected and not _has_type(value, options[name]):
-            raise ConfigError(f"{at}.{name}: expected {expected}, got {value!r}")
-
-
-def _type_name(default: Any) -> str | None:
-    for kind, name in ((bool, "a boolean"), (int, "an integer"), (float, "a number"), (str, "a string"),
-                       ((list, tuple), "an array")):
-        if isinstance(default, kind):
-            return name
-    return None
-
-
-def _has_type(value: Any, default: Any) -> bool:
-    if isinstance(default, bool):
-        return isinstance(value, bool)
-    if isinstance(default, int):
-        return isinstance(value, int) and not isinstance(value, bool)
-    if isinstance(default, float):
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if isinstance(default, (list, tuple)):
-        return isinstance(value, list)
-    return isinstance(value, type(default))
+def _validate_rule(rule_id: str, settings: dict[str, Any], where: str) -> None:
+    try:
+        check_options(rule_id, {name: value for name, value in settings.items() if name != "severity"})
+    except RuleError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
 
 
 def _suggest(word: str, known) -> str:
@@ -342,6 +327,15 @@ def reference_markdown() -> str:
         meaning = spec["description"].replace("|", "\\|")
         lines.append(f"| `{key}` | {kind} | {default} | {meaning} |")
     return "\n".join(lines)
+
+
+def options_markdown() -> str:
+    """The README's table of every rule option, from the declarations (tests/test_options.py keeps them equal)."""
+    from .options import markdown_table
+
+    entries = [(rule.id, name, option) for rule in all_rules().values()
+               for name, option in rule.declared_options.items()]
+    return "\n".join(markdown_table(entries, rule_column=True))
 
 
 def _schema_type(spec: dict[str, Any]) -> str:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .limits import Limits
 from .model import MARKERS, Document, DocumentKey, DocumentRef, Finding, Location, Severity, Violation
 from .page import AuditContext, Page
-from .registry import ARTIFACTS, REQUIREMENTS, Rule, all_rules, check_refs
+from .registry import ARTIFACTS, REQUIREMENTS, Rule, all_rules, check_options, check_refs
 from .results import INTERNAL_ERROR, LIMIT_EXCEEDED, DocumentResult, Report
 
 if TYPE_CHECKING:
@@ -66,6 +66,8 @@ class Config:
     limits: Limits = field(default_factory=Limits)  # how much of one document is read (seoaudit/limits.py)
 
     def rules(self) -> list[Rule]:
+        for rule_id, settings in self.options.items():
+            check_options(rule_id, settings)
         return resolve_rules(self.select, self.extend_select, self.ignore)
 
     @property

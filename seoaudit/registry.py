@@ -1,7 +1,8 @@
 """registry: find the rule modules shipped in `seoaudit.rules` and describe them.
 
-A rule module defines `ID` (`category/kebab-name`), `SEVERITY` (its default), optional `OPTIONS`
-(name → default) and `check(page, options)`, a generator of `Violation`s. Optional `REQUIRES` names the inputs
+A rule module defines `ID` (`category/kebab-name`), `SEVERITY` (its default), optional `OPTIONS` (name →
+`options.Option`: type, default, range, meaning) and `check(page, options)`, a generator of `Violation`s (`options`
+holds each option's value). Optional `REQUIRES` names the inputs
 without which `check` finds nothing, so the engine does not even call it on a document that lacks one (as
 Lighthouse's `requiredArtifacts`): `"post"` (WP post fields, `page.post`), `"wire"` (live-mode HTTP facts,
 `document.wire`), `"graph"` (JSON-LD in some view, `page.schema_view`), `"sitemap"` (a sitemap file,
@@ -33,6 +34,7 @@ from operator import attrgetter
 from typing import Any
 
 from .model import AGGRAVATED, CATEGORIES, MILD, Severity
+from .options import Option
 
 REQUIREMENTS = ("post", "wire", "graph", "sitemap")  # what a rule's REQUIRES may name (see the module docstring)
 # What the engine passes a rule's `check` for each requirement it takes as a parameter.
@@ -52,7 +54,8 @@ class Rule:
     severity: Severity
     check: Callable[..., Iterator[Any]] | None  # per document; None for a batch rule
     doc: str
-    options: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)  # name → default
+    declared_options: dict[str, Option] = field(default_factory=dict)  # name → its declaration (type, range)
     module: str = ""
     # Batch rules (seoaudit/aggregate.py): a document's occurrences by group, and the judgement of one group.
     signature: Callable[..., Any] | None = None
@@ -126,6 +129,9 @@ def _rule_from_module(module) -> Rule:
     artifacts = tuple(name for name in REQUIREMENTS if name in taken)
     if not set(artifacts) <= requires:
         raise RuleError(f"{module.__name__}: check takes {sorted(set(artifacts) - requires)} without REQUIRES")
+    declared = dict(getattr(module, "OPTIONS", {}))
+    if undeclared := sorted(name for name, option in declared.items() if not isinstance(option, Option)):
+        raise RuleError(f"{module.__name__}: OPTIONS {undeclared} are not declared with options.Option")
     severity = Severity.parse(module.SEVERITY)
     mild, aggravated = (Severity.parse(getattr(module, name)) if hasattr(module, name) else None
                         for name in ("SEVERITY_MILD", "SEVERITY_AGGRAVATED"))
@@ -136,7 +142,8 @@ def _rule_from_module(module) -> Rule:
         severity=severity,
         check=check,
         doc=inspect.cleandoc(module.__doc__ or ""),
-        options=dict(getattr(module, "OPTIONS", {})),
+        options={name: option.default for name, option in declared.items()},
+        declared_options=declared,
         module=module.__name__,
         signature=batch[0],
         check_group=batch[1],
@@ -235,6 +242,28 @@ def unknown_ref(ref: str) -> str | None:
     if ref in rules or ref in CATEGORIES:
         return None
     return f"unknown rule or category {ref!r}" + _suggest(ref, [*rules, *CATEGORIES])
+
+
+def check_options(rule_id: str, settings: dict[str, Any]) -> None:
+    """Raise `RuleError` for the first option of `settings` that `rule_id` (a rule, or a category, which takes
+    none) does not declare, or whose value its declaration (`options.Option`) refuses: one line that names the
+    rule, the option and what it takes. The one check of a rule's options: config and engine ask it."""
+    import difflib
+    import json
+
+    at = f"rules.{json.dumps(rule_id)}"
+    rule = all_rules().get(rule_id)
+    if rule is None and rule_id not in CATEGORIES:
+        raise RuleError(f"{at}: unknown rule {rule_id!r}" + _suggest(rule_id, [*all_rules(), *CATEGORIES]))
+    declared = rule.declared_options if rule is not None else {}
+    for name, value in settings.items():
+        if name not in declared:
+            close = difflib.get_close_matches(name, ["severity", *declared], n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f" (it takes {', '.join(['severity', *declared])})"
+            scope = "rule" if rule is not None else "category (only `severity` is allowed)"
+            raise RuleError(f"{at}: unknown option {name!r} for {scope} {rule_id!r}" + hint)
+        if (problem := declared[name].problem(value)) is not None:
+            raise RuleError(f"{at}.{name}: {problem}")
 
 
 def check_refs(refs: Iterable[str]) -> None:

@@ -106,7 +106,7 @@ def test_config_option_for_a_pyproject_without_table_is_an_error(project):
     ('[rules."image/preview-too-narrow"]\nmin_widht = 1',
      "unknown option 'min_widht' for rule 'image/preview-too-narrow' (did you mean 'min_width'?)"),
     ('[rules."image/preview-too-narrow"]\nmin_width = "wide"',
-     "rules.\"image/preview-too-narrow\".min_width: expected an integer, got 'wide'"),
+     "rules.\"image/preview-too-narrow\".min_width: expected an integer (at least 1), got 'wide'"),
     ('[rules."image/preview-too-narrow"]\nseverity = "fatal"', "'fatal' is not one of ['error', 'warning', 'info']"),
     ('[rules.image]\nmin_width = 1', "unknown option 'min_width' for category (only `severity` is allowed) 'image'"),
     ('[per-file-ignores]\n"*.html" = ["canonical/relatve"]',

@@ -2,9 +2,10 @@
 `python tools/rule_docs.py`.
 
 One page per rule (`docs/rules/<category>/<name>.md`: the id, default severity, category, the docstring as
-`seoaudit explain` prints it, the option defaults) and an index (`docs/rules/README.md`). SARIF's `helpUri`
-and the JSON report's `help_uri` point at these pages, through the `Rules` URL of `[project.urls]` in
-pyproject.toml. tests/test_rule_docs.py fails when a page differs from what this writes, or is stale.
+`seoaudit explain` prints it, a table of the options the rule declares: type, default, range, meaning) and an
+index (`docs/rules/README.md`). SARIF's `helpUri` and the JSON report's `help_uri` point at these pages, through
+the `Rules` URL of `[project.urls]` in pyproject.toml. tests/test_rule_docs.py fails when a page differs from what
+this writes, or is stale.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 from seoaudit.model import CATEGORIES
+from seoaudit.options import markdown_table
 from seoaudit.registry import Rule, all_rules, rule_page
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
@@ -20,10 +22,11 @@ INDEX = "README.md"
 
 
 def page(rule: Rule) -> str:
-    options = "".join(f"- `{name}` = `{value!r}`\n" for name, value in rule.options.items())
+    options = "".join(f"{line}\n" for line in markdown_table((rule.id, name, option)
+                                                              for name, option in rule.declared_options.items()))
     kind = " Compares the documents of a run." if rule.is_batch else ""
     return (f"# {rule.id}\n\n*Default severity: {rule.severity.label} · category `{rule.category}`.{kind}*\n\n"
-            f"{rule.doc}\n" + (f"\n## Option defaults\n\n{options}" if options else "")
+            f"{rule.doc}\n" + (f"\n## Options\n\n{options}" if rule.declared_options else "")
             + f"\n---\n\nGenerated from the docstring of `{rule.module}` by `tools/rule_docs.py`; "
             f"`seoaudit explain {rule.id}` prints the same.\n")
 

@@ -39,13 +39,14 @@ content; Yoast#8661, Yoast#9549).
 
 from seoaudit.derive.text import comparable, fields_once
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 from ._shared import content_text, without_truncation
 
 ID = "description/same-as-content"
 SEVERITY = "info"
 REQUIRES = ("post",)  # passed in (registry.py)
-OPTIONS = {"min_chars": 50}
+OPTIONS = {"min_chars": Option(int, 50, "Shorter descriptions are not compared with the content.", minimum=0)}
 
 
 def check(page, options, post):

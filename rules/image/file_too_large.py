@@ -34,18 +34,21 @@ image at all. Such files are usually an unresized camera original set as the fea
 
 from seoaudit.live.wire import wire_of
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 ID = "image/file-too-large"
 SEVERITY = "warning"
 REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
-OPTIONS = {"facebook_bytes": 8 * 1024 * 1024, "x_bytes": 5 * 1024 * 1024}
+OPTIONS = {"facebook_bytes": Option(int, 8 * 1024 * 1024, "The bytes an `og:image` file may have (Facebook).",
+                                 minimum=1),
+           "x_bytes": Option(int, 5 * 1024 * 1024, "The bytes an X card image file may have.", minimum=1)}
 
 
 def check(page, options):
     wire = wire_of(page)
     if wire is None:
         return
-    facebook, x = int(options["facebook_bytes"]), int(options["x_bytes"])
+    facebook, x = options["facebook_bytes"], options["x_bytes"]
     for url, probe in wire.images.items():
         if probe.size is None or probe.size <= min(facebook, x):
             continue

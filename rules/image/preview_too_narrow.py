@@ -39,10 +39,12 @@ nothing is broken.
 
 from seoaudit.derive.images import main_images
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 ID = "image/preview-too-narrow"
 SEVERITY = "warning"
-OPTIONS = {"min_width": 1200}
+OPTIONS = {"min_width": Option(int, 1200, "The width in pixels the widest preview image must reach.",
+                            minimum=1)}
 
 
 def check(page, options):

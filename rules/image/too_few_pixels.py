@@ -41,12 +41,14 @@ multiplying width and height); peer-checks catalogue `article/image-pixels`.
 
 from seoaudit.derive.images import article_images
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 from ._shared import MIN_HEIGHT, MIN_WIDTH
 
 ID = "image/too-few-pixels"
 SEVERITY = "warning"
-OPTIONS = {"min_pixels": 50000}
+OPTIONS = {"min_pixels": Option(int, 50_000, "The pixels (width × height) an article image must have.",
+                             minimum=1)}
 
 
 def check(page, options):

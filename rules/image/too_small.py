@@ -40,12 +40,14 @@ chosen by mistake.
 from seoaudit.derive.images import og_declared
 from seoaudit.live.wire import wire_of
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 from ._shared import MIN_HEIGHT, MIN_WIDTH
 
 ID = "image/too-small"
 SEVERITY = "error"
-OPTIONS = {"min_width": MIN_WIDTH, "min_height": MIN_HEIGHT}
+OPTIONS = {"min_width": Option(int, MIN_WIDTH, "The width in pixels a shared image must reach.", minimum=1),
+           "min_height": Option(int, MIN_HEIGHT, "The height in pixels a shared image must reach.", minimum=1)}
 
 
 def check(page, options):

@@ -39,10 +39,12 @@ within 60 s).
 from seoaudit.derive.dates import parse_datetime, schema_dates
 from seoaudit.derive.og import OG_TIMES, prop
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 ID = "opengraph/article-time-mismatch"
 SEVERITY = "warning"
-OPTIONS = {"tolerance_seconds": 60}
+OPTIONS = {"tolerance_seconds": Option(int, 60, "Seconds by which the og and schema times may differ.",
+                                    minimum=0)}
 
 
 def _references(page, schema_prop: str, post_field: str):

@@ -37,10 +37,11 @@ instead of a large card.
 
 from seoaudit.derive.images import og_declared
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 ID = "opengraph/image-aspect-ratio"
 SEVERITY = "info"
-OPTIONS = {"tolerance": 0.1}
+OPTIONS = {"tolerance": Option(float, 0.1, "The relative difference allowed from 1.91:1.", minimum=0)}
 IDEAL = 1.91
 
 

@@ -44,13 +44,15 @@ with the following aspect ratios: 16x9, 4x3, and 1x1"); peer-checks.md §7 row 8
 
 from seoaudit.derive.images import object_declared, primary_objects
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 from ._types import articles
 
 ID = "schema/article-image-ratio"
 SEVERITY = "info"
 REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
-OPTIONS = {"tolerance": 0.03}
+OPTIONS = {"tolerance": Option(float, 0.03, "The relative difference allowed from 16:9, 4:3 or 1:1 (0.03: 3 %).",
+                            minimum=0, maximum=1)}
 RATIOS = {"16:9": 16 / 9, "4:3": 4 / 3, "1:1": 1.0}
 
 
@@ -69,7 +71,7 @@ def is_article_page(page) -> bool:
 def check(page, options):
     if not is_article_page(page) or page.schema_view is None:
         return
-    tolerance = float(options.get("tolerance", OPTIONS["tolerance"]))
+    tolerance = options["tolerance"]
     images = [d for node in primary_objects(page.graph)
               if (d := object_declared(node, page.schema_view)) is not None and d.width and d.height]
     if not images or any(matching_ratio(d.width, d.height, tolerance) for d in images):

@@ -45,16 +45,18 @@ username); The SEO Framework#744 ("leaked admin login"); wpscan#1529; wordpress-
 """
 
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 from ._types import login_slugs, shown_authors
 
 ID = "schema/author-login-name"
 SEVERITY = "warning"
-OPTIONS = {"logins": ["admin", "administrator", "root", "wpadmin", "wp-admin", "webmaster"]}
+OPTIONS = {"logins": Option(list[str], ["admin", "administrator", "root", "wpadmin", "wp-admin", "webmaster"],
+                         "Login names that must not be shown as an author's name (case aside).")}
 
 
 def check(page, options):
-    logins = {name.lower() for name in options.get("logins", OPTIONS["logins"])}
+    logins = {name.lower() for name in options["logins"]}
     shown = shown_authors(page)
     if not shown:
         return

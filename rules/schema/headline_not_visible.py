@@ -42,13 +42,14 @@ import html
 from lxml import etree
 
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 from ._shared import node_label
 from ._types import articles
 
 ID = "schema/headline-not-visible"
 SEVERITY = "info"
-OPTIONS = {"min_words": 3}
+OPTIONS = {"min_words": Option(int, 3, "Headlines of fewer words are not checked.", minimum=1)}
 _FOLD = {"’": "'", "‘": "'", "‚": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
          "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "…": "..."}
 
@@ -116,7 +117,7 @@ def check(page, options):
         return
     _graph, name, nodes = articles(page)
     headlines = [(n, n.get("headline")) for n in nodes if isinstance(n.get("headline"), str)]
-    minimum = int(options.get("min_words", OPTIONS["min_words"]))
+    minimum = options["min_words"]
     headlines = [(n, h) for n, h in headlines if len(h.split()) >= minimum]
     if not headlines:
         return

@@ -38,6 +38,7 @@ peer-checks.md §7 row 77 (`article/headline`).
 """  # noqa: E501 - the failing example needs a headline longer than a line
 
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 from ._shared import node_label
 from ._types import articles
@@ -45,11 +46,11 @@ from ._types import articles
 ID = "schema/headline-too-long"
 SEVERITY = "info"
 REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
-OPTIONS = {"max_chars": 110}
+OPTIONS = {"max_chars": Option(int, 110, "The characters a headline may have.", minimum=1)}
 
 
 def check(page, options):
-    limit = int(options.get("max_chars", OPTIONS["max_chars"]))
+    limit = options["max_chars"]
     _graph, view, nodes = articles(page)
     for node in nodes:
         headline = node.get("headline")

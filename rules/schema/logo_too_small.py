@@ -44,6 +44,7 @@ peer-checks.md §7 row 91 (`org/logo-size`).
 from seoaudit.derive.images import schema_pixels, url_key
 from seoaudit.derive.og import is_svg
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 from ._shared import node_label
 from ._types import entities, first_url
@@ -51,12 +52,12 @@ from ._types import entities, first_url
 ID = "schema/logo-too-small"
 SEVERITY = "warning"
 REQUIRES = ("graph",)  # passed in (registry.py)
-OPTIONS = {"min_size": 112}
+OPTIONS = {"min_size": Option(int, 112, "The width and height in pixels a logo must reach.", minimum=1)}
 
 
 def check(page, options, graph):
     view = page.schema_view.name
-    minimum = int(options.get("min_size", OPTIONS["min_size"]))
+    minimum = options["min_size"]
     reported = set()
     for node in graph.nodes:
         if "logo" not in node.data:

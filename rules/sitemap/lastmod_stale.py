@@ -62,12 +62,14 @@ from seoaudit.batch import Occurrence
 from seoaudit.derive.dates import parse_datetime, schema_dates
 from seoaudit.derive.og import prop
 from seoaudit.model import Location, Violation
+from seoaudit.options import Option
 
 from ._shared import is_w3c_datetime, listed_entries, page_urls, url_key
 
 ID = "sitemap/lastmod-stale"
 SEVERITY = "warning"
-OPTIONS = {"tolerance_seconds": 60}
+OPTIONS = {"tolerance_seconds": Option(int, 60, "Seconds by which the page's date may be later than a `<lastmod>` "
+                                                   "date-time.", minimum=0)}
 _ZONES = timedelta(hours=14)  # a date without a zone ends at most 14 hours after its UTC midnight
 
 

@@ -39,11 +39,12 @@ bytes)"); Google Search Central, "Build and submit a sitemap" (size limits).
 
 from seoaudit.extract.sitemap import MAX_BYTES
 from seoaudit.model import Location, Violation
+from seoaudit.options import Option
 
 ID = "sitemap/too-large"
 SEVERITY = "error"
 REQUIRES = ("sitemap",)
-OPTIONS = {"max_urls": 50_000}
+OPTIONS = {"max_urls": Option(int, 50_000, "The entries one sitemap file may hold.", minimum=1)}
 FIX = "Split the sitemap into several files of at most 50,000 URLs each, listed by a sitemap index."
 
 

@@ -33,10 +33,12 @@ from collections import Counter
 
 from seoaudit.derive.text import fields_once
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 ID = "title/keyword-stuffing"
 SEVERITY = "warning"
-OPTIONS = {"min_repeats": 3}
+OPTIONS = {"min_repeats": Option(int, 3, "How often one word must occur for the title to be reported.",
+                              minimum=2)}
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # Function words of the languages seen most in the corpus: repeating them is grammar, not stuffing.

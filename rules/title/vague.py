@@ -42,15 +42,16 @@ from functools import cache
 from seoaudit import urls
 from seoaudit.derive.text import comparable, fields_once, site_names, title_parts
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 ID = "title/vague"
 SEVERITY = "warning"
-OPTIONS = {"phrases": [
+OPTIONS = {"phrases": Option(list[str], [
     "Home", "Home page", "Homepage", "Start", "Welcome", "Index", "Default", "Untitled", "Untitled document",
     "Untitled page", "No title", "New page", "New tab", "Page", "Page title", "Title", "Document", "Test",
     "Test page", "Auto Draft", "Hello world!", "Sample Page", "Just another WordPress site", "My blog",
     "My WordPress blog", "Coming soon", "Under construction",
-]}
+], "Vague or boilerplate phrases a title (or a part of it) must not be, case aside.")}
 
 
 def check(page, options):

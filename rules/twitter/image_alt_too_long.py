@@ -33,10 +33,11 @@ deserunt mollit anim id est laborum. Sed ut perspiciatis unde omnis."></head></h
 
 from seoaudit.derive.og import prop
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 ID = "twitter/image-alt-too-long"
 SEVERITY = "warning"
-OPTIONS = {"max_chars": 420}
+OPTIONS = {"max_chars": Option(int, 420, "The characters `twitter:image:alt` may have.", minimum=1)}
 
 
 def check(page, options):

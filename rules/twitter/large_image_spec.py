@@ -41,11 +41,13 @@ or maximum of 4096x4096", quoted in Yoast/javascript#150); peer-checks catalogue
 
 from seoaudit.derive.cards import card, card_image
 from seoaudit.model import MILD, Violation
+from seoaudit.options import Option
 
 ID = "twitter/large-image-spec"
 SEVERITY = "warning"
 SEVERITY_MILD = "info"
-OPTIONS = {"max_crop": 0.34}
+OPTIONS = {"max_crop": Option(float, 0.34, "The largest share of the image a 2:1 crop may cut off.",
+                           minimum=0, maximum=1)}
 MIN, MAX = (300, 157), 4096
 
 

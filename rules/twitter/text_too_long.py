@@ -34,10 +34,12 @@ characters").
 
 from seoaudit.derive.og import prop
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 ID = "twitter/text-too-long"
 SEVERITY = "info"
-OPTIONS = {"max_title": 70, "max_description": 200}
+OPTIONS = {"max_title": Option(int, 70, "The characters `twitter:title` may have.", minimum=1),
+           "max_description": Option(int, 200, "The characters `twitter:description` may have.", minimum=1)}
 
 
 def check(page, options):

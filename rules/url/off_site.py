@@ -54,6 +54,7 @@ from seoaudit import urls
 from seoaudit.derive.hosts import dev_host_reasons
 from seoaudit.derive.schema_types import ARTICLE, WEBPAGE
 from seoaudit.model import AGGRAVATED, Violation
+from seoaudit.options import Option
 
 from ._shared import allowed, bare, configured_host, listing, site_host, unique_urls
 
@@ -61,7 +62,8 @@ ID = "url/off-site"
 SEVERITY = "warning"
 SEVERITY_AGGRAVATED = "error"
 MAIN_ENTITY = ARTICLE | WEBPAGE  # the node types whose top-level url says where this page is
-OPTIONS = {"media_on_site": False}
+OPTIONS = {"media_on_site": Option(bool, False, "Also require image URLs to be on the site's host or an "
+                                             "`allowed-hosts` entry.")}
 
 
 def check(page, options):

@@ -37,18 +37,19 @@ Screaming Frog "Redirect Chains"; Lighthouse `redirects`.
 
 from seoaudit.live.wire import chain, page_response, wire_of
 from seoaudit.model import Violation
+from seoaudit.options import Option
 
 ID = "url/redirect-chain"
 SEVERITY = "warning"
 REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
-OPTIONS = {"max_hops": 1}
+OPTIONS = {"max_hops": Option(int, 1, "The redirects allowed before the chain is reported.", minimum=0)}
 
 
 def check(page, options):
     wire = wire_of(page)
     if wire is None:
         return
-    limit = int(options.get("max_hops", 1))
+    limit = options["max_hops"]
     seen = set()
     for response in (wire.response, page_response(page)):
         if response is None or id(response) in seen or len(response.redirects) <= limit:
