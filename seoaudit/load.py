@@ -462,14 +462,34 @@ def _graphql_documents(value: dict, source: str, pointer: str) -> Iterator[Docum
                        pointer)
 
 
+def recorded_document(value: dict[str, Any], source: str, pointer: str) -> Document:
+    """A recorded HTTP exchange (`{"seoaudit_http": {…}, "body": "<html>…"}` or `…, "json": {…}}`) → a Document
+    carrying its `Wire`, so the wire rules can be run and tested offline."""
+    from .wire import Wire
+
+    record = value.get("seoaudit_http")
+    if not isinstance(record, dict):
+        return _problem(source, "not-a-post", "`seoaudit_http` must be an object (status, headers, redirects…)",
+                        Location(pointer=pointer + "/seoaudit_http"), pointer)
+    wire = Wire.from_json(record)
+    payload = value.get("json")
+    if isinstance(payload, dict):
+        document = next(documents_from_json(payload, source))
+        document.pointer = pointer + "/json" + (document.pointer or "")
+        if document.problem is None:
+            document.wire = wire
+        return document
+    body = value.get("body")
+    html = body.encode("utf-8") if isinstance(body, str) else b""
+    return Document(source=source, kind="html", html=html, pointer="", wire=wire)
+
+
 def _classify(value: Any, source: str, pointer: str) -> Document:
     where = Location(pointer=pointer)
     if not isinstance(value, dict):
         return _problem(source, "not-a-post", f"a JSON {_JSON_TYPES.get(type(value), 'value')} is not a "
                         "WordPress REST object", where, pointer)
     if "seoaudit_http" in value:  # a recorded HTTP exchange (live mode's facts, audited offline)
-        from .live.record import recorded_document
-
         return recorded_document(value, source, pointer)
     if _is_rest_error(value):
         data = value.get("data")

@@ -187,7 +187,7 @@ class Document:
     problem: InputProblem | None = None
     notes: list[str] = field(default_factory=list)  # what loading had to repair (input/bad-encoding says it)
     encoding: str | None = None  # of `html`: "utf-8" once load.py decoded it; None: sniff (BOM, meta charset)
-    wire: Any = None  # seoaudit.live.wire.Wire: what the server said (live runs and recorded exchanges)
+    wire: Any = None  # seoaudit.wire.Wire: what the server said (live runs and recorded exchanges)
     lines: Any = None  # seoaudit.positions.PointerLines of the JSON text it came from (shared by a collection)
 
     @property

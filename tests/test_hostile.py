@@ -333,7 +333,7 @@ def test_unclosed_suppression_comments():
 
 @pytest.mark.timeout(60)
 def test_link_header_of_many_angle_brackets():
-    from seoaudit.live.wire import _LINK
+    from seoaudit.wire import _LINK
 
     assert _LINK.search("<" * N) is None
     assert _LINK.search('<https://example.com/>; rel="canonical"').group(1) == "https://example.com/"

@@ -195,6 +195,23 @@ def test_canonical_target_status_and_robots(server):
         assert rule in rules_of(report, index), (rule, report["documents"][index]["findings"])
 
 
+def test_a_real_header_named_like_an_old_pseudo_header_is_not_the_targets_robots(server):
+    """The target's meta robots is a field the fetcher fills from the target's <head>: a server that sends an
+    `X-Seoaudit-Meta-Robots` header (once how the fetcher smuggled it) does not make its page noindex, and a
+    real meta robots still does, whatever that header says."""
+    server.add("/target/", body=page(canonical=server.url("/target/")),
+               headers=[("X-Seoaudit-Meta-Robots", "noindex")])
+    server.add("/hidden/", body=page(canonical=server.url("/hidden/"), extra='<meta name="robots" content="noindex">'),
+               headers=[("X-Seoaudit-Meta-Robots", "index, follow")])
+    server.add("/p1/", body=page(canonical=server.url("/target/")))
+    server.add("/p2/", body=page(canonical=server.url("/hidden/")))
+    _, report = audit(server.url("/p1/"), server.url("/p2/"))
+    assert "canonical/target-noindex" not in rules_of(report, 0)
+    found = [f for f in report["documents"][1]["findings"] if f["rule"] == "canonical/target-noindex"]
+    assert [f["message"] for f in found] == [
+        f"the canonical {server.url('/hidden/')} is not indexable: meta robots 'noindex'"]
+
+
 def test_no_follow_fetches_only_the_url(server):
     server.add("/p/", body=page(canonical=server.url("/gone/"), extra=f'<meta property="og:image" '
                                 f'content="{server.url("/i.png")}">'))

@@ -35,8 +35,8 @@ Screaming Frog "Canonicals: Canonicalised".
 """
 
 from seoaudit import urls
-from seoaudit.live.wire import chain, page_response
 from seoaudit.model import Violation
+from seoaudit.wire import chain, page_response
 
 ID = "canonical/final-url-mismatch"
 SEVERITY = "warning"

@@ -36,8 +36,8 @@ URLs as canonical" across methods); RFC 8288 (Web Linking); RFC 6596 (the canoni
 from urllib.parse import urljoin
 
 from seoaudit import urls
-from seoaudit.live.wire import link_canonicals, page_response, wire_of
 from seoaudit.model import Violation
+from seoaudit.wire import link_canonicals, page_response, wire_of
 
 ID = "canonical/header-mismatch"
 SEVERITY = "error"

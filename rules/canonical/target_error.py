@@ -33,8 +33,8 @@ no route for the CMS path.
 ```
 """
 
-from seoaudit.live.wire import chain, wire_of
 from seoaudit.model import Violation
+from seoaudit.wire import chain, wire_of
 
 ID = "canonical/target-error"
 SEVERITY = "error"

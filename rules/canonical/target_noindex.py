@@ -32,8 +32,8 @@ staging noindex is left on the canonical host, or when a canonical points at a n
 ```
 """
 
-from seoaudit.live.wire import canonical_robots, noindex_bots, wire_of
 from seoaudit.model import Violation
+from seoaudit.wire import noindex_bots, wire_of
 
 ID = "canonical/target-noindex"
 SEVERITY = "error"
@@ -46,7 +46,7 @@ def check(page, options):
     if target is None or page.canonical is None or not target.ok:
         return
     header = noindex_bots(target.header_values("x-robots-tag"))
-    meta = canonical_robots(target) or ""
+    meta = wire.canonical_robots or ""
     in_meta = {"noindex", "none"} & {d.strip().lower() for d in meta.split(",")}
     if not header and not in_meta:
         return

@@ -34,8 +34,8 @@ Ahrefs "Canonical points to redirect".
 ```
 """
 
-from seoaudit.live.wire import chain, wire_of
 from seoaudit.model import Violation
+from seoaudit.wire import chain, wire_of
 
 ID = "canonical/target-redirects"
 SEVERITY = "error"

@@ -36,8 +36,8 @@ the original upload while serving a resized or CDN-transformed file.
 """
 
 from seoaudit.derive.images import distinct, main_images
-from seoaudit.live.wire import wire_of
 from seoaudit.model import Violation
+from seoaudit.wire import wire_of
 
 ID = "image/declared-size-wrong"
 SEVERITY = "warning"

@@ -35,8 +35,8 @@ practices" (crawlable images).
 """
 
 from seoaudit.derive.images import social_image_urls
-from seoaudit.live.wire import wire_of
 from seoaudit.model import AGGRAVATED, Violation
+from seoaudit.wire import wire_of
 
 ID = "image/fetch-failed"
 SEVERITY = "warning"

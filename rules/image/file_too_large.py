@@ -32,9 +32,9 @@ image at all. Such files are usually an unresized camera original set as the fea
 ```
 """
 
-from seoaudit.live.wire import wire_of
 from seoaudit.model import Violation
 from seoaudit.options import Option
+from seoaudit.wire import wire_of
 
 ID = "image/file-too-large"
 SEVERITY = "warning"

@@ -35,8 +35,8 @@ SVG logo set as the default social image, gives cards with no image.
 """
 
 from seoaudit.derive.images import social_image_urls
-from seoaudit.live.wire import wire_of
 from seoaudit.model import Violation
+from seoaudit.wire import wire_of
 
 ID = "image/real-format-unsupported"
 SEVERITY = "error"

@@ -38,9 +38,9 @@ chosen by mistake.
 """
 
 from seoaudit.derive.images import og_declared
-from seoaudit.live.wire import wire_of
 from seoaudit.model import Violation
 from seoaudit.options import Option
+from seoaudit.wire import wire_of
 
 from ._shared import MIN_HEIGHT, MIN_WIDTH
 

@@ -35,8 +35,8 @@ Yoast#13619.
 ```
 """
 
-from seoaudit.live.wire import noindex_bots, page_response
 from seoaudit.model import AGGRAVATED, Violation
+from seoaudit.wire import noindex_bots, page_response
 
 from ._shared import blocking
 

@@ -34,8 +34,8 @@ headless route that does not exist) is invisible however good its metadata is.
 
 from http import HTTPStatus
 
-from seoaudit.live.wire import chain, page_response, wire_of
 from seoaudit.model import Violation
+from seoaudit.wire import chain, page_response, wire_of
 
 ID = "url/http-error"
 SEVERITY = "error"

@@ -35,9 +35,9 @@ Screaming Frog "Redirect Chains"; Lighthouse `redirects`.
 ```
 """
 
-from seoaudit.live.wire import chain, page_response, wire_of
 from seoaudit.model import Violation
 from seoaudit.options import Option
+from seoaudit.wire import chain, page_response, wire_of
 
 ID = "url/redirect-chain"
 SEVERITY = "warning"

@@ -38,8 +38,8 @@ Google, "Site moves with URL changes".
 """
 
 from seoaudit import urls
-from seoaudit.live.wire import chain, page_response, wire_of
 from seoaudit.model import NOWHERE, Violation
+from seoaudit.wire import chain, page_response, wire_of
 
 from ._shared import allowed, bare
 

@@ -42,8 +42,8 @@ depends on what differs.
 """
 
 from seoaudit import urls
-from seoaudit.live.wire import wire_of
 from seoaudit.model import Violation
+from seoaudit.wire import wire_of
 
 ID = "wordpress/rest-head-differs"
 SEVERITY = "warning"

@@ -24,8 +24,8 @@ from collections.abc import Iterable
 
 from seoaudit import urls
 from seoaudit.batch import Member, Occurrence
-from seoaudit.live.wire import page_response, wire_of
 from seoaudit.model import Location
+from seoaudit.wire import page_response, wire_of
 
 STATES = ("redirected", "noindex", "elsewhere")  # what an owner is, the most telling first
 

@@ -219,6 +219,13 @@ def html_view(root, name: str, base: Location, limits: Limits | None = None) -> 
 
 
 
+def head_robots(data: bytes) -> str | None:
+    """The meta robots directives (`robots`, then `googlebot`) an HTML page declares, comma-joined, or None:
+    what a fetch records of a canonical target (`Wire.canonical_robots`)."""
+    view = html_view(parse_html_bytes(data), "target", Location())
+    return ", ".join(view.robots_directives("robots") + view.robots_directives("googlebot")) or None
+
+
 def find_body(root):
     """The page's <body>. libxml2 starts a second root at a stray `</html>` before `<body>`, where a browser
     keeps reading into the one body: then the body is in that root (trafilatura's business-punk page)."""

@@ -93,7 +93,7 @@ def _lines(stream, name: str, snapshot: NdjsonInput, limits: Limits) -> Iterator
 
 def _recorded(line: bytes, source: str) -> Document:
     """A document as live mode audited it."""
-    from ..live.wire import Wire
+    from ..wire import Wire
 
     try:
         value = json.loads(line)

@@ -30,8 +30,8 @@ from urllib.parse import urljoin
 
 from .. import urls
 from ..limits import Limits
-from ..live.wire import REDIRECT_CODES, Hop, Response, Wire, target_facts
 from ..model import Document, InputProblem
+from ..wire import REDIRECT_CODES, Hop, Response, Wire
 
 SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -231,7 +231,7 @@ def _pages(stream: IO[bytes], archive: WarcInput, index: Index, limits: Limits, 
                            "(max-input-bytes); not audited", "limit-exceeded")
             continue
         wire = Wire(response)
-        wire.canonical = _canonical_target(archive.path, index, url, body)
+        wire.canonical, wire.canonical_robots = _canonical_target(archive.path, index, url, body)
         yield Document(source=url, kind="html", html=body, wire=wire)
 
 
@@ -276,19 +276,23 @@ def _short_of(record, body: bytes) -> int:
     return max(0, int(declared) - len(body))
 
 
-def _canonical_target(path: str, index: Index, url: str, body: bytes) -> Response | None:
+def _canonical_target(path: str, index: Index, url: str, body: bytes) -> tuple[Response | None, str | None]:
     """The answer the archive holds for the page's canonical, when it names another URL of the archive (what
-    live mode fetches). A scan of the <link> tags finds the few pages for which the page is parsed to be sure."""
+    live mode fetches), and the meta robots of that answer's head. A scan of the <link> tags finds the few pages
+    for which the page is parsed to be sure."""
     candidate = _canonical_link(body[:_HEAD_BYTES], url)
     if candidate is None or candidate == url or urls.same(candidate, url) or candidate not in index.responses:
-        return None
-    from ..extract.html import html_view, parse_html_bytes
+        return None, None
+    from ..extract.html import head_robots, html_view, parse_html_bytes
     from ..model import Location
 
     canonical = html_view(parse_html_bytes(body), "html", Location()).canonical
     if canonical is None or canonical.value not in index.responses or urls.same(canonical.value, url):
-        return None
-    return _answer(path, index, canonical.value)
+        return None, None
+    answer = _answer(path, index, canonical.value)
+    robots = head_robots(answer.body) if answer.ok and answer.body else None
+    answer.body = None
+    return answer, robots
 
 
 def _canonical_link(head: bytes, url: str) -> str | None:
@@ -319,8 +323,6 @@ def _answer(path: str, index: Index, url: str) -> Response:
         answer.url, answer.redirects = url, hops
         if answer.ok and answer.content_type in HTML_TYPES:
             answer.body = record.content_stream().read(_HEAD_BYTES)
-    answer = target_facts(answer)
-    answer.body = None
     return answer
 
 

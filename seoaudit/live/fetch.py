@@ -15,11 +15,11 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from .. import __version__
+from ..wire import REDIRECT_CODES, Hop, ImageProbe, Response
 from .body import ACCEPT_ENCODING, BodyError, decoded, read_capped
 from .connect import AddressRefused, Resolver, deadline_scope, guarded_transport
 from .deadline import Deadline
 from .policy import AddressPolicy
-from .wire import REDIRECT_CODES, Hop, ImageProbe, Response
 
 USER_AGENT = f"seoaudit/{__version__} (+https://github.com/seoaudit/seoaudit)"
 LOOPBACK_ENV = "SEOAUDIT_LOOPBACK_ONLY"  # the test suite's extra guard (policy.AddressPolicy.loopback_only)

@@ -159,8 +159,8 @@ def _discover(session, listing: Listing) -> Endpoint | str:
 def _page_job(session, listing: Listing, kind: str, page: int, cursor: str | None, key: tuple):
     from ..headless import empty_connections, is_graphql_response
     from ..load import documents_from_json
+    from ..wire import Wire
     from .run import JobResult, _problem, _without_body
-    from .wire import Wire
     from .wordpress import MAX_PAGES
 
     def job() -> JobResult:

@@ -28,9 +28,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from .. import urls
 from ..load import documents_from_json
 from ..model import Document, InputProblem
+from ..wire import Response, Wire
 from . import sitemap, wordpress
 from .fetch import Cancelled, Fetcher, FetchOptions, OutOfTime, origin
-from .wire import Response, Wire, target_facts
 
 MAX_SITEMAPS = 200
 MAX_IMAGES_PER_PAGE = 6
@@ -412,14 +412,19 @@ class Session:
         canonical = view.canonical.value if view is not None and view.canonical is not None else None
         if canonical and urls.parse(canonical) is not None and here is not None and here.final_url \
                 and not urls.same(canonical, here.final_url):
-            wire.canonical = self.fetcher.once(("canonical", canonical), lambda: self._target(canonical))
+            wire.canonical, wire.canonical_robots = self.fetcher.once(("canonical", canonical),
+                                                                      lambda: self._target(canonical))
         for url in image_urls(page)[:MAX_IMAGES_PER_PAGE]:
             wire.images[url] = self.fetcher.probe_image(url)
 
-    def _target(self, url: str) -> Response:
+    def _target(self, url: str) -> tuple[Response, str | None]:
+        """The canonical target's answer (without its body) and the meta robots of its head."""
+        from ..extract.html import head_robots
+
         answer = self.fetcher.get(url, accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
                                   max_bytes=TARGET_BYTES)
-        return _without_body(target_facts(answer))
+        robots = head_robots(answer.body) if answer.ok and answer.body else None
+        return _without_body(answer), robots
 
     def _note(self, text: str) -> None:
         if text not in self.notes:

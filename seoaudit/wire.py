@@ -1,4 +1,5 @@
-"""The facts one fetch records for the rules: stdlib only, so rules and offline records can use them.
+"""The facts one fetch records for the rules: core data next to the model (stdlib only), so rules, offline
+records and crawl archives use them without importing live mode.
 
 A live run attaches a `Wire` to each `Document` it builds (`document.wire`). The rules that need the wire
 (`url/http-error`, `url/redirect-chain`, `canonical/header-mismatch`, `robots/x-robots-noindex`,
@@ -9,7 +10,8 @@ The same facts can be written as JSON and audited offline (the docstring example
     {"seoaudit_http": {"url": "https://example.com/a/", "status": 200,
                        "headers": {"x-robots-tag": "noindex"},
                        "redirects": [{"url": "http://example.com/a", "status": 301}],
-                       "served": {…a response, with "body"…}, "canonical": {…}, "images": {"URL": {…}}},
+                       "served": {…a response, with "body"…}, "canonical": {…, "robots": "noindex"},
+                       "images": {"URL": {…}}},
      "body": "<html>…</html>"}            (an HTML page)
     or "json": {…a WordPress REST object…} (a REST post; `served` is the page at its link)
 """
@@ -118,6 +120,9 @@ class Wire:
     response: Response  # the page itself, or the REST resource the document came from
     served: Response | None = None  # for a REST post: the page at its `link`, as served
     canonical: Response | None = None  # the canonical URL's own answer (when it is not the page itself)
+    # The meta robots (robots, then googlebot) of the canonical target's own <head>, as the fetcher read it. A
+    # field, never a header: a server may send any header name.
+    canonical_robots: str | None = None
     images: dict[str, ImageProbe] = field(default_factory=dict)
     _served_view: Any = None
 
@@ -129,8 +134,8 @@ class Wire:
     def served_view(self):
         """The served page's head as a View (built once), or None."""
         if self._served_view is None and self.served is not None and self.served.ok and self.served.body:
-            from ..extract.html import html_view, parse_html_bytes
-            from ..model import Location
+            from .extract.html import html_view, parse_html_bytes
+            from .model import Location
 
             self._served_view = html_view(parse_html_bytes(self.served.body), "served", Location())
         return self._served_view
@@ -141,9 +146,8 @@ class Wire:
             out["served"] = self.served.to_json(with_body=True)
         if self.canonical is not None:
             out["canonical"] = self.canonical.to_json(with_body=False)
-            robots = canonical_robots(self.canonical)
-            if robots:
-                out["canonical"]["robots"] = robots
+            if self.canonical_robots:
+                out["canonical"]["robots"] = self.canonical_robots
         if self.images:
             out["images"] = {url: probe.to_json() for url, probe in self.images.items()}
         return out
@@ -156,7 +160,7 @@ class Wire:
                    Response.from_json(served) if isinstance(served, dict) else None,
                    Response.from_json(canonical) if isinstance(canonical, dict) else None)
         if isinstance(canonical, dict) and canonical.get("robots"):
-            wire.canonical.headers.setdefault("x-seoaudit-meta-robots", [str(canonical["robots"])])
+            wire.canonical_robots = str(canonical["robots"])
         for url, probe in (data.get("images") or {}).items():
             if isinstance(probe, dict):
                 wire.images[str(url)] = ImageProbe.from_json(str(url), probe)
@@ -190,25 +194,6 @@ def noindex_bots(headers: list[str], bots: tuple[str, ...] = ("*", "googlebot", 
     """The bots a set of X-Robots-Tag headers keeps out of the index."""
     parsed = x_robots(headers)
     return [bot for bot in bots if {"noindex", "none"} & parsed.get(bot, set())]
-
-
-def target_facts(answer: Response) -> Response:
-    """A canonical target's answer with the robots directives of its `<head>` recorded (a pseudo-header the
-    canonical rules read), as live mode and crawl archives both give it."""
-    if answer.ok and answer.body:
-        from ..extract.html import html_view, parse_html_bytes
-        from ..model import Location
-
-        view = html_view(parse_html_bytes(answer.body), "target", Location())
-        robots = ", ".join(view.robots_directives("robots") + view.robots_directives("googlebot"))
-        if robots:
-            answer.headers["x-seoaudit-meta-robots"] = [robots]
-    return answer
-
-
-def canonical_robots(response: Response) -> str | None:
-    """The meta robots a canonical target declares (recorded by the fetcher in a pseudo-header)."""
-    return response.header("x-seoaudit-meta-robots")
 
 
 # -- Link header ---------------------------------------------------------------------------------------
