@@ -156,6 +156,7 @@ def wp_post(draw) -> dict:
 # -- properties ----------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(head=HEAD, wrap=st.booleans(), encoding=st.sampled_from(["utf-8", "utf-16", "cp1252", "utf-8-sig"]),
        timeout=st.sampled_from([10.0, 10.0, 1e-9]))
@@ -165,6 +166,7 @@ def test_generated_html_heads(head, wrap, encoding, timeout):
                 "page.html", timeout)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(posts=st.lists(wp_post(), min_size=1, max_size=3), collection=st.booleans(),
        timeout=st.sampled_from([10.0, 10.0, 1e-9]))
@@ -175,6 +177,7 @@ def test_generated_wordpress_posts(posts, collection, timeout):
     assert len(results) == (len(posts) if collection else 1)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(depth=st.integers(1, 3000), shape=st.sampled_from(["array", "object", "node", "graph"]),
        where=st.sampled_from(["file", "jsonld"]))
@@ -232,6 +235,7 @@ def mutate(data: bytes, how: str, at: float, count: int) -> bytes:
     return data[:cut] + nest + data[cut:]
 
 
+@pytest.mark.slow
 @needs_corpus
 @SETTINGS
 @given(index=st.integers(0, 39), how=st.sampled_from(["truncate", "flip", "delete-tag", "duplicate-tag",
@@ -259,6 +263,7 @@ def test_microdata_extruct_cannot_read_is_reported_in_the_metadata():
 # -- the fuzz harness, briefly (the long run is documented in docs/limits.md) -------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(600)
 @pytest.mark.skipif(importlib.util.find_spec("atheris") is None, reason="atheris is not installed")
 def test_fuzz_harness_short_run(tmp_path):

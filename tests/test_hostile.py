@@ -399,6 +399,7 @@ def _batch() -> list[str]:
     return [str(CORPUS / "html")] * 3 if CORPUS.is_dir() else [str(EXAMPLES)] * 400
 
 
+@pytest.mark.slow  # signals into a run over the corpus three times
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("signum, status", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_interrupted_ndjson_run_reports_what_was_finished(signum, status):

@@ -46,6 +46,7 @@ def _peak_kb(tmp_path: Path, site: str, *args: str) -> int:
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the peak from /proc")
+@pytest.mark.slow
 @pytest.mark.timeout(900)
 def test_a_run_of_thousands_of_pages_holds_what_a_run_of_a_hundred_does(tmp_path):
     hundred_site, thousands_site = _site(tmp_path / "small", 100), _site(tmp_path / "large", 3000)

@@ -125,6 +125,7 @@ def _with_rule(check, config: Config) -> Auditor:
     return Auditor.compile(config, rules=[*(r for r in config.rules() if r.id != "title/missing"), rule])
 
 
+@pytest.mark.slow  # waits out a hung worker
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize(("check", "word", "value"), [(_crash_on_boom, "BOOM", "WorkerDied"),
                                                       (_hang_on_stuck, "STUCK", "WorkerHung")])
@@ -148,6 +149,7 @@ def test_a_worker_that_dies_or_hangs_costs_only_its_document(tmp_path, pool_at_o
 
 
 @needs_corpus
+@pytest.mark.slow
 @pytest.mark.timeout(600)
 def test_the_corpus_report_is_the_same_with_one_or_two_processes_and_any_batch_order(tmp_path):
     def check(jobs: int) -> bytes:

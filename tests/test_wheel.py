@@ -13,6 +13,8 @@ from seoaudit.registry import all_rules
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.slow  # builds a wheel and installs it into a fresh venv
+
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):

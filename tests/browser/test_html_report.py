@@ -239,6 +239,7 @@ def test_corpus_report_loads_pages_and_filters(tab, tmp_path):
     tab.shot("worst-document")
 
 
+@pytest.mark.slow
 def test_ten_thousand_documents_open_and_page(tab, tmp_path):
     results = audit(load_paths([str(EXAMPLES)]), Config()).documents
     many = [replace(r, document=replace(r.document, source=f"site/{i:05d}/{Path(r.document.source).name}"))

@@ -8,8 +8,7 @@ from collections import Counter
 
 import pytest
 
-from seoaudit.engine import Config, audit_document
-from seoaudit.load import load_paths
+from seoaudit.engine import Config
 
 from ..conftest import CORPUS, audit_example, needs_corpus
 
@@ -233,16 +232,11 @@ def test_globalcitieshub_content_is_clean():
 # -- the whole corpus ---------------------------------------------------------------------------------------------
 
 
-@needs_corpus
-def test_corpus_run_is_crash_free():
-    paths = sorted(str(p) for p in CORPUS.rglob("*") if p.suffix in (".html", ".json") and "expected" not in p.parts)
-    config = Config(select=("content",))
+def test_corpus_run_is_crash_free(corpus_audit):
     docs = Counter()
-    for document in load_paths(paths):
-        result = audit_document(document, config)
-        assert not [f for f in result.findings if f.rule == "input/internal-error"]
-        for rule in {f.rule for f in result.findings}:
-            docs[rule] += 1
+    for document in corpus_audit:
+        assert not document.fired({"input/internal-error"})
+        docs.update(document.fired({"content"}))
     # Real pages: images without alt and JS-only links are common on the web (Lighthouse fails them too), but
     # no rule fires on most documents.
     assert all(count < 300 for count in docs.values()), docs

@@ -509,22 +509,13 @@ def test_corpus_yoast_gravatar_person_images_never_reported():
         assert not hits, (relative, [h.message for h in hits])
 
 
-def _corpus_paths() -> list[str]:
-    return [str(p) for p in sorted(CORPUS.glob("wp/**/*.json")) + sorted(CORPUS.glob("html/**/*.html"))]
-
-
-@needs_corpus
-def test_corpus_image_rules_never_crash_and_stay_proportionate():
-    from seoaudit.engine import audit_document
-    from seoaudit.load import load_paths
-
+def test_corpus_image_rules_never_crash_and_stay_proportionate(corpus_audit):
     counts: dict[str, set] = {}
-    documents = 0
-    for document in load_paths(_corpus_paths()):
-        documents += 1
-        for finding in audit_document(document, IMAGE_ONLY).findings:
-            assert finding.rule != "input/internal-error", finding.message
-            counts.setdefault(finding.rule, set()).add(document.display_source)
+    documents = len(corpus_audit)
+    for document in corpus_audit:
+        assert not document.fired({"input/internal-error"})
+        for rule in document.fired({"image"}):
+            counts.setdefault(rule, set()).add(document.source)
     # Only the "absent metadata" rules may touch a large share of pages; value checks stay rare.
     for rule in ("image/dimensions-disagree", "image/object-url-missing", "image/og-not-absolute",
                  "image/too-small", "image/too-few-pixels"):
