@@ -36,9 +36,9 @@ from typing import Any
 
 from . import headless, strict_json
 from .extract.sitemap import MAX_BYTES as MAX_SITEMAP_BYTES
+from .extract.sitemap_xml import looks_like_sitemap
 from .headless import one_line as _one_line
 from .limits import Limits, json_depth_exceeds
-from .live.sitemap import looks_like_sitemap
 from .model import NOTED, SKIPPED, Document, InputProblem, Location
 from .positions import PointerLines
 

@@ -1,12 +1,12 @@
 """A sitemap file read offline (a built site's `sitemap.xml` beside its pages): the facts the `sitemap/*`
-rules check. Parsed by the same safe, bounded parser live mode uses (`seoaudit.live.sitemap.read`).
+rules check. Parsed by the same safe, bounded parser live mode uses (`seoaudit.extract.sitemap_xml.read`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..live.sitemap import Sitemap, SitemapError, read
+from .sitemap_xml import Sitemap, SitemapError, read
 
 # sitemaps.org: at most 50,000 URLs and 50 MB (52,428,800 bytes) uncompressed per file.
 MAX_URLS = 50_000

@@ -26,10 +26,11 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .. import urls
+from ..extract import sitemap_xml as sitemap
 from ..load import documents_from_json
 from ..model import Document, InputProblem
 from ..wire import Response, Wire
-from . import sitemap, wordpress
+from . import wordpress
 from .fetch import Cancelled, Fetcher, FetchOptions, OutOfTime, origin
 
 MAX_SITEMAPS = 200
