@@ -762,12 +762,14 @@ def _console(stream, color: Color = Color.auto):
 
 def _terminal_summary(report, outputs: list[_Output], color: Color, statistics: bool) -> None:
     """When every report went to a file, stdout still says how the run went; `--statistics` beside a
-    machine report on stdout goes to stderr."""
-    from .report import rich_report
-
+    machine report on stdout goes to stderr. rich is imported only then: a JSON report on stdout needs none of it."""
     if not any(out.sink.is_stdout for out in outputs):
+        from .report import rich_report
+
         console = _console(sys.stdout, color)
     elif statistics and not any(out.terminal for out in outputs):
+        from .report import rich_report
+
         console = _console(sys.stderr, color)
         for line in rich_report.statistics_lines(report):
             console.print(line, soft_wrap=True)
