@@ -20,8 +20,8 @@ pytest.importorskip("distributed")
 pytest.importorskip("warcio")
 pytestmark = needs_corpus
 runner = CliRunner()
-PAGES_PER_SHARD = 30
-SHARDS = 3
+SHARDS = 4  # the whole corpus's HTML pages, dealt out in order
+PER_PARTITION = 40
 
 
 def pack(pages: list, path) -> None:
@@ -42,18 +42,17 @@ def pack(pages: list, path) -> None:
 @pytest.fixture(scope="module")
 def shards(tmp_path_factory):
     folder = tmp_path_factory.mktemp("shards")
-    files = sorted((CORPUS / "html").rglob("*.html"))[:PAGES_PER_SHARD * SHARDS]
+    files = sorted((CORPUS / "html").rglob("*.html"))
     paths = []
     for n in range(SHARDS):
-        pages = [(f"https://corpus.example/{file.relative_to(CORPUS / 'html')}", file)
-                 for file in files[n * PAGES_PER_SHARD:(n + 1) * PAGES_PER_SHARD]]
+        pages = [(f"https://corpus.example/{file.relative_to(CORPUS / 'html')}", file) for file in files[n::SHARDS]]
         # the first page of each shard again, under another URL: duplicates that only the reduction can see
         pages.append((f"https://mirror.example/{n}/", files[0]))
         paths.append(folder / f"crawl-{n:02d}.warc.gz")
         pack(pages, paths[-1])
     objects = folder / "posts.ndjson"
     with open(objects, "w", encoding="utf-8") as stream:
-        for file in sorted((CORPUS / "wp").rglob("*.json"))[:20]:
+        for file in sorted((CORPUS / "wp").rglob("*.json")):
             value = json.loads(file.read_text(encoding="utf-8"))
             for item in value if isinstance(value, list) else [value]:
                 stream.write(json.dumps(item) + "\n")
@@ -67,6 +66,16 @@ def client():
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as client:
         yield client
+
+
+def records_in(path: str) -> int:
+    if path.endswith(".ndjson"):
+        with open(path, encoding="utf-8") as stream:
+            return sum(1 for _ in stream)
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(path, "rb") as stream:
+        return sum(1 for _ in ArchiveIterator(stream))
 
 
 def single_process(paths) -> dict[str, list[str]]:
@@ -99,20 +108,22 @@ def from_results(out) -> dict[str, list[str]]:
 def test_local_cluster_gives_the_single_process_findings(shards, client, tmp_path):
     from seoaudit.dask import audit_shards
 
-    audit = audit_shards(shards, tmp_path, client=client, records_per_partition=12)
+    audit = audit_shards(shards, tmp_path, client=client, records_per_partition=PER_PARTITION)
     expected = single_process(shards)
     found = from_results(tmp_path)
     assert len(found) == len(expected) == audit.totals.documents
-    assert sum(source.startswith("https://") for source in found) == SHARDS * (PAGES_PER_SHARD + 1)
+    pages = len(list((CORPUS / "html").rglob("*.html"))) + SHARDS  # each shard's mirror page too
+    assert sum(source.startswith("https://") for source in found) == pages
     assert found == expected
     # the duplicates across shards came from the combined state
     mirrors = [source for source in found if source.startswith("https://mirror.example/")]
     assert all(any('"title/duplicate"' in f for f in found[m]) for m in mirrors), mirrors
-    assert len(audit.results) == SHARDS * 3 + 4  # 12 records a partition: 31 per WARC shard, 48 NDJSON lines
+    parts = sum(-(-records_in(path) // PER_PARTITION) for path in shards)
+    assert len(audit.results) == parts  # a part per PER_PARTITION records of each shard
     summary = json.loads(audit.summary.read_text())
     assert summary["summary"]["documents"] == len(expected)
     assert summary["summary"]["findings"] == sum(map(len, expected.values()))
-    assert summary["records"] == {"page": SHARDS * (PAGES_PER_SHARD + 1)}  # what the archives' records were
+    assert summary["records"] == {"page": pages}  # what the archives' records were
 
 
 def test_cli_scheduler_address(shards, client, tmp_path):
