@@ -1,4 +1,4 @@
-"""The audit on Dask (seoaudit/dask.py): a `distributed.LocalCluster` of two worker processes over part of the
+"""The audit on Dask (seoaudit/dask.py): a `distributed.LocalCluster` of two worker processes over the whole
 corpus packed as WARC shards (and its WordPress objects as an NDJSON shard) gives exactly the findings of the
 single-process run, cross-document ones included."""
 
