@@ -118,27 +118,6 @@ def test_missing_empty_multiple_outside_head():
     assert len(found) == 1 and "with different text" in found[0].message and found[0].location.line == 1
 
 
-def test_missing_in_plugin_json():
-    data = json.dumps({"id": 1, "status": "publish", "type": "post", "link": "https://example.org/a/",
-                       "title": {"rendered": "A"}, "yoast_head_json": {"og_title": "A"}})
-    [found] = findings("json", data, "title/missing")
-    assert found.message == "no title: yoast_head_json has no title key"
-    assert found.location.pointer == "/yoast_head_json"
-
-
-def test_title_pushed_into_body_names_what_ended_head():
-    html = "<html>\n<head>\n<div>Hi</div>\n<title>Coffee - Example</title>\n</head><body></body></html>"
-    [found] = findings("html", html, "title/outside-head")
-    assert found.message == "<div> at line 3 ended <head> early, so 1 head tag is in <body>: <title> (line 4)"
-    assert found.location.line == 3
-    assert not findings("html", html, "title/missing")
-
-
-def test_svg_title_is_not_a_page_title():
-    html = page("<title>Coffee - Example</title>", "<svg><title>Cup</title></svg>")
-    assert not findings("html", html, "title/multiple") and not findings("html", html, "title/outside-head")
-
-
 # -- title: length and width -----------------------------------------------------------------------------------
 
 
@@ -161,12 +140,6 @@ def test_characters_and_pixels_are_one_finding():
         check_refs(["title/length-chars-too-long"])
 
 
-def test_width_options():
-    config = Config(options={"title/width-px-too-wide": {"max_px": 800}})
-    text = page("<title>WOW! MASSIVE WINTER WAREHOUSE WORKWEAR MEGA SALE - WORLDWIDE</title>")
-    assert not findings("html", text, "title/width-px-too-wide", config)
-
-
 def test_noindex_pages_are_not_measured():
     text = page('<title>Coffee</title><meta name="robots" content="noindex">')
     assert not findings("html", text, "title/width-px-too-narrow")
@@ -180,20 +153,6 @@ def test_one_finding_for_the_same_title_in_two_producers():
 
 
 # -- title: quality --------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("title", ["Home", "Home | Acme", "Untitled", "Hello world! - Example",
-                                   "Sample Page - Example", "Example – Just another WordPress site"])
-def test_vague_titles(title):
-    assert findings("html", page(f"<title>{title}</title>"), "title/vague")
-
-
-def test_site_name_alone_is_vague_only_off_the_home_page():
-    head = '<title>Example</title><meta property="og:site_name" content="Example">'
-    inner = page(head + '<link rel="canonical" href="https://example.org/coffee/">')
-    home = page(head + '<link rel="canonical" href="https://example.org/">')
-    assert "only the site name" in findings("html", inner, "title/vague")[0].message
-    assert not findings("html", home, "title/vague")
 
 
 def test_keyword_stuffing():
