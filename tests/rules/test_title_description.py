@@ -251,44 +251,6 @@ def test_description_lengths():
     assert not [r for r in fine if r.startswith("description/") and ("length" in r or "width" in r)]
 
 
-@pytest.mark.parametrize("text, how", [
-    ("We grind twenty grams of beans and then [&hellip;]", "auto-excerpt marker"),
-    ("We grind twenty grams of beans and then [...]", "auto-excerpt marker"),
-    ("We grind twenty grams of beans and then…", "ellipsis"),
-    ("We grind twenty grams of beans and then...", "ellipsis"),
-    ("We grind twenty grams of beans&hellip; Continue reading Coffee", "'Continue reading'"),
-    ("We grind twenty grams of beans. Read more", "'Read more'"),
-])
-def test_truncated_excerpts(text, how):
-    [found] = findings("json", post(description="How we brew coffee.", og_description=text),
-                       "description/truncated-excerpt")
-    assert how in found.message and found.location.pointer == "/yoast_head_json/og_description"
-
-
-def test_not_truncated():
-    for text in ("How we brew coffee.", "We read more books than ever.", "Step 1… step 2 and done."):
-        assert not findings("json", post(description=text), "description/truncated-excerpt")
-
-
-def test_same_as_content():
-    content = "<p>Every morning we grind twenty grams of beans, boil the kettle and wait thirty seconds.</p>"
-    copied = "Every morning we grind twenty grams of beans, boil the kettle and&hellip;"
-    assert findings("json", post(content=content, description=copied), "description/same-as-content")
-    assert not findings("json", post(content=content, description="Our French press routine, step by step."),
-                        "description/same-as-content")
-    assert not findings("json", post(content="<p>Short post.</p>", description="Short post."),
-                        "description/same-as-content")
-
-
-def test_markup_and_variables_in_descriptions():
-    found = findings("json", post(description="<p>How we brew <a href='/x'>coffee</a>.</p>"),
-                     "description/contains-markup")
-    assert "<p>" in found[0].message and "<a href='/x'>" in found[0].message
-    assert not findings("json", post(description="1 < 2 cups, 3 > 2 spoons"), "description/contains-markup")
-    assert findings("json", post(description="%%excerpt%%"), "description/unreplaced-variable")
-    assert findings("json", post(description="x", og_description="%excerpt% more"), "description/unreplaced-variable")
-
-
 def test_description_social_mismatch():
     head = f'<title>C</title><meta name="description" content="{GOOD_DESCRIPTION}">'
     assert findings("html", page(head + '<meta property="og:description" content="Spring sale on grinders.">'),
