@@ -11,6 +11,7 @@ builds:
           severity: error            # optional: the severity (or case) it is reported at
           line: 1                    # optional: its location's line ...
           pointer: /title/rendered   # ... or JSON pointer
+          value: 61                  # optional: what was measured, and `expected`: the limit (equal)
     passes_with_one:
       html: <html><head><title>Coffee</title></head></html>
       pass: true
@@ -34,7 +35,7 @@ import yaml
 CASES = Path(__file__).parent / "cases"
 INPUTS = {"html": "html", "json": "json", "post": "json"}  # input key → the file suffix it is read as
 CASE_KEYS = {*INPUTS, "documents", "options", "pass", "findings"}
-FINDING_KEYS = {"message", "severity", "line", "pointer", "document"}
+FINDING_KEYS = {"message", "severity", "line", "pointer", "value", "expected", "document"}
 
 
 class CaseError(Exception):
@@ -194,6 +195,9 @@ def mismatch(case: Case, found: list[tuple[str, Any]]) -> str | None:
             problems.append(f"line {finding.location.line}, not {expected['line']}")
         if "pointer" in expected and finding.location.pointer != expected["pointer"]:
             problems.append(f"pointer {finding.location.pointer}, not {expected['pointer']}")
+        for key in ("value", "expected"):
+            if key in expected and getattr(finding, key) != expected[key]:
+                problems.append(f"{key} {getattr(finding, key)!r}, not {expected[key]!r}")
         if "document" in expected and name != expected["document"]:
             problems.append(f"in {name}, not {expected['document']}")
         if problems:
