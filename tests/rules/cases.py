@@ -16,9 +16,10 @@ builds:
       html: <html><head><title>Coffee</title></head></html>
       pass: true
 
-A case's input is one of `html` (text), `json` (text: a REST post, a collection, a Yoast get_head response),
-`post` (a REST post written as YAML, audited as its JSON) or `documents` (several, for a rule that compares
-documents: a list of `{name: file.html, html|json|post: ...}`). `options` sets the rule's options. `findings`
+A case's input is one of `html` (text), `json` (text: a REST post, a collection, a Yoast get_head response), `xml`
+(a sitemap), `post` (a REST post written as YAML, audited as its JSON) or `documents` (several, for a rule that
+compares documents: a list of `{name: file.html, html|json|post|xml: ...}`); `name` gives a single input's file
+name too (a sitemap's findings quote it). `options` sets the rule's options. `findings`
 lists every finding the rule must report, in report order, each matched by substring; a finding may name its
 `document` when there are several. A malformed file or case fails its test with a message naming both.
 """
@@ -33,8 +34,8 @@ from typing import Any
 import yaml
 
 CASES = Path(__file__).parent / "cases"
-INPUTS = {"html": "html", "json": "json", "post": "json"}  # input key → the file suffix it is read as
-CASE_KEYS = {*INPUTS, "documents", "options", "pass", "findings"}
+INPUTS = {"html": "html", "json": "json", "post": "json", "xml": "xml"}  # input key → the file suffix it is read as
+CASE_KEYS = {*INPUTS, "name", "documents", "options", "pass", "findings"}
 FINDING_KEYS = {"message", "severity", "line", "pointer", "value", "expected", "document"}
 
 
