@@ -85,8 +85,8 @@ def _findings(where: str, case: dict, names: set[str]) -> tuple[dict[str, Any], 
     if not isinstance(findings, list) or not findings:
         raise CaseError(f"{where}: `findings` must be a non-empty list (or say `pass: true`)")
     for i, expected in enumerate(findings):
-        if not isinstance(expected, dict) or "message" not in expected:
-            raise CaseError(f"{where}: finding {i + 1} must be a mapping with a `message` substring")
+        if not isinstance(expected, dict) or not isinstance(expected.get("message"), str) or not expected["message"]:
+            raise CaseError(f"{where}: finding {i + 1} must be a mapping with a non-empty `message` substring")
         unknown = set(expected) - FINDING_KEYS
         if unknown:
             raise CaseError(f"{where}: finding {i + 1} has unknown keys {sorted(unknown)} "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .cases import all_cases, load_cases, mismatch, run_case
+from .cases import CASES, all_cases, load_cases, mismatch, run_case
 
 ALL = all_cases()
 
@@ -17,6 +17,12 @@ def test_case(case):
     problem = mismatch(case, run_case(case))
     if problem is not None:
         pytest.fail(problem, pytrace=False)
+
+
+def test_every_category_has_case_files():
+    from seoaudit.model import CATEGORIES
+
+    assert {path.parent.name for path in CASES.rglob("*.yml")} >= set(CATEGORIES)
 
 
 @pytest.mark.parametrize("text, complaint", [
@@ -38,7 +44,8 @@ def test_a_malformed_file_fails_naming_it(tmp_path, monkeypatch, text, complaint
     ("  html: x\n", "either `pass: true` or `findings:`"),
     ("  html: x\n  json: '{}'\n  pass: true\n", "exactly one input"),
     ("  html: x\n  finding: []\n", "unknown keys ['finding']"),
-    ("  html: x\n  findings: [{severity: error}]\n", "finding 1 must be a mapping with a `message`"),
+    ("  html: x\n  findings: [{severity: error}]\n", "finding 1 must be a mapping with a non-empty `message`"),
+    ("  html: x\n  findings: [{message: ''}]\n", "finding 1 must be a mapping with a non-empty `message`"),
     ("  html: x\n  findings: [{message: a, where: 1}]\n", "finding 1 has unknown keys ['where']"),
     ("  html: x\n  options: {max_px: -1}\n  pass: true\n", "max_px"),
 ])
