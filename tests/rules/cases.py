@@ -58,7 +58,10 @@ class Case:
         return f"{self.file}::{self.name}"
 
 
-def _document(where: str, entry: dict, default_name: str) -> tuple[str, bytes]:
+def _document(where: str, entry: dict, default_name: str, known: set[str]) -> tuple[str, bytes]:
+    unknown = set(entry) - known
+    if unknown:
+        raise CaseError(f"{where}: unknown keys {sorted(unknown)} (known: {sorted(known)})")
     given = [key for key in INPUTS if key in entry]
     if len(given) != 1:
         raise CaseError(f"{where}: needs exactly one input of {', '.join(INPUTS)} (has {', '.join(given) or 'none'})")
@@ -108,9 +111,9 @@ def _case(file: str, rule: str, name: str, case: Any) -> Case:
         if any(key in case for key in INPUTS) or not isinstance(case["documents"], list) or not case["documents"]:
             raise CaseError(f"{where}: `documents` is a non-empty list of documents and the case's only input")
         documents = tuple(_document(f"{where}, document {i + 1}", entry if isinstance(entry, dict) else {},
-                                    f"page{i + 1}") for i, entry in enumerate(case["documents"]))
+                                    f"page{i + 1}", {*INPUTS, "name"}) for i, entry in enumerate(case["documents"]))
     else:
-        documents = (_document(where, case, "case"),)
+        documents = (_document(where, case, "case", CASE_KEYS),)
     options = case.get("options", {})
     if not isinstance(options, dict):
         raise CaseError(f"{where}: `options` must be a mapping of option name to value")

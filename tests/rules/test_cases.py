@@ -44,6 +44,7 @@ def test_a_malformed_file_fails_naming_it(tmp_path, monkeypatch, text, complaint
     ("  html: x\n", "either `pass: true` or `findings:`"),
     ("  html: x\n  json: '{}'\n  pass: true\n", "exactly one input"),
     ("  html: x\n  finding: []\n", "unknown keys ['finding']"),
+    ("  documents: [{html: x, title: y}]\n  pass: true\n", "document 1: unknown keys ['title']"),
     ("  html: x\n  findings: [{severity: error}]\n", "finding 1 must be a mapping with a non-empty `message`"),
     ("  html: x\n  findings: [{message: ''}]\n", "finding 1 must be a mapping with a non-empty `message`"),
     ("  html: x\n  findings: [{message: a, where: 1}]\n", "finding 1 has unknown keys ['where']"),
@@ -55,4 +56,4 @@ def test_a_malformed_case_fails_naming_file_and_case(tmp_path, monkeypatch, body
     path.write_text(f"rule: title/width-px-too-wide\nbroken:\n{body}")
     monkeypatch.setattr("tests.rules.cases.CASES", tmp_path)
     [case] = load_cases(path)
-    assert case.error.startswith("title/width-px-too-wide.yml, case 'broken': ") and complaint in case.error, case.error
+    assert case.error.startswith("title/width-px-too-wide.yml, case 'broken'") and complaint in case.error, case.error
