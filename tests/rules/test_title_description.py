@@ -155,14 +155,6 @@ def test_one_finding_for_the_same_title_in_two_producers():
 # -- title: quality --------------------------------------------------------------------------------------------
 
 
-def test_keyword_stuffing():
-    [found] = findings("html", page("<title>Cheap shoes, cheap shoes online, buy cheap shoes</title>"),
-                       "title/keyword-stuffing")
-    assert "'cheap' ×3" in found.message and "'shoes' ×3" in found.message
-    assert not findings("html", page("<title>The best of the best: the tools of the trade</title>"),
-                        "title/keyword-stuffing")
-
-
 def test_unreplaced_variables_in_title_and_og_title():
     found = findings("json", post(og_title="Coffee %%sep%% %%sitename%%"), "title/unreplaced-variable")
     assert [f.location.pointer for f in found] == ["/yoast_head_json/og_title"]
