@@ -3,25 +3,24 @@
 A file names one rule; every other top-level key is one case, run against that rule alone on the documents it
 builds:
 
-    rule: title/missing
-    fails_without_a_title:
-      html: <html><head><meta name="description" content="x"></head></html>
+    rule: content/img-alt-missing
+    fails_without_alt:
+      html: <html><head><title>Post</title></head><body><h1>Post</h1><img src="a.jpg"></body></html>
       findings:
-        - message: no <title>        # a substring of the finding's message
-          severity: error            # optional: the severity (or case) it is reported at
-          line: 1                    # optional: its location's line ...
-          pointer: /title/rendered   # ... or JSON pointer
-          value: 61                  # optional: what was measured, and `expected`: the limit (equal)
-    passes_with_one:
-      html: <html><head><title>Coffee</title></head></html>
+        - message: "has no alt attribute: 'a.jpg'"  # a substring of the finding's message
+          severity: warning  # optional, as the rest: the severity it is reported at (its case's, if any)
+          line: 1            # its location's line; `pointer`: its JSON pointer
+                             # `value` (what was measured) and `expected` (the limit): equal
+    passes_with_alt_text:
+      html: <html><head><title>Post</title></head><body><h1>Post</h1><img src="a.jpg" alt="A chart"></body></html>
       pass: true
 
 A case's input is one of `html` (text), `json` (text: a REST post, a collection, a Yoast get_head response), `xml`
 (a sitemap), `post` (a REST post written as YAML, audited as its JSON) or `documents` (several, for a rule that
 compares documents: a list of `{name: file.html, html|json|post|xml: ...}`); `name` gives a single input's file
-name too (a sitemap's findings quote it). `options` sets the rule's options. `findings`
-lists every finding the rule must report, in report order, each matched by substring; a finding may name its
-`document` when there are several. A malformed file or case fails its test with a message naming both.
+name too (a sitemap's findings quote it). `options` sets the rule's options. `findings` lists every finding the
+rule must report, in report order; a finding may name its `document` when there are several. A malformed file or
+case fails its test with a message naming both.
 """
 
 from __future__ import annotations
@@ -76,6 +75,8 @@ def _document(where: str, entry: dict, default_name: str, known: set[str]) -> tu
     else:
         text = value
     name = entry.get("name", f"{default_name}.{INPUTS[key]}")
+    if not isinstance(name, str) or not name:
+        raise CaseError(f"{where}: `name` must be a file name")
     return name, text.encode("utf-8")
 
 
