@@ -70,33 +70,6 @@ def test_invalid_hrefs(href, reason):
     assert reason in found[0].message and "canonical/relative" not in rules_of(found)
 
 
-@pytest.mark.parametrize("href, kind, resolved, severity", [
-    ("/blog/", "relative", "https://example.com/blog/", Severity.WARNING),  # this page: Google resolves it
-    ("/post/", "relative", "https://example.com/post/", Severity.ERROR),  # another page than og:url names
-    ("post/", "relative", "https://example.com/blog/post/", Severity.ERROR),
-    ("//example.com/blog/", "protocol-relative", "https://example.com/blog/", Severity.INFO),
-])
-def test_relative_hrefs_resolve_against_the_og_url(href, kind, resolved, severity):
-    found = findings("html", page(f'<link rel="canonical" href="{href}">'
-                                  '<meta property="og:url" content="https://example.com/blog/">'),
-                     "canonical/relative")
-    assert len(found) == 1
-    assert f"is {kind}, not an absolute URL (it resolves to {resolved}" in found[0].message
-    assert ("not this page https://example.com/blog/" in found[0].message) == (severity == Severity.ERROR)
-    assert found[0].expected == resolved and found[0].location.line == 1 and found[0].severity == severity
-
-
-def test_relative_canonical_without_a_page_address_is_a_warning():
-    found = findings("html", page('<link rel="canonical" href="/classic-greek-salad-recipe">'), "canonical/relative")
-    assert [f.severity for f in found] == [Severity.WARNING]
-
-
-def test_relative_canonical_in_plugin_json_resolves_against_the_link():
-    found = findings("json", post(canonical="/post/"), "canonical/relative")
-    assert [f.location.pointer for f in found] == ["/yoast_head_json/canonical"]
-    assert found[0].expected == "https://example.com/post/"
-
-
 def test_absolute_and_empty_canonicals_are_neither_invalid_nor_relative():
     for href in ("https://example.com/post/", "HTTPS://EXAMPLE.COM/post/", ""):
         found = findings("html", page(f'<link rel="canonical" href="{href}">'))
@@ -104,23 +77,6 @@ def test_absolute_and_empty_canonicals_are_neither_invalid_nor_relative():
 
 
 # -- conflicting -------------------------------------------------------------------------------------------------
-
-
-def test_conflicting_names_the_count_and_every_url():
-    head = ('<link rel="canonical" href="https://example.com/a/">\n'
-            '<link rel="canonical" href="https://example.com/b/">\n'
-            '<link rel="canonical" href="https://example.com/a/">')
-    found = findings("html", page(head), "canonical/conflicting")
-    assert len(found) == 1
-    assert found[0].message == ("3 canonicals in html name 2 different URLs: 'https://example.com/a/' (line 1, "
-                                "line 3); 'https://example.com/b/' (line 2)")
-    assert found[0].location.line == 2
-
-
-def test_identical_duplicates_do_not_conflict():
-    head = ('<link rel="canonical" href="https://example.com/a/">'
-            '<link rel="canonical" href="https://EXAMPLE.com:443/a/#top">')
-    assert not findings("html", page(head), "canonical/conflicting")
 
 
 def test_conflicting_canonicals_silence_the_comparisons():
@@ -143,15 +99,6 @@ def test_a_body_canonical_beside_a_head_one_is_ignored():
 
 
 # -- fragment / outside-head -------------------------------------------------------------------------------------
-
-
-def test_fragment():
-    found = findings("html", page('<link rel="canonical" href="https://example.com/post/#comments">'),
-                     "canonical/fragment")
-    assert found[0].message == "canonical 'https://example.com/post/#comments' has a fragment #comments"
-    assert found[0].expected == "https://example.com/post/"
-    bare = findings("html", page('<link rel="canonical" href="https://example.com/post/#">'), "canonical/fragment")
-    assert "(a bare #)" in bare[0].message
 
 
 def test_fragment_in_yoast_json_and_head_is_reported_once():

@@ -69,64 +69,13 @@ OG_TAGS = ('<meta property="og:title" content="T"><meta property="og:type" conte
            '<meta property="og:url" content="https://example.com/t/">')
 
 
-def test_og_missing_on_yoast_post_without_og_image():
-    hits = found(run_json(post(OPEN_GRAPH)), "image/og-missing")
-    assert [(h.message, h.location.pointer, h.severity) for h in hits] == [
-        ("no og:image in yoast_head_json", "/yoast_head_json", Severity.WARNING)]
-
-
-def test_og_missing_on_a_draft_is_information():
-    hits = found(run_json(post(OPEN_GRAPH, status="draft")), "image/og-missing")
-    assert [h.severity for h in hits] == [Severity.INFO]
-
-
 def test_og_missing_on_a_page_without_open_graph_is_required_missings():
     results = audit_example("json", json.dumps(post({"title": "Hello"})),
                             Config(select=("image", "opengraph/required-missing")))
     assert [f.rule for r in results for f in r.findings if "missing" in f.rule] == ["opengraph/required-missing"]
 
 
-def test_og_missing_on_empty_og_image_points_at_the_tag():
-    hits = found(run_html(OG_TAGS + '\n<meta property="og:image" content="">'), "image/og-missing")
-    assert len(hits) == 1 and hits[0].message == "og:image is empty in html" and hits[0].location.line == 3
-
-
-def test_og_missing_not_on_wp_object_without_seo_output():
-    assert not found(run_json(post(None)), "image/og-missing")
-
-
-def test_og_missing_not_when_a_later_og_image_is_usable():
-    assert not found(run_html('<meta property="og:image" content="">\n' + og(UPLOAD)), "image/og-missing")
-
-
-def test_og_missing_on_plain_html_page():
-    hits = found(run_html(OG_TAGS + '<meta name="description" content="x">'), "image/og-missing")
-    assert [h.message for h in hits] == ["no og:image in html"]
-
-
 # -- image/og-not-absolute ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(("raw", "kind", "expected"), [
-    ("/wp-content/uploads/a.jpg", "relative", "https://example.com/wp-content/uploads/a.jpg"),
-    ("a.jpg", "relative", "https://example.com/hello/a.jpg"),
-    ("//cdn.example.com/a.jpg", "protocol-relative", "https://cdn.example.com/a.jpg"),
-    ("cdn.example.com/a.jpg", "missing its scheme", "https://cdn.example.com/a.jpg"),
-    ("https:///a.jpg", "malformed", "an absolute http(s) URL"),
-    ("http://exa mple.com/a.jpg", "malformed", "an absolute http(s) URL"),
-    ("ftp://example.com/a.jpg", "not an http(s) URL (ftp:)", "an absolute http(s) URL"),
-])
-def test_og_not_absolute_kinds(raw, kind, expected):
-    hits = found(run_json(post({"og_image": [{"url": raw, "width": 1200, "height": 630}]})), "image/og-not-absolute")
-    assert len(hits) == 1
-    assert hits[0].message == f"og:image is {kind}: {raw!r}"
-    assert (hits[0].value, hits[0].expected) == (raw, expected)
-    assert hits[0].location.pointer == "/yoast_head_json/og_image/0/url"
-
-
-def test_og_not_absolute_passes_absolute_and_ignores_empty():
-    assert not found(run_json(post({"og_image": [{"url": UPLOAD}]})), "image/og-not-absolute")
-    assert not found(run_html('<meta property="og:image" content="">'), "image/og-not-absolute")
 
 
 # -- image/og-dimensions-missing ----------------------------------------------------------------------

@@ -51,13 +51,6 @@ def robots(content: str, name: str = "robots") -> str:
 # -- robots/noindex and robots/noindex-before-publish ------------------------------------------------
 
 
-def test_noindex_on_published_yoast_post_points_at_the_robots_object():
-    hits = found(run_json(post({"index": "noindex", "follow": "follow"})), "robots/noindex")
-    # noindex alone is often deliberate (Yoast's per-post switch): a warning to confirm
-    assert [(h.message, h.location.pointer, h.severity.label) for h in hits] == [
-        ("published page is noindex (robots: noindex) in yoast_head_json", "/yoast_head_json/robots", "warning")]
-
-
 SITE_WIDE = {"index": "noindex", "follow": "follow", "max-snippet": "max-snippet:-1",
              "max-image-preview": "max-image-preview:large", "max-video-preview": "max-video-preview:-1"}
 
@@ -81,40 +74,9 @@ def test_the_same_robots_without_yoast_is_a_warning():
     assert [h.severity.label for h in found(run_html(head), "robots/noindex")] == ["warning"]
 
 
-def test_noindex_against_the_posts_own_setting_is_an_error():
-    data = {**post({"index": "noindex", "follow": "follow"}), "meta": {"_yoast_wpseo_meta-robots-noindex": "2"}}
-    hits = found(run_json(data), "robots/noindex")
-    assert [h.severity.label for h in hits] == ["error"]
-    assert hits[0].message.endswith("but the post's own SEO setting _yoast_wpseo_meta-robots-noindex = 2 says index")
-
-
-def test_noindex_against_another_producer_of_the_document_is_an_error():
-    data = post({"index": "noindex", "follow": "follow"})
-    data["yoast_head"] = '<meta name="robots" content="index, follow" />'
-    hits = found(run_json(data), "robots/noindex")
-    assert [h.severity.label for h in hits] == ["error"] and hits[0].message.endswith("but yoast_head says index")
-
-
 def test_a_configured_severity_wins_over_every_case():
     config = Config(select=("robots",), severities={"robots/noindex": Severity.INFO})
     assert [h.severity for h in found(run_json(post(SITE_WIDE), config), "robots/noindex")] == [Severity.INFO]
-
-
-def test_none_counts_as_noindex_and_every_meta_is_named_once():
-    hits = found(run_html(robots("none") + robots("noindex", "googlebot")), "robots/noindex")
-    assert len(hits) == 1
-    assert hits[0].message == "published page is noindex (robots: none, googlebot: noindex) in html"
-
-
-def test_noindex_in_aioseo_string():
-    data = {"id": 3, "link": "https://example.com/a/", "status": "publish", "title": {"rendered": "A"},
-            "aioseo_head_json": {"title": "A", "robots": "noindex, nofollow"}}
-    assert found(run_json(data), "robots/noindex")
-
-
-def test_noindex_not_on_index_page_nor_for_googlebot_news_only():
-    assert not found(run_html(robots("index, follow")), "robots/noindex")
-    assert not found(run_html(robots("noindex", "googlebot-news")), "robots/noindex")
 
 
 def test_noindex_draft_is_information_not_an_error():
@@ -131,20 +93,6 @@ def test_noindex_before_publish_not_on_published_or_indexable_drafts():
 
 
 # -- robots/nofollow ----------------------------------------------------------------------------------
-
-
-def test_nofollow_on_indexable_page():
-    hits = found(run_html(robots("index, nofollow")), "robots/nofollow")
-    assert len(hits) == 1 and hits[0].location.line == 2
-
-
-def test_nofollow_not_repeated_when_the_page_is_noindex_too():
-    assert not found(run_html(robots("noindex, nofollow")), "robots/nofollow")
-    assert not found(run_html(robots("none")), "robots/nofollow")
-
-
-def test_nofollow_from_yoast_object():
-    assert found(run_json(post({"index": "index", "follow": "nofollow"})), "robots/nofollow")
 
 
 # -- robots/unavailable-after ---------------------------------------------------------------------------
@@ -210,33 +158,6 @@ def test_noimageindex():
 
 
 # -- robots/invalid-directive --------------------------------------------------------------------------------
-
-
-def test_object_object_from_a_headless_front_end():
-    hits = found(run_html(robots("[object Object]")), "robots/invalid-directive")
-    assert len(hits) == 1 and "[object Object]: a JavaScript object was printed" in hits[0].message
-
-
-@pytest.mark.parametrize("content, words", [
-    ("index, folow", "unknown rule 'folow'"),
-    ("max-snippet:all", "max-snippet needs an integer"),
-    ("max-image-preview:big", "max-image-preview needs none, standard or large"),
-    ("max-video-preview", "max-video-preview has no value"),
-    ("noindex:yes", "noindex takes no value"),
-])
-def test_unknown_and_malformed_directives(content, words):
-    hits = found(run_html(robots(content)), "robots/invalid-directive")
-    assert len(hits) == 1 and words in hits[0].message
-
-
-def test_legacy_and_other_engine_tokens_are_accepted():
-    assert not found(run_html(robots("INDEX,FOLLOW,NOODP,NOYDIR,noarchive,nocache, notranslate")),
-                     "robots/invalid-directive")
-
-
-def test_empty_robots_meta():
-    hits = found(run_html(robots("")), "robots/invalid-directive")
-    assert [h.message for h in hits] == ["robots meta is empty in html"]
 
 
 # -- robots/conflicting and robots/bot-disagrees --------------------------------------------------------------

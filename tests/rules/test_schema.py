@@ -99,22 +99,6 @@ def test_each_broken_block_is_reported_with_its_line_and_column_and_the_others_a
     assert rules_of(found)["schema/dangling-reference"] == 1  # the valid block between them is still audited
 
 
-@pytest.mark.parametrize("body, hint", [
-    ("", "(the block is empty)"),
-    ('<![CDATA[\n{"@context": "https://schema.org", "@type": "Article"}\n]]>', "wrapped in <![CDATA["),
-    ('<!-- Yoast -->{"@type": "Article"}', "holds an HTML comment"),
-    ('{"@context": "https://schema.org", "@type": "Article"};', "ends with a JavaScript semicolon"),
-])
-def test_jsonld_invalid_names_the_usual_cause(body, hint):
-    found = findings("html", html_page(body), "schema/jsonld-invalid")
-    assert len(found) == 1 and hint in found[0].message
-
-
-def test_control_character_message_reads_well():
-    found = findings("html", html_page('{"@type": "Article", "name": "a\tb"}'), "schema/jsonld-invalid")
-    assert "Invalid control character at line 1, column 32 of the block" in found[0].message
-
-
 def test_broken_block_in_yoast_head_is_reported_in_that_view():
     head = '<title>Post</title>\n<script type="application/ld+json" class="yoast-schema-graph">{"@graph": [,]}</script>'
     text = json.dumps({"id": 7, "status": "publish", "type": "post", "link": "https://example.com/post/",
@@ -141,38 +125,6 @@ def test_yoast_docs_examples_that_are_not_json_are_reported_and_the_others_are_n
 
 
 # -- context-not-schema-org ------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("context", [
-    "https://schema.org", "http://schema.org", "https://schema.org/", "http://www.schema.org/",
-    "https://schema.org/docs/jsonldcontext.json", ["https://schema.org", {"@language": "de"}],
-    {"@vocab": "http://schema.org/"},
-])
-def test_accepted_contexts(context):
-    text = html_page({"@context": context, "@type": "Article", "headline": "Post"})
-    assert findings("html", text, "schema/context-not-schema-org") == []
-
-
-@pytest.mark.parametrize("context, words", [
-    (None, "has no @context"),
-    ("https://ziyuan.baidu.com/contexts/cambrian.jsonld", "is another vocabulary than schema.org"),
-    ("https://schema.org.example.com/", "is another vocabulary than schema.org"),
-    ({"@vocab": "https://example.com/vocab#"}, "is another vocabulary than schema.org"),
-])
-def test_rejected_contexts(context, words):
-    node = {"@type": "Article", "headline": "Post"}
-    if context is not None:
-        node["@context"] = context
-    found = findings("html", html_page(node), "schema/context-not-schema-org")
-    assert len(found) == 1 and words in found[0].message
-    # An Article without a context loses its rich result (error); a foreign vocabulary is its own business (info).
-    assert found[0].severity == (Severity.ERROR if context is None else Severity.INFO)
-
-
-def test_a_context_less_node_of_no_search_feature_is_a_warning():
-    found = findings("html", html_page({"@type": "ImageObject", "contentUrl": "https://example.com/a.jpg"}),
-                     "schema/context-not-schema-org")
-    assert [f.severity for f in found] == [Severity.WARNING]
 
 
 def test_data_islands_are_not_structured_data():

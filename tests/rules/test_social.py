@@ -103,43 +103,7 @@ def test_optional_missing_asks_for_locale_only_on_non_english_pages():
 # -- opengraph/image-alt-missing, image-aspect-ratio ---------------------------------------------------------
 
 
-def test_image_alt_missing_once_per_image_url():
-    head = og(og__image=IMAGE) + og(og__image=IMAGE) + og(og__image="https://example.com/b.jpg", og__image__alt="B")
-    hits = found(run_html(head), "opengraph/image-alt-missing")
-    assert len(hits) == 1 and hits[0].severity.label == "info" and IMAGE in hits[0].message
-
-
-def test_image_alt_empty_points_at_the_alt():
-    hits = found(run_html(og(og__image=IMAGE, og__image__alt="")), "opengraph/image-alt-missing")
-    assert hits[0].location.line == 3 and "(empty)" in hits[0].message
-
-
-@pytest.mark.parametrize("width, height, fires", [("1200", "630", False), ("1200", "675", False),
-                                                   ("1200", "600", False), ("786", "524", True),
-                                                   ("1080", "1080", True), ("600", "900", True)])
-def test_aspect_ratio(width, height, fires):
-    hits = found(run_html(og(og__image=IMAGE, og__image__width=width, og__image__height=height)),
-                 "opengraph/image-aspect-ratio")
-    assert bool(hits) is fires
-
-
-def test_aspect_ratio_not_judged_without_a_size():
-    assert not found(run_html(og(og__image=IMAGE)), "opengraph/image-aspect-ratio")
-
-
 # -- opengraph/locale-invalid and locale-mismatch ------------------------------------------------------------
-
-
-@pytest.mark.parametrize("value, better", [("en-US", "en_US"), ("en_us", "en_US"), ("de_DE_formal", "de_DE"),
-                                           ("en", "ll_TT, e.g. en_US")])
-def test_locale_invalid(value, better):
-    hits = found(run_html(og(og__locale=value)), "opengraph/locale-invalid")
-    assert len(hits) == 1 and hits[0].expected == better
-
-
-def test_locale_valid_forms_and_alternates():
-    assert not found(run_html(og(og__locale="pt_BR") + og(og__locale__alternate="fil_PH")), "opengraph/locale-invalid")
-    assert found(run_html(og(og__locale="pt_BR") + og(og__locale__alternate="en-GB")), "opengraph/locale-invalid")
 
 
 def test_locale_mismatch_compares_the_language_only():
@@ -234,22 +198,6 @@ def test_duplicate_twitter_card_last_one_wins():
 
 
 # -- twitter: card, fallback, attribution --------------------------------------------------------------------
-
-
-def test_card_missing_says_whether_a_summary_may_still_be_drawn():
-    head = og(og__type="article", og__title="P", og__description="D", og__url="https://e.com/")
-    hits = found(run_html(head), "twitter/card-missing")
-    assert "X may draw a small summary card" in hits[0].message and hits[0].severity.label == "info"
-    # no Open Graph at all: opengraph/required-missing says the card is missing too
-    assert not found(run_html(""), "twitter/card-missing")
-
-
-@pytest.mark.parametrize("value, expected", [("photo", "summary_large_image"), ("Summary", "summary"),
-                                             ("gallery", "summary_large_image"), ("big", None)])
-def test_card_invalid(value, expected):
-    hits = found(run_html(tw(card=value)), "twitter/card-invalid")
-    assert len(hits) == 1
-    assert hits[0].expected == (expected or "summary, summary_large_image, app or player")
 
 
 def test_a_card_without_its_image_is_reported_once_by_image_og_missing():

@@ -118,27 +118,6 @@ def test_missing_empty_multiple_outside_head():
     assert len(found) == 1 and "with different text" in found[0].message and found[0].location.line == 1
 
 
-def test_missing_in_plugin_json():
-    data = json.dumps({"id": 1, "status": "publish", "type": "post", "link": "https://example.org/a/",
-                       "title": {"rendered": "A"}, "yoast_head_json": {"og_title": "A"}})
-    [found] = findings("json", data, "title/missing")
-    assert found.message == "no title: yoast_head_json has no title key"
-    assert found.location.pointer == "/yoast_head_json"
-
-
-def test_title_pushed_into_body_names_what_ended_head():
-    html = "<html>\n<head>\n<div>Hi</div>\n<title>Coffee - Example</title>\n</head><body></body></html>"
-    [found] = findings("html", html, "title/outside-head")
-    assert found.message == "<div> at line 3 ended <head> early, so 1 head tag is in <body>: <title> (line 4)"
-    assert found.location.line == 3
-    assert not findings("html", html, "title/missing")
-
-
-def test_svg_title_is_not_a_page_title():
-    html = page("<title>Coffee - Example</title>", "<svg><title>Cup</title></svg>")
-    assert not findings("html", html, "title/multiple") and not findings("html", html, "title/outside-head")
-
-
 # -- title: length and width -----------------------------------------------------------------------------------
 
 
@@ -161,12 +140,6 @@ def test_characters_and_pixels_are_one_finding():
         check_refs(["title/length-chars-too-long"])
 
 
-def test_width_options():
-    config = Config(options={"title/width-px-too-wide": {"max_px": 800}})
-    text = page("<title>WOW! MASSIVE WINTER WAREHOUSE WORKWEAR MEGA SALE - WORLDWIDE</title>")
-    assert not findings("html", text, "title/width-px-too-wide", config)
-
-
 def test_noindex_pages_are_not_measured():
     text = page('<title>Coffee</title><meta name="robots" content="noindex">')
     assert not findings("html", text, "title/width-px-too-narrow")
@@ -180,28 +153,6 @@ def test_one_finding_for_the_same_title_in_two_producers():
 
 
 # -- title: quality --------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("title", ["Home", "Home | Acme", "Untitled", "Hello world! - Example",
-                                   "Sample Page - Example", "Example – Just another WordPress site"])
-def test_vague_titles(title):
-    assert findings("html", page(f"<title>{title}</title>"), "title/vague")
-
-
-def test_site_name_alone_is_vague_only_off_the_home_page():
-    head = '<title>Example</title><meta property="og:site_name" content="Example">'
-    inner = page(head + '<link rel="canonical" href="https://example.org/coffee/">')
-    home = page(head + '<link rel="canonical" href="https://example.org/">')
-    assert "only the site name" in findings("html", inner, "title/vague")[0].message
-    assert not findings("html", home, "title/vague")
-
-
-def test_keyword_stuffing():
-    [found] = findings("html", page("<title>Cheap shoes, cheap shoes online, buy cheap shoes</title>"),
-                       "title/keyword-stuffing")
-    assert "'cheap' ×3" in found.message and "'shoes' ×3" in found.message
-    assert not findings("html", page("<title>The best of the best: the tools of the trade</title>"),
-                        "title/keyword-stuffing")
 
 
 def test_unreplaced_variables_in_title_and_og_title():
@@ -290,44 +241,6 @@ def test_description_lengths():
     assert "(183 characters)" in wide.message
     fine = rules_of(findings("html", page(f'<title>C</title><meta name="description" content="{GOOD_DESCRIPTION}">')))
     assert not [r for r in fine if r.startswith("description/") and ("length" in r or "width" in r)]
-
-
-@pytest.mark.parametrize("text, how", [
-    ("We grind twenty grams of beans and then [&hellip;]", "auto-excerpt marker"),
-    ("We grind twenty grams of beans and then [...]", "auto-excerpt marker"),
-    ("We grind twenty grams of beans and then…", "ellipsis"),
-    ("We grind twenty grams of beans and then...", "ellipsis"),
-    ("We grind twenty grams of beans&hellip; Continue reading Coffee", "'Continue reading'"),
-    ("We grind twenty grams of beans. Read more", "'Read more'"),
-])
-def test_truncated_excerpts(text, how):
-    [found] = findings("json", post(description="How we brew coffee.", og_description=text),
-                       "description/truncated-excerpt")
-    assert how in found.message and found.location.pointer == "/yoast_head_json/og_description"
-
-
-def test_not_truncated():
-    for text in ("How we brew coffee.", "We read more books than ever.", "Step 1… step 2 and done."):
-        assert not findings("json", post(description=text), "description/truncated-excerpt")
-
-
-def test_same_as_content():
-    content = "<p>Every morning we grind twenty grams of beans, boil the kettle and wait thirty seconds.</p>"
-    copied = "Every morning we grind twenty grams of beans, boil the kettle and&hellip;"
-    assert findings("json", post(content=content, description=copied), "description/same-as-content")
-    assert not findings("json", post(content=content, description="Our French press routine, step by step."),
-                        "description/same-as-content")
-    assert not findings("json", post(content="<p>Short post.</p>", description="Short post."),
-                        "description/same-as-content")
-
-
-def test_markup_and_variables_in_descriptions():
-    found = findings("json", post(description="<p>How we brew <a href='/x'>coffee</a>.</p>"),
-                     "description/contains-markup")
-    assert "<p>" in found[0].message and "<a href='/x'>" in found[0].message
-    assert not findings("json", post(description="1 < 2 cups, 3 > 2 spoons"), "description/contains-markup")
-    assert findings("json", post(description="%%excerpt%%"), "description/unreplaced-variable")
-    assert findings("json", post(description="x", og_description="%excerpt% more"), "description/unreplaced-variable")
 
 
 def test_description_social_mismatch():

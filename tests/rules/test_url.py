@@ -255,31 +255,6 @@ def test_secure_url_on_http_fails_and_https_passes():
 # -- tracking-params ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("query, names", [
-    ("utm_source=x&utm_medium=email", "utm_source, utm_medium"),
-    ("fbclid=abc", "fbclid"),
-    ("gclid=1&page=2", "gclid"),
-    ("PHPSESSID=abc", "PHPSESSID"),
-    ("mc_cid=1&mc_eid=2", "mc_cid, mc_eid"),
-])
-def test_tracking_parameters_in_the_canonical(query, names):
-    found = findings("html", page(f'<link rel="canonical" href="https://example.com/post/?{query}">'),
-                     "url/tracking-params")
-    assert len(found) == 1 and names in found[0].message
-    assert "utm" not in found[0].expected and "fbclid" not in found[0].expected
-
-
-@pytest.mark.parametrize("query", ["page=2", "lang=de", "p=12", "source_id=4"])
-def test_ordinary_parameters_pass(query):
-    assert findings("html", page(f'<link rel="canonical" href="https://example.com/post/?{query}">'),
-                    "url/tracking-params") == []
-
-
-def test_tracking_parameters_in_og_url():
-    found = findings("json", post(og_url="https://example.com/post/?utm_campaign=spring"), "url/tracking-params")
-    assert len(found) == 1 and found[0].expected == "https://example.com/post/"
-
-
 # -- plain-permalink ----------------------------------------------------------------------------------------------
 
 
@@ -315,36 +290,6 @@ def test_local_yoast_drafts_are_not_plain_permalink_findings():
 
 
 # -- malformed ----------------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("head, why", [
-    ('<meta property="og:url" content="/post/">', "is relative"),
-    ('<meta property="og:url" content="https://example.com//post/">', "path that starts with //"),
-    ('<meta property="og:url" content="https://example.comhttps://example.com/post/">', "second scheme"),
-    ('<link rel="canonical" href="http://localhost:3000https://example.com/post/">', "second scheme"),
-    ('<meta name="twitter:image" content="//cdn.example.com/a.jpg">', "protocol-relative"),
-])
-def test_malformed_metadata_urls(head, why):
-    found = findings("html", page(head), "url/malformed")
-    assert len(found) == 1 and why in found[0].message
-
-
-def test_malformed_schema_urls():
-    schema = [{"@type": "Article", "@id": "https://example.com/post/#article", "mainEntityOfPage": "True",
-               "image": {"@type": "ImageObject", "url": "/wp-content/uploads/a.jpg"}},
-              person("www.facebook.com/ann", "@ann", "mailto:ann@example.com", "https://x.com/ann")]
-    messages = sorted(f.message for f in findings("json", post(schema=schema), "url/malformed"))
-    assert messages == ["schema Article mainEntityOfPage is not a URL: 'True'",
-                        "schema ImageObject url is relative: '/wp-content/uploads/a.jpg'",
-                        "schema Person sameAs has no scheme: 'www.facebook.com/ann'",
-                        "schema Person sameAs is not a URL: '@ann'"]
-
-
-def test_urls_other_rules_own_and_url_shaped_paths_pass():
-    head = ('<link rel="canonical" href="/post/"><meta property="og:image" content="/a.jpg">'
-            '<meta property="article:author" content="Ann Smith">'
-            '<meta name="twitter:image" content="https://img.example.com/fit/https://example.com/a.jpg">')
-    assert findings("html", page(head), "url/malformed") == []
 
 
 # -- hreflang -----------------------------------------------------------------------------------------------------

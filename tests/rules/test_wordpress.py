@@ -117,23 +117,6 @@ def test_core_fixtures_have_no_producer():
 # -- head-null ----------------------------------------------------------------------------------------------------
 
 
-def test_null_heads_are_reported_once():
-    found = findings("json", post(yoast_head=None, yoast_head_json=None), "wordpress/head-null")
-    assert len(found) == 1
-    assert found[0].message == "yoast_head_json, yoast_head are null for this post (status publish)"
-    assert found[0].location.pointer == "/yoast_head_json"
-
-
-def test_a_null_json_head_beside_a_head_string():
-    text = post(yoast_head="<title>Post</title>", yoast_head_json=None)
-    found = findings("json", text, "wordpress/head-null")
-    assert len(found) == 1 and "yoast_head present" in found[0].message
-
-
-def test_absent_heads_are_not_null():
-    assert findings("json", post(), "wordpress/head-null") == []
-
-
 # -- competing-graphs ---------------------------------------------------------------------------------------------
 
 YOAST_ARTICLE = {"@context": "https://schema.org", "@graph": [
