@@ -477,7 +477,8 @@ class _LiveArgs:
                              per_host=min(self.per_host, self.concurrency), insecure=self.insecure,
                              respect_robots=self.respect_robots, auth=self.auth, auth_origin=self.auth_origin,
                              policy=policy)
-        return Session(LiveOptions(fetch=fetch, follow=not self.no_follow, max_urls=self.max_urls))
+        return Session(LiveOptions(fetch=fetch, follow=not self.no_follow, max_urls=self.max_urls,
+                                   limits=settings.config.limits))
 
 
 def _is_url(text: str) -> bool:

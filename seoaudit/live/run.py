@@ -27,6 +27,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .. import urls
 from ..extract import sitemap_xml as sitemap
+from ..limits import Limits
 from ..load import documents_from_json
 from ..model import Document, InputProblem
 from ..wire import Response, Wire
@@ -48,6 +49,7 @@ class LiveOptions:
     follow: bool = True  # fetch each REST post's link, the canonical target and the images
     max_urls: int = 1000  # pages audited from sitemaps and REST collections, at most
     progress: bool | None = None  # None: on a terminal (stderr), for runs of more than one URL
+    limits: Limits = field(default_factory=Limits)  # the run's: how much of a page the probes read
 
 
 @dataclass
@@ -399,23 +401,24 @@ class Session:
     # -- probes: the canonical target and the images ------------------------------------------------
 
     def _probe(self, document: Document) -> None:
+        """Fetch what the page declares besides itself: its canonical target and its images (read from the views
+        of the document alone, within the run's limits: no `Page` is built here)."""
         if not self.options.follow or document.wire is None:
             return
-        from ..page import Page
+        from ..derive.declared_urls import probe_urls
+        from ..extract.document import document_views
 
         try:
-            page = Page(document)
+            declared = probe_urls(document_views(document, self.options.limits, []), self.options.limits)
         except Exception:
             return
         wire = document.wire
         here = wire.served if document.data is not None else wire.response
-        view = page.primary
-        canonical = view.canonical.value if view is not None and view.canonical is not None else None
-        if canonical and urls.parse(canonical) is not None and here is not None and here.final_url \
-                and not urls.same(canonical, here.final_url):
+        canonical = declared.canonical
+        if canonical and here is not None and here.final_url and not urls.same(canonical, here.final_url):
             wire.canonical, wire.canonical_robots = self.fetcher.once(("canonical", canonical),
                                                                       lambda: self._target(canonical))
-        for url in image_urls(page)[:MAX_IMAGES_PER_PAGE]:
+        for url in declared.images[:MAX_IMAGES_PER_PAGE]:
             wire.images[url] = self.fetcher.probe_image(url)
 
     def _target(self, url: str) -> tuple[Response, str | None]:
@@ -430,25 +433,6 @@ class Session:
     def _note(self, text: str) -> None:
         if text not in self.notes:
             self.notes.append(text)
-
-
-def image_urls(page) -> list[str]:
-    """The absolute http(s) image URLs the page declares: og:image (every one), twitter:image, and the primary
-    or article ImageObjects of its graph."""
-    found: list[str] = []
-    view = page.primary
-    if view is not None:
-        found += [image.url.value for image in view.og_images if image.url and image.url.value]
-        twitter = view.first("twitter:image")
-        if twitter is not None:
-            found.append(twitter.value)
-        try:  # the page's own images (primary / article ImageObjects), never avatars or logos
-            from seoaudit.derive.images import object_url, primary_objects
-
-            found += [url for node in primary_objects(page.graph) if (url := object_url(node))]
-        except Exception:  # a graph we cannot read is the schema rules' business
-            pass
-    return [u for u in dict.fromkeys(found) if urls.parse(u) is not None]
 
 
 class _Pool:
