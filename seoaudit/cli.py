@@ -620,7 +620,7 @@ def _config_chooser(run: _Inputs):
 
 def _show_files(documents, inputs: _Inputs) -> None:
     """`--show-files`: every path the run would read (with what it holds) or skip (and why); exit 0."""
-    from .run import documents_of
+    from .work import documents_of
 
     sources, session, _ = documents(inputs)
     if session is not None:
@@ -644,7 +644,8 @@ def _print_intake(intake) -> None:
     """One note for what walking skipped for its content or as seoaudit's own file (exclusions are silent,
     as ruff's are: `--show-files` lists them), and the reading notes (an empty collection)."""
     from .discovery import OWN_FILE
-    from .load import NOT_OURS_JSON, NOT_OURS_XML
+    from .documents import NOT_OURS_JSON
+    from .load import NOT_OURS_XML
 
     skipped = [source for source, why in intake.skipped if why in (NOT_OURS_JSON, NOT_OURS_XML, OWN_FILE)]
     if skipped:
