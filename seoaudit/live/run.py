@@ -22,7 +22,7 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .. import urls
@@ -32,7 +32,7 @@ from ..limits import Limits
 from ..model import Document
 from ..wire import Response, Wire
 from . import wordpress
-from .fetch import Cancelled, Fetcher, FetchOptions, OutOfTime, origin
+from .fetch import Cancelled, Fetcher, FetchOptions, ImageDownloader, OutOfTime, origin
 from .jobs import JobResult, problem, without_body
 
 MAX_SITEMAPS = 200
@@ -75,6 +75,10 @@ class Session:
         self._repeats = Counter()  # "pages": URLs listed again; "contents": sitemaps whose body was read already
 
     # -- entry points --------------------------------------------------------------------------------
+
+    def image_downloader(self, max_bytes: int) -> ImageDownloader:
+        """Fetches an image's bytes (the HTML report's previews) with the run's options, within its --max-time."""
+        return ImageDownloader(replace(self.options.fetch, max_bytes=max_bytes), self.fetcher.run_deadline)
 
     def check(self, inputs: Iterable[str]) -> Iterator[Document]:
         inputs = list(inputs)
