@@ -28,7 +28,7 @@ def audit(documents, config=None):
         documents = [documents]
     elif isinstance(documents, dict) or (isinstance(documents, list) and documents
                                          and not isinstance(documents[0], Document)):
-        from .load import documents_from_json
+        from .documents import documents_from_json
 
         documents = documents_from_json(documents, "<json>")
     return run(documents, config)

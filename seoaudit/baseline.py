@@ -64,6 +64,12 @@ def document_key(document: Document | DocumentRef, root: Path | None = None) -> 
     return f"{key}#{document.pointer}"  # no identity of its own: its place will have to do
 
 
+def document_ref(document: Document, root: Path | None = None) -> DocumentRef:
+    """`root`: the project root the document's identity (its baseline name) is relative to."""
+    return DocumentRef(document.source, document.kind, document.pointer, document.problem,
+                       document_key(document, root))
+
+
 def fingerprint(document: Document, finding: Finding, root: Path | None = None) -> str:
     """`root`: the run's project root (see the module docstring); None is the working directory."""
     location = finding.location

@@ -477,7 +477,8 @@ class _LiveArgs:
                              per_host=min(self.per_host, self.concurrency), insecure=self.insecure,
                              respect_robots=self.respect_robots, auth=self.auth, auth_origin=self.auth_origin,
                              policy=policy)
-        return Session(LiveOptions(fetch=fetch, follow=not self.no_follow, max_urls=self.max_urls))
+        return Session(LiveOptions(fetch=fetch, follow=not self.no_follow, max_urls=self.max_urls,
+                                   limits=settings.config.limits))
 
 
 def _is_url(text: str) -> bool:
@@ -619,7 +620,7 @@ def _config_chooser(run: _Inputs):
 
 def _show_files(documents, inputs: _Inputs) -> None:
     """`--show-files`: every path the run would read (with what it holds) or skip (and why); exit 0."""
-    from .run import documents_of
+    from .work import documents_of
 
     sources, session, _ = documents(inputs)
     if session is not None:
@@ -643,7 +644,8 @@ def _print_intake(intake) -> None:
     """One note for what walking skipped for its content or as seoaudit's own file (exclusions are silent,
     as ruff's are: `--show-files` lists them), and the reading notes (an empty collection)."""
     from .discovery import OWN_FILE
-    from .load import NOT_OURS_JSON, NOT_OURS_XML
+    from .documents import NOT_OURS_JSON
+    from .load import NOT_OURS_XML
 
     skipped = [source for source, why in intake.skipped if why in (NOT_OURS_JSON, NOT_OURS_XML, OWN_FILE)]
     if skipped:

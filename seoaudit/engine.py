@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
+from .baseline import document_ref
 from .limits import Limits
 from .model import MARKERS, Document, DocumentKey, DocumentRef, Finding, Location, Severity, Violation
 from .page import AuditContext, Page
@@ -385,14 +386,6 @@ def _failure(ref: DocumentRef, stage: str, exc: Exception) -> tuple[str, str]:
     text = " ".join(str(exc).split())
     text = text if len(text) <= 300 else text[:300] + "…"
     return f"{stage} failed on {ref.display_source}: {type(exc).__name__}: {text}", type(exc).__name__
-
-
-def document_ref(document: Document, root: Path | None = None) -> DocumentRef:
-    """`root`: the project root the document's identity (its baseline name) is relative to."""
-    from .baseline import document_key
-
-    return DocumentRef(document.source, document.kind, document.pointer, document.problem,
-                       document_key(document, root))
 
 
 def _probed(wire) -> dict[str, tuple[int, int, str | None]]:

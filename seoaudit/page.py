@@ -12,8 +12,7 @@ from functools import cache, cached_property
 from typing import Any, TypeVar
 
 from . import urls
-from .extract.html import decode_html, html_view, parse_html_bytes, parse_html_fragment
-from .extract.plugin_json import aioseo_json_view, seopress_json_view, yoast_json_view
+from .extract.document import PRIMARY_ORDER, document_views
 from .extract.post import PostFields, graphql_post_fields, post_fields
 from .extract.view import Field, View
 from .graph import Graph, build_graph
@@ -22,11 +21,7 @@ from .model import Document, Location
 
 T = TypeVar("T")
 
-# Which view speaks for the page when several producers are present (most precise locations first). A WPGraphQL
-# node's `fullHead` comes before its `seo` fields: those are a subset of the head, and only what the query asked.
-# `served`: a REST post's page as served (live mode), which speaks only when the post carries no plugin head.
-PRIMARY_ORDER = ("html", "yoast_head_json", "aioseo_head_json", "seopress", "yoast_head", "aioseo_head",
-                 "rank_math_head", "seo.fullHead", "seo", "served")
+_NOT_POSTS = frozenset({"html", "sitemap", "yoast-get-head", "rank-math-get-head", "seopress"})  # no post fields
 
 
 @dataclass(frozen=True)
@@ -56,71 +51,15 @@ class Page:
         self.notes: list[str] = list(document.notes)  # what loading and decoding repaired (input/bad-encoding)
         self.post: PostFields | None = None
         self._memo: dict = {}  # see `memo`
-        if document.problem is not None:
-            return
-        if document.wire is not None and document.wire.is_error:
-            return  # an HTTP error page is not the page: only the wire rules speak (url/http-error)
-        base = Location(pointer=document.pointer) if document.data is not None else Location()
-        if document.kind == "html":
-            data = document.html or b""
-            if document.encoding is None:  # not through load.py (live mode): decode, and say what was repaired
-                data, notes = decode_html(data)
-                self.notes.extend(notes)
-            self.views["html"] = html_view(parse_html_bytes(data, "utf-8"), "html", Location(), self.limits)
-        elif document.kind == "sitemap":
-            return  # no views: only the sitemap rules (REQUIRES "sitemap") read it, through `page.sitemap`
-        elif document.kind == "yoast-get-head":
-            data = document.data
-            self.views["yoast_head_json"] = yoast_json_view(data["json"], base.child("json"))
-            self.views["yoast_head"] = _fragment_view(data["html"], "yoast_head", base.child("html"), self.limits)
-        elif document.kind == "rank-math-get-head":
-            view = _fragment_view(document.data["head"], "rank_math_head", base.child("head"), self.limits)
-            view.producer = "Rank Math"
-            self.views["rank_math_head"] = view
-        elif document.kind == "seopress":
-            self.views["seopress"] = seopress_json_view(document.data["data"], base.child("data"))
-        elif document.kind.startswith("graphql-"):
-            self._add_graphql_views(document.data, base)
-        else:
-            self._add_wp_views(document.data, base)
-
-    def _add_wp_views(self, data: dict, base: Location) -> None:
-        self.post = post_fields(data, self.document.kind, base)
-        for key in ("yoast_head_json", "aioseo_head_json"):
-            value = data.get(key)
-            if isinstance(value, dict):
-                build = yoast_json_view if key == "yoast_head_json" else aioseo_json_view
-                self.views[key] = build(value, base.child(key))
-        for key in ("yoast_head", "aioseo_head"):
-            value = data.get(key)
-            if isinstance(value, str) and value.strip():
-                self.views[key] = _fragment_view(value, key, base.child(key), self.limits)
-        served = self.document.wire.served if self.document.wire is not None else None
-        if not self.views and served is not None and served.ok and served.body:
-            # No SEO plugin head: the page WordPress serves at `link` is the post's only metadata, so it is
-            # audited (with a head, wordpress/rest-head-differs compares the two instead). Its findings point at
-            # `/link` and a line of that page.
-            data, notes = decode_html(served.body)
-            self.notes.extend(notes)
-            self.views["served"] = html_view(parse_html_bytes(data, "utf-8"), "served", base.child("link"),
-                                             self.limits)
-
-    def _add_graphql_views(self, node: dict, base: Location) -> None:
-        """A WPGraphQL node: its own fields are the post, `seo` a view, `seo.fullHead` the plugin's head."""
-        from .extract.graphql import seo_view
-
-        self.post = graphql_post_fields(node, self.document.kind, base)
-        seo = node.get("seo")
-        if not isinstance(seo, dict):
-            return
-        view = seo_view(seo, base.child("seo"), self.limits)
-        if view.stated:  # the query asked for more than `fullHead`
-            self.views["seo"] = view
-        head = seo.get("fullHead")
-        if isinstance(head, str) and head.strip():
-            full = _fragment_view(head, "seo.fullHead", base.child("seo", "fullHead"), self.limits)
-            full.producer = view.producer
-            self.views["seo.fullHead"] = full
+        readable = document.problem is None and not (document.wire is not None and document.wire.is_error)
+        if readable and document.kind.startswith("graphql-"):
+            self.post = graphql_post_fields(document.data, document.kind, Location(pointer=document.pointer))
+        elif readable and document.kind not in _NOT_POSTS:
+            self.post = post_fields(document.data, document.kind, Location(pointer=document.pointer))
+        # Kept in the order the document holds them (reports list producers so): a WPGraphQL node's `seo` fields
+        # come before its `seo.fullHead`, which outranks them (document_views yields by rank).
+        views = sorted(document_views(document, self.limits, self.notes), key=lambda v: v.name == "seo.fullHead")
+        self.views = {view.name: view for view in views}
 
     # -- what rules ask ---------------------------------------------------------------------------
 
@@ -285,10 +224,6 @@ class Page:
 def _url_key(url: urls.Url) -> str:
     """A URL as search engines compare it (host case, default port and fragment aside)."""
     return url.origin + (url.path or "/") + (f"?{url.query}" if url.query else "")
-
-
-def _fragment_view(text: str, name: str, base: Location, limits: Limits | None = None) -> View:
-    return html_view(parse_html_fragment(text), name, base, limits)
 
 
 def _extruct(tree, raw: bytes, base_url: str) -> dict[str, Any]:

@@ -25,11 +25,15 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING
 
-from .engine import Auditor, document_ref
+from .baseline import document_ref
 from .model import Document, DocumentRef
 from .results import DocumentResult
-from .run import auditor_of, documents_of
+from .work import auditor_of, documents_of
+
+if TYPE_CHECKING:
+    from .engine import Auditor
 
 CHUNK = 2  # inputs sent at once
 AHEAD = 1  # chunks a worker may hold beyond the one it is on (more: a slow document holds back more work)

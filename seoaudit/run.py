@@ -16,18 +16,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .aggregate import Aggregation, BatchState, decode_key, encode_key
-from .engine import Auditor
-from .model import Document, DocumentKey, DocumentRef, Finding
+from .model import DocumentKey, DocumentRef, Finding
 from .results import DocumentResult, Totals, file_line
 from .spill import DEFAULT_BUDGET, Multimap
+from .work import Input, auditor_of, documents_of
+
+if TYPE_CHECKING:
+    from .engine import Auditor
 
 # A pool costs a few tenths of a second to start: a run of fewer inputs than this is audited in-process.
 POOL_FROM = 48
 
-Input = Any  # a Document, or something with `documents(limits)` that yields them (load.FileInput)
 Order = Callable[[int, Input], tuple[int, ...]]  # (position, input) → the input's place in the output
 
 
@@ -141,15 +143,6 @@ class Run:
         self.state.close()
         if self._late is not None:
             self._late.close()
-
-
-def documents_of(item: Input, limits) -> Iterable[Document]:
-    return (item,) if isinstance(item, Document) else item.documents(limits)
-
-
-def auditor_of(auditor: Auditor, item: Input) -> Auditor:
-    """The auditor of an input: the run's, or that of the nested config file it lies under."""
-    return auditor.nested(getattr(item, "config", None))
 
 
 class Late:

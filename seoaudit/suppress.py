@@ -81,8 +81,6 @@ def apply(suppressions: list[Suppression], findings: list[Finding],
     """(kept findings, suppressed findings, violations of `input/unused-suppression`)."""
     if not suppressions:
         return findings, [], []
-    from seoaudit.rules.input import unused_suppression as rule
-
     used: set[tuple[int, str]] = set()
     kept: list[Finding] = []
     silenced: list[Finding] = []
@@ -100,7 +98,7 @@ def apply(suppressions: list[Suppression], findings: list[Finding],
     unused: list[Violation] = []
     for index, suppression in enumerate(suppressions):
         if not suppression.names:
-            unused.append(rule.violation(None, suppression.location, "names no rule"))
+            unused.append(unused_violation(None, suppression.location, "names no rule"))
         for name in suppression.names:
             if (index, name) in used:
                 continue
@@ -110,5 +108,14 @@ def apply(suppressions: list[Suppression], findings: list[Finding],
                 reason = "silenced nothing: the document has no such finding"
             else:
                 continue  # the rule did not run (not selected): we cannot tell whether it is stale
-            unused.append(rule.violation(name, suppression.location, reason))
+            unused.append(unused_violation(name, suppression.location, reason))
     return kept, silenced, unused
+
+
+def unused_violation(name: str | None, location: Location, reason: str) -> Violation:
+    """What `input/unused-suppression` says of a comment that names nothing, or of one name in it."""
+    if name is None:
+        return Violation(f"`seoaudit: ignore` comment {reason}", location,
+                         fix="Name the rules to ignore: <!-- seoaudit: ignore canonical/missing -->.")
+    return Violation(f"suppression of {name!r} {reason}", location, value=name,
+                     fix=f"Remove {name!r} from the ignore comment (or fix its spelling).")

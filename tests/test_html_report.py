@@ -178,7 +178,7 @@ def test_an_offline_report_never_fetches(monkeypatch):
 def test_a_live_run_past_its_max_time_fetches_no_image(monkeypatch):
     import seoaudit.live.fetch
     from seoaudit.live.deadline import Deadline
-    from seoaudit.live.fetch import FetchOptions
+    from seoaudit.live.fetch import FetchOptions, ImageDownloader
     from seoaudit.model import DocumentRef
     from seoaudit.report.html_report import HtmlFormatter
     from seoaudit.results import DocumentResult, Report
@@ -188,8 +188,9 @@ def test_a_live_run_past_its_max_time_fetches_no_image(monkeypatch):
 
     monkeypatch.setattr(seoaudit.live.fetch, "Fetcher", refuse)
     image = "https://example.com/hero.png"
-    session = SimpleNamespace(options=SimpleNamespace(fetch=FetchOptions(max_time=5)),
-                              fetcher=SimpleNamespace(run_deadline=Deadline(0, "the run's --max-time of 5 s")))
+    run_deadline = Deadline(0, "the run's --max-time of 5 s")
+    session = SimpleNamespace(image_downloader=lambda max_bytes: ImageDownloader(
+        FetchOptions(max_time=5, max_bytes=max_bytes), run_deadline))
     result = DocumentResult(DocumentRef("https://example.com/post/", "html"), [],
                             {"title": "T", "og_images": [{"url": image}], "og": {"og:image": image}},
                             images={image: (1000, 1000, "png")})

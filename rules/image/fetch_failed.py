@@ -34,7 +34,7 @@ practices" (crawlable images).
 ```
 """
 
-from seoaudit.derive.images import social_image_urls
+from seoaudit.derive.declared_urls import social_image_urls
 from seoaudit.model import AGGRAVATED, Violation
 from seoaudit.wire import wire_of
 

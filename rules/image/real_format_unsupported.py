@@ -34,7 +34,7 @@ SVG logo set as the default social image, gives cards with no image.
 ```
 """
 
-from seoaudit.derive.images import social_image_urls
+from seoaudit.derive.declared_urls import social_image_urls
 from seoaudit.model import Violation
 from seoaudit.wire import wire_of
 

@@ -31,22 +31,12 @@ RUF100 and sqlfluff's `warn_unused_ignores` do); `--ignore input/unused-suppress
 ```
 """
 
-from seoaudit.model import Location, Violation
-
 ID = "input/unused-suppression"
 SEVERITY = "warning"
 
 
 def check(page, options):
-    # Unused suppressions are only known once every other rule has run: seoaudit/suppress.py finds
-    # them and calls `violation` below. A rule module of its own gives the finding an id, a severity
-    # that config can change, documentation and `--ignore`.
+    # Unused suppressions are only known once every other rule has run: seoaudit/suppress.py finds and
+    # words them. A rule module of its own gives the finding an id, a severity that config can change,
+    # documentation and `--ignore`.
     return iter(())
-
-
-def violation(name: str | None, location: Location, reason: str) -> Violation:
-    if name is None:
-        return Violation(f"`seoaudit: ignore` comment {reason}", location,
-                         fix="Name the rules to ignore: <!-- seoaudit: ignore canonical/missing -->.")
-    return Violation(f"suppression of {name!r} {reason}", location, value=name,
-                     fix=f"Remove {name!r} from the ignore comment (or fix its spelling).")

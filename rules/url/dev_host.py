@@ -50,10 +50,11 @@ leaking into metadata); RFC 2606 and RFC 6761 (reserved names); Yoast#15983, Yoa
 ```
 """
 
+from seoaudit.derive.declared_urls import declared_urls
 from seoaudit.derive.hosts import dev_host_reasons
 from seoaudit.model import AGGRAVATED, Violation
 
-from ._shared import allowed, host_label, listing, unique_urls
+from ._shared import allowed, host_label, listing
 
 ID = "url/dev-host"
 SEVERITY = "warning"
@@ -63,7 +64,7 @@ SHOWN = ("canonical", "page", "alternate")  # kinds of URL a search engine or a 
 
 def check(page, options):
     by_host: dict[str, tuple[list[str], list]] = {}
-    for item in unique_urls(page):
+    for item in declared_urls(page):
         url = item.parsed
         if url is None or allowed(page, url):
             continue

@@ -42,9 +42,10 @@ Yoast#1626; Google, "Consolidate duplicate URLs" (https preferred).
 """
 
 from seoaudit import urls
+from seoaudit.derive.declared_urls import declared_urls
 from seoaudit.model import MILD, Violation
 
-from ._shared import allowed, bare, listing, site_host, unique_urls
+from ._shared import allowed, bare, listing, site_host
 
 ID = "url/insecure"
 SEVERITY = "warning"
@@ -58,7 +59,7 @@ def check(page, options):
         return
     canonical = page.canonical.value if page.canonical is not None else None
     by_host: dict[str, list] = {}
-    for item in unique_urls(page):
+    for item in declared_urls(page):
         url = item.parsed
         if url is None or url.scheme != "http" or item.kind not in CHECKED or item.label == "og:image:secure_url":
             continue

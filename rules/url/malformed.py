@@ -50,9 +50,8 @@ absolute in every example); 10up/headstartwp#281; Mecanik/cloudflare-image-resiz
 import re
 
 from seoaudit import urls
+from seoaudit.derive.declared_urls import declared_urls
 from seoaudit.model import AGGRAVATED, MILD, Violation
-
-from ._shared import unique_urls
 
 ID = "url/malformed"
 SEVERITY = "warning"
@@ -102,7 +101,7 @@ def severity_case(item, why: str) -> str | None:
 
 def check(page, options):
     og_images = {f.value for view in page.views.values() for f in view.meta.get("og:image", ())}
-    for item in unique_urls(page):
+    for item in declared_urls(page):
         why = problem(item)
         if why is None or (item.label.startswith("twitter:image") and item.value in og_images):
             continue  # the og:image's twin: image/og-not-absolute reports the URL once

@@ -51,12 +51,13 @@ peer-checks.md §7 row 76; Yoast#16134, Yoast#15235.
 """
 
 from seoaudit import urls
+from seoaudit.derive.declared_urls import declared_urls
 from seoaudit.derive.hosts import dev_host_reasons
 from seoaudit.derive.schema_types import ARTICLE, WEBPAGE
 from seoaudit.model import AGGRAVATED, Violation
 from seoaudit.options import Option
 
-from ._shared import allowed, bare, configured_host, listing, site_host, unique_urls
+from ._shared import allowed, bare, configured_host, listing, site_host
 
 ID = "url/off-site"
 SEVERITY = "warning"
@@ -74,7 +75,7 @@ def check(page, options):
     kinds = {"page"} | ({"canonical"} if configured else set()) | ({"media"} if options["media_on_site"] else set())
     tolerated = set() if configured else canonical_hosts(page)
     by_host: dict[str, list] = {}
-    for item in unique_urls(page):
+    for item in declared_urls(page):
         url = item.parsed
         if item.kind not in kinds or url is None or bare(url.host) == bare(host) or bare(url.host) in tolerated:
             continue

@@ -39,9 +39,10 @@ contradicts its own permalink (Google indexes the `?p=` URL).
 """
 
 from seoaudit import urls
+from seoaudit.derive.declared_urls import declared_urls
 from seoaudit.model import Violation
 
-from ._shared import listing, unique_urls
+from ._shared import listing
 
 ID = "url/plain-permalink"
 SEVERITY = "error"
@@ -58,7 +59,7 @@ def check(page, options):
         if canonical is None or urls.parse(canonical.value) is None or urls.is_plain_permalink(canonical.value):
             return
         reference = f"the canonical is {canonical.value!r}"
-    plain = [item for item in unique_urls(page)
+    plain = [item for item in declared_urls(page)
              if item.kind in CHECKED and urls.is_plain_permalink(item.value)]
     if not plain:
         return

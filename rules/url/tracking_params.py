@@ -40,9 +40,8 @@ as first requested from a campaign link, or when a theme builds the canonical fr
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from seoaudit import urls
+from seoaudit.derive.declared_urls import declared_urls
 from seoaudit.model import Violation
-
-from ._shared import unique_urls
 
 ID = "url/tracking-params"
 SEVERITY = "warning"
@@ -59,7 +58,7 @@ def is_tracking(name: str) -> bool:
 
 
 def check(page, options):
-    for item in unique_urls(page):
+    for item in declared_urls(page):
         if item.label not in ("canonical", "og:url"):
             continue
         url = urls.parse(item.value)

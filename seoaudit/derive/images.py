@@ -73,12 +73,6 @@ def image_location(view: View, image: OgImage) -> Location:
     return where
 
 
-def social_image_urls(page) -> set[str]:
-    """Every og:image and twitter:image URL of every producer: the images a share preview shows."""
-    keys = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
-    return {f.value for view in page.views.values() for key in keys for f in view.meta.get(key, ()) if f.value}
-
-
 def usable_og_images(view: View) -> list[OgImage]:
     return [image for image in view.og_images if image.url.value]
 

@@ -52,7 +52,7 @@ def read(snapshot: NdjsonInput, limits: Limits) -> Iterator[Document]:
     try:
         raw = open(snapshot.path, "rb")  # noqa: SIM115 (closed below, also when the caller stops early)
     except OSError as exc:
-        from ..load import unopened
+        from ..documents import unopened
 
         yield unopened(name, exc)
         return
@@ -65,7 +65,7 @@ def read(snapshot: NdjsonInput, limits: Limits) -> Iterator[Document]:
 
 
 def _lines(stream, name: str, snapshot: NdjsonInput, limits: Limits) -> Iterator[Document]:
-    from ..load import _load_json
+    from ..documents import json_documents
 
     cap = limits.max_input_bytes
     number = -1
@@ -86,7 +86,7 @@ def _lines(stream, name: str, snapshot: NdjsonInput, limits: Limits) -> Iterator
         if line.lstrip().startswith(b'{"' + MARK.encode()):
             yield _recorded(line, source)
             continue
-        for document in _load_json(line, source, limits, None, False):
+        for document in json_documents(line, source, limits, None, False):
             document.lines = None  # every pointer is on this one line
             yield document
 

@@ -136,7 +136,7 @@ def read(archive: WarcInput, limits: Limits, counts: Counter, index: Index | Non
                 stream.seek(0)
             yield from _pages(stream, archive, index, limits, counts)
     except OSError as exc:
-        from ..load import unopened
+        from ..documents import unopened
 
         yield unopened(name, exc)
     except _Broken as exc:

@@ -391,3 +391,26 @@ class _Slot:
 
     def __exit__(self, *exc) -> None:
         self.semaphore.release()
+
+
+class ImageDownloader:
+    """An image's bytes (at most the options' `max_bytes`), within the run's --max-time: what the HTML report
+    embeds of the images a live run probed. Its own connections, opened on first use."""
+
+    def __init__(self, options: FetchOptions, run_deadline: Deadline):
+        self.options = options
+        self.run_deadline = run_deadline
+        self._fetcher: Fetcher | None = None
+
+    def __call__(self, url: str) -> bytes | None:
+        if self.run_deadline.expired:  # past --max-time: the image stays a placeholder of its real size
+            return None
+        if self._fetcher is None:
+            self._fetcher = Fetcher(self.options)
+            self._fetcher.run_deadline = self.run_deadline
+        answer = self._fetcher.get(url, accept="image/avif,image/webp,image/png,image/jpeg,image/gif,image/*;q=0.8")
+        return answer.body if answer.ok and answer.body and not answer.truncated else None
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()

@@ -157,33 +157,33 @@ def _discover(session, listing: Listing) -> Endpoint | str:
 
 
 def _page_job(session, listing: Listing, kind: str, page: int, cursor: str | None, key: tuple):
+    from ..documents import documents_from_json
     from ..headless import empty_connections, is_graphql_response
-    from ..load import documents_from_json
     from ..wire import Wire
-    from .run import JobResult, _problem, _without_body
+    from .jobs import JobResult, problem, without_body
     from .wordpress import MAX_PAGES
 
     def job() -> JobResult:
         endpoint = _endpoint(session, listing)
         if isinstance(endpoint, str):  # said once, by the first type's job
-            return JobResult([(key, _problem(listing.base, "unreadable", endpoint))] if key == (0,) else [])
+            return JobResult([(key, problem(listing.base, "unreadable", endpoint))] if key == (0,) else [])
         done = (page - 1) * listing.per_page
         first = listing.per_page if listing.limit is None else min(listing.per_page, listing.limit - done)
         url = request_url(endpoint.url, page_query(listing, kind, endpoint.dialect), {"first": first, "after": cursor})
         label = f"{endpoint.url} ({kind} page {page})"
         answer = session.fetcher.get(url, accept="application/json")
         if answer.error is not None:
-            return JobResult([(key, _problem(label, "unreadable", answer.error))])
+            return JobResult([(key, problem(label, "unreadable", answer.error))])
         value = _json(answer.body)
         if not isinstance(value, dict) or not is_graphql_response(value):
-            return JobResult([(key, _problem(label, "invalid-json" if value is None else "not-a-post",
+            return JobResult([(key, problem(label, "invalid-json" if value is None else "not-a-post",
                                              f"HTTP {answer.status}: not a GraphQL answer"))])
         result = JobResult()
         more, next_cursor = page_info(value, kind)
         if more and page < MAX_PAGES and (listing.limit is None or done + first < listing.limit):
             result.children.append(((*key, page + 1), f"{kind} page {page + 1} (GraphQL)",
                                     _page_job(session, listing, kind, page + 1, next_cursor, (*key, page + 1))))
-        wire = _without_body(answer)
+        wire = without_body(answer)
         if empty_connections(value.get("data")) and not value.get("errors"):
             return result  # no post of this type (or none left)
         for i, document in enumerate(documents_from_json(value, label)):

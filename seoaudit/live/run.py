@@ -22,16 +22,18 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .. import urls
+from ..documents import documents_from_json
 from ..extract import sitemap_xml as sitemap
-from ..load import documents_from_json
-from ..model import Document, InputProblem
+from ..limits import Limits
+from ..model import Document
 from ..wire import Response, Wire
 from . import wordpress
-from .fetch import Cancelled, Fetcher, FetchOptions, OutOfTime, origin
+from .fetch import Cancelled, Fetcher, FetchOptions, ImageDownloader, OutOfTime, origin
+from .jobs import JobResult, problem, without_body
 
 MAX_SITEMAPS = 200
 MAX_IMAGES_PER_PAGE = 6
@@ -48,13 +50,7 @@ class LiveOptions:
     follow: bool = True  # fetch each REST post's link, the canonical target and the images
     max_urls: int = 1000  # pages audited from sitemaps and REST collections, at most
     progress: bool | None = None  # None: on a terminal (stderr), for runs of more than one URL
-
-
-@dataclass
-class JobResult:
-    documents: list[tuple[tuple, Document]] = field(default_factory=list)
-    children: list[tuple[tuple, str, Callable[[], JobResult]]] = field(default_factory=list)
-    not_done: int = 0  # fetches the run's --max-time stopped
+    limits: Limits = field(default_factory=Limits)  # the run's: how much of a page the probes read
 
 
 class Session:
@@ -79,6 +75,10 @@ class Session:
         self._repeats = Counter()  # "pages": URLs listed again; "contents": sitemaps whose body was read already
 
     # -- entry points --------------------------------------------------------------------------------
+
+    def image_downloader(self, max_bytes: int) -> ImageDownloader:
+        """Fetches an image's bytes (the HTML report's previews) with the run's options, within its --max-time."""
+        return ImageDownloader(replace(self.options.fetch, max_bytes=max_bytes), self.fetcher.run_deadline)
 
     def check(self, inputs: Iterable[str]) -> Iterator[Document]:
         inputs = list(inputs)
@@ -176,7 +176,7 @@ class Session:
                        "were not read again (a loop through changing URLs?)")
         if not_done:
             limit = self.options.fetch.max_time
-            document = _problem(f"--max-time {limit:g}", "unreadable",
+            document = problem(f"--max-time {limit:g}", "unreadable",
                                 f"the run reached its --max-time of {limit:g} s: {not_done} fetch(es) were not done "
                                 "or not finished; the reports hold what was audited before")
             self.order[id(document)] = (len(roots),)
@@ -185,7 +185,7 @@ class Session:
             return
         for key, label, _job in roots:
             if key[0] in self._sitemap_roots and not per_root[key[:1]]:
-                document = _problem(label, "empty", "the sitemap led to no page to audit: the sitemaps it lists "
+                document = problem(label, "empty", "the sitemap led to no page to audit: the sitemaps it lists "
                                     "were read already, repeat one read already, or are over the limits (see the "
                                     "notes)")
                 self.order[id(document)] = key
@@ -218,14 +218,14 @@ class Session:
     def _classify(self, url: str, answer: Response, key: tuple, depth: int, paginate: bool) -> JobResult:
         rest = wordpress.is_rest_url(answer.final_url or url)
         if answer.error is not None:
-            return JobResult([(key, _problem(url, "unreadable", f"{answer.error}"))])
+            return JobResult([(key, problem(url, "unreadable", f"{answer.error}"))])
         body = answer.body or b""
         if rest and answer.status == 400 and not paginate and \
                 (wordpress.rest_error(body) or ("",))[0] == "rest_post_invalid_page_number":
             return JobResult()  # a page past the end (posts deleted meanwhile)
         if rest and answer.status >= 400:
             authenticated = self.options.fetch.auth is not None
-            return JobResult([(key, _problem(url, "rest-error", wordpress.explain_status(
+            return JobResult([(key, problem(url, "rest-error", wordpress.explain_status(
                 answer.status, body, url, authenticated)))])
         if answer.status >= 400:
             return JobResult([(key, Document(source=url, kind="html", html=b"", wire=Wire(answer)))])
@@ -236,12 +236,12 @@ class Session:
             try:
                 value = json.loads(body)
             except (ValueError, UnicodeDecodeError) as exc:
-                return JobResult([(key, _problem(url, "invalid-json", f"the response is not JSON: {exc}"))])
+                return JobResult([(key, problem(url, "invalid-json", f"the response is not JSON: {exc}"))])
             page = _page_number(url) if isinstance(value, list) else 0
             result = JobResult()
             for i, document in enumerate(documents_from_json(value, url)):
                 if document.problem is None:
-                    document.wire = Wire(_without_body(answer))
+                    document.wire = Wire(without_body(answer))
                     item_key = (*key, page, i)
                     result.children.append((item_key, document.display_source, self._post_job(document, item_key)))
                 else:
@@ -249,7 +249,7 @@ class Session:
             if isinstance(value, list) and paginate:
                 result.children += self._collection_pages(url, answer, len(value), key, depth)
             return result
-        document = Document(source=url, kind="html", html=body, wire=Wire(_without_body(answer)))
+        document = Document(source=url, kind="html", html=body, wire=Wire(without_body(answer)))
         self._probe(document)
         return JobResult([(key, document)])
 
@@ -290,10 +290,10 @@ class Session:
         try:
             kind, found = sitemap.parse(body, answer.final_url or url)
         except sitemap.SitemapError as exc:
-            return JobResult([(key, _problem(url, "unreadable", str(exc)))])
+            return JobResult([(key, problem(url, "unreadable", str(exc)))])
         result = JobResult()
         if not found:
-            result.documents.append((key, _problem(url, "empty", f"the sitemap {kind} lists no URL")))
+            result.documents.append((key, problem(url, "empty", f"the sitemap {kind} lists no URL")))
         for i, loc in enumerate(found):
             if not is_url(loc):
                 continue
@@ -325,10 +325,10 @@ class Session:
         def job() -> JobResult:
             answer = self.fetcher.get(url)
             if answer.error is not None:
-                return JobResult([(key, _problem(url, "unreadable", answer.error))])
+                return JobResult([(key, problem(url, "unreadable", answer.error))])
             if answer.status >= 400:
                 return JobResult([(key, Document(source=url, kind="html", html=b"", wire=Wire(answer)))])
-            document = Document(source=url, kind="html", html=answer.body or b"", wire=Wire(_without_body(answer)))
+            document = Document(source=url, kind="html", html=answer.body or b"", wire=Wire(without_body(answer)))
             self._probe(document)
             return JobResult([(key, document)])
 
@@ -357,19 +357,19 @@ class Session:
                 listing.pretty = False
                 return self._listing_job(listing, rest_type, 1, key)()
             if answer.error is not None:
-                return JobResult([(key, _problem(url, "unreadable", answer.error))])
+                return JobResult([(key, problem(url, "unreadable", answer.error))])
             if answer.status >= 400:
                 if answer.status == 400 and (wordpress.rest_error(answer.body) or ("",))[0] == \
                         "rest_post_invalid_page_number":
                     return JobResult()
-                return JobResult([(key, _problem(url, "rest-error", wordpress.explain_status(
+                return JobResult([(key, problem(url, "rest-error", wordpress.explain_status(
                     answer.status, answer.body, url, listing.edit)))])
             try:
                 items = json.loads(answer.body or b"")
             except ValueError as exc:
-                return JobResult([(key, _problem(url, "invalid-json", f"the response is not JSON: {exc}"))])
+                return JobResult([(key, problem(url, "invalid-json", f"the response is not JSON: {exc}"))])
             if not isinstance(items, list):
-                return JobResult([(key, _problem(url, "not-a-post", "a REST collection must be a JSON array"))])
+                return JobResult([(key, problem(url, "not-a-post", "a REST collection must be a JSON array"))])
             result = JobResult()
             if page == 1:
                 pages = wordpress.total_pages(answer.header("x-wp-totalpages")) or 1
@@ -378,7 +378,7 @@ class Session:
                 for next_page in range(2, min(pages, wordpress.MAX_PAGES) + 1):
                     result.children.append(((*key, next_page), f"{rest_type} page {next_page}",
                                             self._listing_job(listing, rest_type, next_page, (*key, next_page))))
-            wire_answer = _without_body(answer)
+            wire_answer = without_body(answer)
             item_base = url.split("?", 1)[0] if listing.pretty else None
             for i, item in enumerate(items):
                 if listing.limit is not None and (page - 1) * listing.per_page + i >= listing.limit:
@@ -399,23 +399,24 @@ class Session:
     # -- probes: the canonical target and the images ------------------------------------------------
 
     def _probe(self, document: Document) -> None:
+        """Fetch what the page declares besides itself: its canonical target and its images (read from the views
+        of the document alone, within the run's limits: no `Page` is built here)."""
         if not self.options.follow or document.wire is None:
             return
-        from ..page import Page
+        from ..derive.declared_urls import probe_urls
+        from ..extract.document import document_views
 
         try:
-            page = Page(document)
+            declared = probe_urls(document_views(document, self.options.limits, []), self.options.limits)
         except Exception:
             return
         wire = document.wire
         here = wire.served if document.data is not None else wire.response
-        view = page.primary
-        canonical = view.canonical.value if view is not None and view.canonical is not None else None
-        if canonical and urls.parse(canonical) is not None and here is not None and here.final_url \
-                and not urls.same(canonical, here.final_url):
+        canonical = declared.canonical
+        if canonical and here is not None and here.final_url and not urls.same(canonical, here.final_url):
             wire.canonical, wire.canonical_robots = self.fetcher.once(("canonical", canonical),
                                                                       lambda: self._target(canonical))
-        for url in image_urls(page)[:MAX_IMAGES_PER_PAGE]:
+        for url in declared.images[:MAX_IMAGES_PER_PAGE]:
             wire.images[url] = self.fetcher.probe_image(url)
 
     def _target(self, url: str) -> tuple[Response, str | None]:
@@ -425,30 +426,11 @@ class Session:
         answer = self.fetcher.get(url, accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
                                   max_bytes=TARGET_BYTES)
         robots = head_robots(answer.body) if answer.ok and answer.body else None
-        return _without_body(answer), robots
+        return without_body(answer), robots
 
     def _note(self, text: str) -> None:
         if text not in self.notes:
             self.notes.append(text)
-
-
-def image_urls(page) -> list[str]:
-    """The absolute http(s) image URLs the page declares: og:image (every one), twitter:image, and the primary
-    or article ImageObjects of its graph."""
-    found: list[str] = []
-    view = page.primary
-    if view is not None:
-        found += [image.url.value for image in view.og_images if image.url and image.url.value]
-        twitter = view.first("twitter:image")
-        if twitter is not None:
-            found.append(twitter.value)
-        try:  # the page's own images (primary / article ImageObjects), never avatars or logos
-            from seoaudit.derive.images import object_url, primary_objects
-
-            found += [url for node in primary_objects(page.graph) if (url := object_url(node))]
-        except Exception:  # a graph we cannot read is the schema rules' business
-            pass
-    return [u for u in dict.fromkeys(found) if urls.parse(u) is not None]
 
 
 class _Pool:
@@ -511,11 +493,6 @@ class _Pool:
             self.jobs.put(None)
 
 
-def _without_body(answer: Response) -> Response:
-    return Response(answer.url, answer.status, answer.final_url, answer.headers, answer.redirects, answer.error,
-                    None, answer.truncated)
-
-
 def _guard(label: str, job: Callable[[], JobResult]) -> JobResult:
     try:
         return job()
@@ -524,11 +501,7 @@ def _guard(label: str, job: Callable[[], JobResult]) -> JobResult:
     except Cancelled:
         return JobResult()
     except Exception as exc:  # one broken fetch must not stop the run
-        return JobResult([((), _problem(label, "unreadable", f"{type(exc).__name__}: {exc}"))])
-
-
-def _problem(source: str, code: str, message: str) -> Document:
-    return Document(source=source, kind="invalid", problem=InputProblem(code, message))
+        return JobResult([((), problem(label, "unreadable", f"{type(exc).__name__}: {exc}"))])
 
 
 def _bare(url: str) -> str:

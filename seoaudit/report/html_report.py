@@ -62,17 +62,12 @@ class HtmlFormatter(Formatter):
         super().__init__(write, options)
         self.embedded: dict[str, str | None] = {}  # image URL → the id of its data block, None if not embedded
         self.budget = EMBED_BUDGET
-        self._fetch = None  # a live run's FetchOptions: the images it probed are fetched with them
-        self._deadline = None  # and its --max-time, which these fetches count against too
-        self._fetcher = None
+        self._download = None  # a live run's: fetches the images it probed, within its --max-time
 
     def live(self, session) -> None:
-        from dataclasses import replace
-
         from ..preview.images import MAX_BYTES
 
-        self._fetch = replace(session.options.fetch, max_bytes=MAX_BYTES)
-        self._deadline = session.fetcher.run_deadline
+        self._download = session.image_downloader(MAX_BYTES)
 
     def finish(self, report: Report) -> None:
         self.write("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -83,8 +78,8 @@ class HtmlFormatter(Formatter):
             for number, result in enumerate(report.documents):
                 self.write(self._document(number, result))
         finally:
-            if self._fetcher is not None:
-                self._fetcher.close()
+            if self._download is not None:
+                self._download.close()
         summary = {"version": REPORT_VERSION, "tool": {"name": "seoaudit", "version": __version__},
                    "summary": report.summary(), "site_line": site_line(report.summary()),
                    "fail_on": self.options.fail_on.label if self.options.fail_on is not None else "never"}
@@ -126,7 +121,7 @@ class HtmlFormatter(Formatter):
         """In a live run, the probed images' bytes, fetched once each (an offline run's files are already read)."""
         from dataclasses import replace
 
-        if self._fetch is None:
+        if self._download is None:
             return real
         for url, image in list(real.items()):
             if image.data is None and image.origin == "live" and url not in self.embedded:
@@ -134,17 +129,6 @@ class HtmlFormatter(Formatter):
                 if data is not None:
                     real[url] = replace(image, data=data)
         return real
-
-    def _download(self, url: str) -> bytes | None:
-        from ..live.fetch import Fetcher
-
-        if self._deadline.expired:  # past --max-time: the image stays a placeholder of its real size
-            return None
-        if self._fetcher is None:
-            self._fetcher = Fetcher(self._fetch)
-            self._fetcher.run_deadline = self._deadline
-        answer = self._fetcher.get(url, accept="image/avif,image/webp,image/png,image/jpeg,image/gif,image/*;q=0.8")
-        return answer.body if answer.ok and answer.body and not answer.truncated else None
 
     def _embed(self, url: str, image) -> tuple[str | None, str]:
         """(the id of the image's data block, the block to write now, "" when it was written before)."""
