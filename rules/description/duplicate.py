@@ -35,16 +35,10 @@ rank.
 ```
 """
 
-from seoaudit.batch import duplicates, occurrence
+from seoaudit.checks.head_text import duplicate
 
 ID = "description/duplicate"
 SEVERITY = "warning"
 
-
-def signature(page, options):
-    view = page.primary
-    return occurrence(page, view.description, view.name) if view is not None else None
-
-
-def check_group(group, members, options):
-    yield from duplicates(members, "meta description", "Write a description that summarises this page alone.")
+signature, check_group = duplicate(lambda view: view.description, "meta description",
+                                   fix="Write a description that summarises this page alone.")

@@ -33,28 +33,14 @@ deliberate social text is fine, hence info.
 ```
 """
 
-from seoaudit.derive.text import same_story, social_fields
-from seoaudit.model import Violation
+from seoaudit.checks.social_mismatch import social_mismatch
 
 from ._shared import SOCIAL_KEYS, without_truncation
 
 ID = "description/social-mismatch"
 SEVERITY = "info"
 
-
-def check(page, options):
-    seen: set[tuple[str, str]] = set()
-    for view in page.views.values():
-        meta = view.description
-        if meta is None or not meta.value:
-            continue
-        for key, field in social_fields(view, SOCIAL_KEYS):
-            a, b = without_truncation(meta.value), without_truncation(field.value)
-            if (meta.value, field.value) in seen or same_story(a, b):
-                continue
-            seen.add((meta.value, field.value))
-            yield Violation(f"{key} {field.value[:60]!r} differs from the meta description {meta.value[:60]!r} "
-                            f"in {view.name}", field.location, value=field.value, expected=meta.value,
-                            view=view.name,
-                            fix=f"Make {key} agree with the meta description, or clear the custom social "
-                                "description so that the plugin uses the meta description.")
+check = social_mismatch(lambda view: view.description, SOCIAL_KEYS, "the meta description",
+                        comparable=without_truncation, shown=lambda text: text[:60],
+                        fix="Make {key} agree with the meta description, or clear the custom social description "
+                            "so that the plugin uses the meta description.")

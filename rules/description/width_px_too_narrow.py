@@ -31,7 +31,7 @@ replace very short descriptions with page text.
 ```
 """
 
-from seoaudit.checks.width import too_narrow
+from seoaudit.checks.width import font_px, too_narrow
 from seoaudit.options import Option
 
 from ._shared import shown_descriptions
@@ -39,7 +39,7 @@ from ._shared import shown_descriptions
 ID = "description/width-px-too-narrow"
 SEVERITY = "info"
 OPTIONS = {"min_px": Option(int, 400, "The width in pixels a description should reach.", minimum=0),
-           "font_px": Option(int, 14, "The Arial font size in pixels the width is measured at.", minimum=1)}
+           "font_px": font_px(14)}
 
 check = too_narrow(shown_descriptions, "meta description",
                    fix="Describe what the page offers in a full sentence or two.")

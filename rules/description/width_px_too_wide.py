@@ -35,7 +35,7 @@ the beans we keep coming back to."></head></html>
 ```
 """
 
-from seoaudit.checks.width import too_wide
+from seoaudit.checks.width import font_px, too_wide
 from seoaudit.options import Option
 
 from ._shared import shown_descriptions
@@ -43,7 +43,7 @@ from ._shared import shown_descriptions
 ID = "description/width-px-too-wide"
 SEVERITY = "info"
 OPTIONS = {"max_px": Option(int, 985, "The width in pixels a description may take.", minimum=1),
-           "font_px": Option(int, 14, "The Arial font size in pixels the width is measured at.", minimum=1)}
+           "font_px": font_px(14)}
 
 check = too_wide(shown_descriptions, "meta description", cut=lambda cut: f"cut after {cut[-40:]!r}",
                  fix="Shorten the description, or move what matters before the cut.")

@@ -9,11 +9,13 @@ Names and values are compared lowercased (Google: robots rules are case-insensit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 
 from seoaudit.extract.view import Field, View
+from seoaudit.model import Violation
 
 # Google's robots meta rules (developers.google.com/search/docs/crawling-indexing/robots-meta-tag).
 FLAGS = frozenset({"all", "index", "follow", "noindex", "nofollow", "none", "nosnippet", "indexifembedded",
@@ -158,3 +160,33 @@ NOINDEX_BOTS = ("robots", "googlebot", "bingbot")  # the crawler metas whose noi
 def blocking(view):
     """The noindex / none directives of the view, per crawler meta, in order."""
     return [d for bot in NOINDEX_BOTS for d in directives(view, bot) if d.name in ("noindex", "none")]
+
+
+# -- what an indexable page keeps out of its results (noimageindex, nosnippet, image-preview-not-large) -----------
+
+GOOGLE_BOTS = ("robots", "googlebot")  # the metas Google reads
+
+
+def indexable_primary(page) -> View | None:
+    """The primary view of a published, indexable page: only there does a restriction cost search results."""
+    view = page.primary
+    if view is None or not page.is_published or page.is_placeholder or not page.is_indexable:
+        return None
+    return view
+
+
+def restriction(pick: Callable[[list[Directive]], Directive | None], says: str, expected: str, fix: str):
+    """The check of a directive that keeps part of an indexable page out of Google's results: for each of
+    GOOGLE_BOTS, the one `pick` finds among that meta's directives, reported as `says` completed by the bot and
+    the directive as written."""
+    def check(page, options) -> Iterator[Violation]:
+        view = indexable_primary(page)
+        if view is None:
+            return
+        for bot in GOOGLE_BOTS:
+            rule = pick(directives(view, bot))
+            if rule is not None:
+                yield Violation(says.format(bot=bot, directive=rule.text), rule.field.location, value=rule.text,
+                                expected=expected, view=view.name, fix=fix)
+
+    return check

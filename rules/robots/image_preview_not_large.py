@@ -36,17 +36,17 @@ setting, or by using AMP") and "Robots meta tag" (`max-image-preview: [none|stan
 from seoaudit.derive.images import main_images
 from seoaudit.model import Violation
 
-from ._shared import directives, image_preview
+from ._shared import GOOGLE_BOTS, directives, image_preview, indexable_primary
 
 ID = "robots/image-preview-not-large"
 SEVERITY = "info"
 
 
 def check(page, options):
-    view = page.primary
-    if view is None or not page.is_published or page.is_placeholder or not page.is_indexable:
+    view = indexable_primary(page)
+    if view is None:
         return
-    found = directives(view, "robots") + directives(view, "googlebot")
+    found = [d for bot in GOOGLE_BOTS for d in directives(view, bot)]
     preview = image_preview(found)
     if preview is None or preview == "large":
         return

@@ -27,21 +27,16 @@ robots meta, rather than a decision.
 ```
 """
 
-from seoaudit.model import Violation
-
-from ._shared import directives
+from ._shared import restriction
 
 ID = "robots/noimageindex"
 SEVERITY = "warning"
 
 
-def check(page, options):
-    view = page.primary
-    if view is None or not page.is_published or page.is_placeholder or not page.is_indexable:
-        return
-    for bot in ("robots", "googlebot"):
-        rule = next((d for d in directives(view, bot) if d.name == "noimageindex"), None)
-        if rule is not None:
-            yield Violation(f"{bot} says noimageindex: this page's images are kept out of Google Images",
-                            rule.field.location, value=rule.text, expected="no noimageindex", view=view.name,
-                            fix="Remove noimageindex from the robots meta unless the images must stay out of search.")
+def noimageindex(found):
+    return next((d for d in found if d.name == "noimageindex"), None)
+
+
+check = restriction(noimageindex, says="{bot} says noimageindex: this page's images are kept out of Google Images",
+                    expected="no noimageindex",
+                    fix="Remove noimageindex from the robots meta unless the images must stay out of search.")

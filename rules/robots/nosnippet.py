@@ -27,25 +27,20 @@ Screaming Frog "Directives: NoSnippet" (Warning/Low); squirrelscan `core/nosnipp
 ```
 """
 
-from seoaudit.model import Violation
-
-from ._shared import directives, snippet_limit
+from ._shared import restriction, snippet_limit
 
 ID = "robots/nosnippet"
 SEVERITY = "warning"
 
 
-def check(page, options):
-    view = page.primary
-    if view is None or not page.is_published or page.is_placeholder or not page.is_indexable:
-        return
-    for bot in ("robots", "googlebot"):
-        found = directives(view, bot)
-        rule = next((d for d in found if d.name == "nosnippet"), None)
-        if rule is None and snippet_limit(found) == 0:
-            rule = next(d for d in found if d.name == "max-snippet" and d.value and d.value.strip("-+0") == "")
-        if rule is not None:
-            yield Violation(f"{bot} says {rule.text}: Google shows this page with no text snippet",
-                            rule.field.location, value=rule.text, expected="max-snippet:-1 (or no snippet rule)",
-                            view=view.name, fix="Remove nosnippet / max-snippet:0; to hide one passage, mark it "
-                                                "data-nosnippet instead.")
+def no_snippet(found):
+    """nosnippet, else a max-snippet of 0 when that is the most restrictive limit."""
+    rule = next((d for d in found if d.name == "nosnippet"), None)
+    if rule is None and snippet_limit(found) == 0:
+        rule = next(d for d in found if d.name == "max-snippet" and d.value and d.value.strip("-+0") == "")
+    return rule
+
+
+check = restriction(no_snippet, says="{bot} says {directive}: Google shows this page with no text snippet",
+                    expected="max-snippet:-1 (or no snippet rule)",
+                    fix="Remove nosnippet / max-snippet:0; to hide one passage, mark it data-nosnippet instead.")

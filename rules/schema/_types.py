@@ -296,13 +296,19 @@ def wp_gmt(raw: str | None) -> datetime | None:
 
 
 def dated_values(graph) -> list[tuple[Any, str, str, Location]]:
-    """(node, property, raw string, location) for every date property in the graph. Once per graph."""
+    """(node, property, raw string, location) for each date property and value of the graph, where it first
+    stands: Yoast repeats each date on the Article and the WebPage, and one finding per value is enough. Once per
+    graph."""
     return graph.memo(_dated_values)
 
 
 def _dated_values(graph) -> list[tuple[Any, str, str, Location]]:
-    return [(node, prop, value, node.location.child(prop)) for node in graph.nodes for prop in DATE_PROPERTIES
-            if isinstance(value := node.data.get(prop), str)]
+    first: dict[tuple[str, str], tuple[Any, str, str, Location]] = {}
+    for node in graph.nodes:
+        for prop in DATE_PROPERTIES:
+            if isinstance(value := node.data.get(prop), str):
+                first.setdefault((prop, value), (node, prop, value, node.location.child(prop)))
+    return list(first.values())
 
 
 # -- where a WordPress page shows its author ------------------------------------------------------------

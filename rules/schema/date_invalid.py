@@ -55,10 +55,9 @@ REQUIRES = ("graph",)  # passed in (registry.py)
 
 def check(page, options, graph):
     view = page.schema_view.name
-    reported = set()  # Yoast repeats each date on the Article and the WebPage: one finding per value
     by_cause: dict[str, list] = {}  # why → [(node, prop, raw, where)]: one template, one finding
     for node, prop, raw, where in dated_values(graph):
-        if (prop, raw) in reported or not raw.strip():
+        if not raw.strip():
             continue  # blank values are schema/article-missing-property's business
         parsed = parse_iso(raw)
         if parsed is None:
@@ -67,7 +66,6 @@ def check(page, options, graph):
             continue
         else:
             why = f"not a real date: {parsed.problem}"
-        reported.add((prop, raw))
         by_cause.setdefault(why, []).append((node, prop, raw, where))
     for why, dates in by_cause.items():
         required = [(prop, kind) for node, prop, _, _ in dates if (kind := google_requires(node, prop))]

@@ -48,14 +48,10 @@ REQUIRES = ("graph",)  # passed in (registry.py)
 
 def check(page, options, graph):
     view = page.schema_view.name
-    reported = set()  # Yoast repeats each date on the Article and the WebPage: one finding per value
     for node, prop, raw, where in dated_values(graph):
-        if (prop, raw) in reported:
-            continue
         parsed = parse_iso(raw)
         if parsed is None or parsed.problem or not parsed.has_time or parsed.has_zone:
             continue
-        reported.add((prop, raw))
         yield Violation(f'{prop} "{raw}" of {node_label(node)} has no time zone', where, value=raw,
                         expected=f"{raw.strip()}+00:00 (or the site's UTC offset)", view=view,
                         fix="Add the UTC offset (print the GMT date with +00:00, or use date('c')); Google "

@@ -34,16 +34,10 @@ template without `%%title%%`, paginated archives, and copies of a post left as d
 ```
 """
 
-from seoaudit.batch import duplicates, occurrence
+from seoaudit.checks.head_text import duplicate
 
 ID = "title/duplicate"
 SEVERITY = "warning"
 
-
-def signature(page, options):
-    view = page.primary
-    return occurrence(page, view.title, view.name) if view is not None else None
-
-
-def check_group(group, members, options):
-    yield from duplicates(members, "title", "Give each page a title that says what is unique about it.")
+signature, check_group = duplicate(lambda view: view.title, "title",
+                                   fix="Give each page a title that says what is unique about it.")

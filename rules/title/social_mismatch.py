@@ -33,25 +33,11 @@ falls back to og:title); wordpress-ecosystem.md §5 check 27.
 ```
 """
 
-from seoaudit.derive.text import same_story, social_fields
-from seoaudit.model import Violation
+from seoaudit.checks.social_mismatch import social_mismatch
 
 ID = "title/social-mismatch"
 SEVERITY = "info"
 
-
-def check(page, options):
-    seen: set[tuple[str, str]] = set()
-    for view in page.views.values():
-        title = view.title
-        if title is None or not title.value:
-            continue
-        for key, field in social_fields(view, ("og:title", "twitter:title")):
-            pair = (title.value, field.value)
-            if pair in seen or same_story(title.value, field.value):
-                continue
-            seen.add(pair)
-            yield Violation(f"{key} {field.value!r} differs from the title {title.value!r} in {view.name}",
-                            field.location, value=field.value, expected=title.value, view=view.name,
-                            fix=f"Make {key} tell the same story as the title, or clear the custom social "
-                                "title so that the plugin derives it from the title.")
+check = social_mismatch(lambda view: view.title, ("og:title", "twitter:title"), "the title",
+                        fix="Make {key} tell the same story as the title, or clear the custom social title so "
+                            "that the plugin derives it from the title.")

@@ -31,13 +31,13 @@ tells a searcher what the page holds, and Google tends to replace such titles wi
 ```
 """
 
-from seoaudit.checks.width import too_narrow
+from seoaudit.checks.width import font_px, too_narrow
 from seoaudit.derive.text import shown_titles
 from seoaudit.options import Option
 
 ID = "title/width-px-too-narrow"
 SEVERITY = "info"
 OPTIONS = {"min_px": Option(int, 200, "The width in pixels a title should reach.", minimum=0),
-           "font_px": Option(int, 20, "The Arial font size in pixels the width is measured at.", minimum=1)}
+           "font_px": font_px(20)}
 
 check = too_narrow(shown_titles, "title", fix="Say what the page is about in the title, in a few more words.")

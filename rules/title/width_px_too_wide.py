@@ -36,14 +36,14 @@ width). peer-checks.md rows 4–5.
 ```
 """
 
-from seoaudit.checks.width import too_wide
+from seoaudit.checks.width import font_px, too_wide
 from seoaudit.derive.text import shown_titles
 from seoaudit.options import Option
 
 ID = "title/width-px-too-wide"
 SEVERITY = "info"
 OPTIONS = {"max_px": Option(int, 600, "The width in pixels a title may take.", minimum=1),
-           "font_px": Option(int, 20, "The Arial font size in pixels the width is measured at.", minimum=1)}
+           "font_px": font_px(20)}
 
 check = too_wide(shown_titles, "title", cut=lambda shown: f"shown as {shown!r}",
                  fix="Shorten the title, or move the words that matter before the cut (drop filler or the site-name "

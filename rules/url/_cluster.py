@@ -19,7 +19,7 @@ from seoaudit.batch import Member, Occurrence
 from seoaudit.derive.canonical_graph import first_of, own_urls, page_key
 from seoaudit.model import Location
 
-from ._shared import hreflang_links, hreflang_of
+from ._shared import hreflang_of, hreflang_views
 
 SHOWN = 3
 
@@ -35,11 +35,8 @@ def addresses(page) -> dict[str, str]:
 
 def alternates(page) -> list:
     """The hreflang alternates of the first view that declares any (the primary one first)."""
-    for view in page.ranked_views:
-        links = hreflang_links(view)
-        if links:
-            return [(view, field) for field in links]
-    return []
+    view, links = next(hreflang_views(page), (None, []))
+    return [(view, field) for field in links]
 
 
 ALL = ("indexable", "noindex", "elsewhere")

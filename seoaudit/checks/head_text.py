@@ -1,10 +1,11 @@
-"""The title and the meta description as tags of a head (title/ and description/empty and -multiple): one
-parametrised check per question, each rule saying what it calls its tag and how to fix it."""
+"""The title and the meta description as tags of a head (title/ and description/empty, -multiple and
+-duplicate): one parametrised check per question, each rule saying what it calls its tag and how to fix it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from seoaudit.batch import duplicates, occurrence
 from seoaudit.derive.text import describe_views, fields_once
 from seoaudit.extract.view import Field, View
 from seoaudit.model import MILD, Violation
@@ -41,3 +42,16 @@ def multiple(fields_of: FieldsOf, count: Callable[[int], str], used: Callable[[F
                             case=MILD if same else None, fix=fix.format(where=describe_views(found)))
 
     return check
+
+
+def duplicate(field_of: Callable[[View], Field | None], what: str, fix: str):
+    """The batch check of a primary view's tag that another page of the run shares, as (signature,
+    check_group)."""
+    def signature(page, options):
+        view = page.primary
+        return occurrence(page, field_of(view), view.name) if view is not None else None
+
+    def check_group(group, members, options):
+        yield from duplicates(members, what, fix)
+
+    return signature, check_group

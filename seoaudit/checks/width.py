@@ -7,6 +7,13 @@ from collections.abc import Callable, Iterator
 
 from seoaudit.derive.text import fit_px, width_px
 from seoaudit.model import Violation
+from seoaudit.options import Option
+
+
+def font_px(default: int) -> Option:
+    """The `font_px` option of a width rule: the size the result page prints the text in."""
+    return Option(int, default, "The Arial font size in pixels the width is measured at.", minimum=1)
+
 
 Shown = Callable[..., Iterator[tuple]]  # page → (view, field, the text as printed): shown_titles, shown_descriptions
 
