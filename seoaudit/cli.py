@@ -1,7 +1,8 @@
 """The command line: glue between typer, the engine and the formatters. The only module that exits."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typer reads the annotations of every command on every run, and
+# evaluating them from strings (twice a command) cost a cold `seoaudit check` some 10 ms. So the option types
+# (`JobsOpt`…) are defined before the commands that use them.
 import os
 import signal
 import sys
@@ -82,6 +83,36 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
 def _usage_error(message: str) -> typer.Exit:
     print(f"seoaudit: error: {message}", file=sys.stderr)
     return typer.Exit(ExitStatus.USAGE)
+
+
+JobsOpt = Annotated[int | None, typer.Option(
+    "--jobs", "-j", metavar="N", min=1,
+    help="Audit in this many processes (default: the usable CPUs; 1: in this process).")]
+
+# -- live mode: URLs, sitemaps, WordPress REST (seoaudit/live, imported only when a URL is given) -------------
+
+InsecureOpt = Annotated[bool, typer.Option("--insecure", help="Do not verify TLS certificates.")]
+TimeoutOpt = Annotated[float, typer.Option(
+    "--timeout", metavar="SECONDS", min=0.1, help="Seconds one request may take in all (DNS, connect, headers and "
+    "body); a URL with its redirects and retries gets twice that.")]
+MaxTimeOpt = Annotated[float | None, typer.Option(
+    "--max-time", metavar="SECONDS", min=1, help="Seconds the whole live run may take; then fetching stops, what was "
+    "audited is reported, and the run exits 2.")]
+ConcurrencyOpt = Annotated[int, typer.Option("--concurrency", metavar="N", min=1, max=64,
+                                             help="Requests in flight at most.")]
+PerHostOpt = Annotated[int, typer.Option("--per-host", metavar="N", min=1, max=64,
+                                         help="Requests in flight per host at most.")]
+MaxUrlsOpt = Annotated[int, typer.Option(
+    "--max-urls", metavar="N", min=1, help="Audit at most this many URLs of sitemaps and items of REST collections.")]
+NoFollowOpt = Annotated[bool, typer.Option(
+    "--no-follow", help="Fetch only the URLs given: not a REST post's link, the canonical target or the images.")]
+RobotsOpt = Annotated[bool, typer.Option("--respect-robots", help="Skip URLs that robots.txt disallows.")]
+AllowPrivateOpt = Annotated[bool, typer.Option(
+    "--allow-private", help="Also fetch loopback and private addresses that pages, sitemaps and redirects name "
+    "(by default only the hosts given on the command line may be; link-local needs allow-private-hosts).")]
+AllowHttpAuthOpt = Annotated[bool, typer.Option(
+    "--allow-http-auth", help="Send the application password over plain http to a host that is not loopback "
+    "(a warning says so).")]
 
 
 @app.command(cls=Command, short_help="Audit files, folders, URLs and sitemaps.")
@@ -406,36 +437,6 @@ def usable_cpus() -> int:
         return len(os.sched_getaffinity(0)) or 1
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
-
-
-JobsOpt = Annotated[int | None, typer.Option(
-    "--jobs", "-j", metavar="N", min=1,
-    help="Audit in this many processes (default: the usable CPUs; 1: in this process).")]
-
-# -- live mode: URLs, sitemaps, WordPress REST (seoaudit/live, imported only when a URL is given) -------------
-
-InsecureOpt = Annotated[bool, typer.Option("--insecure", help="Do not verify TLS certificates.")]
-TimeoutOpt = Annotated[float, typer.Option(
-    "--timeout", metavar="SECONDS", min=0.1, help="Seconds one request may take in all (DNS, connect, headers and "
-    "body); a URL with its redirects and retries gets twice that.")]
-MaxTimeOpt = Annotated[float | None, typer.Option(
-    "--max-time", metavar="SECONDS", min=1, help="Seconds the whole live run may take; then fetching stops, what was "
-    "audited is reported, and the run exits 2.")]
-ConcurrencyOpt = Annotated[int, typer.Option("--concurrency", metavar="N", min=1, max=64,
-                                             help="Requests in flight at most.")]
-PerHostOpt = Annotated[int, typer.Option("--per-host", metavar="N", min=1, max=64,
-                                         help="Requests in flight per host at most.")]
-MaxUrlsOpt = Annotated[int, typer.Option(
-    "--max-urls", metavar="N", min=1, help="Audit at most this many URLs of sitemaps and items of REST collections.")]
-NoFollowOpt = Annotated[bool, typer.Option(
-    "--no-follow", help="Fetch only the URLs given: not a REST post's link, the canonical target or the images.")]
-RobotsOpt = Annotated[bool, typer.Option("--respect-robots", help="Skip URLs that robots.txt disallows.")]
-AllowPrivateOpt = Annotated[bool, typer.Option(
-    "--allow-private", help="Also fetch loopback and private addresses that pages, sitemaps and redirects name "
-    "(by default only the hosts given on the command line may be; link-local needs allow-private-hosts).")]
-AllowHttpAuthOpt = Annotated[bool, typer.Option(
-    "--allow-http-auth", help="Send the application password over plain http to a host that is not loopback "
-    "(a warning says so).")]
 
 
 class _LiveArgs:
