@@ -6,12 +6,13 @@ seoaudit.derive.schema_types.
 from __future__ import annotations
 
 import json
+import pkgutil
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from functools import cache, lru_cache
-from importlib import import_module, resources
+from importlib import import_module
 from typing import Any
 
 from seoaudit.derive.schema_types import is_article, schema_term, vocabulary
@@ -101,7 +102,7 @@ def node_types(node) -> tuple[str, ...] | None:
 @cache
 def type_schema(name: str) -> dict[str, Any]:
     """`seoaudit/schemas/types/<name>.json`."""
-    return json.loads(resources.files("seoaudit").joinpath(f"schemas/types/{name}.json").read_text(encoding="utf-8"))
+    return json.loads(pkgutil.get_data("seoaudit", f"schemas/types/{name}.json"))
 
 
 @cache

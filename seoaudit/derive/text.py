@@ -7,12 +7,12 @@ The description family imports from here too (one width table, one notion of "th
 from __future__ import annotations
 
 import json
+import pkgutil
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from seoaudit.extract.view import Field, View
 from seoaudit.model import Location, Violation
@@ -52,8 +52,8 @@ def describe_views(fields: list[Field]) -> str:
 @cache
 def _width_table() -> tuple[dict[int, int], int, int, tuple[tuple[int, int], ...], frozenset[int]]:
     """Loaded once, on first use: (advance by code point, units per em, fallback, wide ranges, zero width)."""
-    raw = resources.files("seoaudit").joinpath("data/arial_widths.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
+    # pkgutil, not importlib.resources: that imports zipfile and more, some 4 ms of a cold run (tests/test_startup.py)
+    data = json.loads(pkgutil.get_data("seoaudit", "data/arial_widths.json"))
     widths: dict[int, int] = {}
     for first, run in data["runs"]:
         widths.update(zip(range(first, first + len(run)), run, strict=True))
