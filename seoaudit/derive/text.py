@@ -176,14 +176,19 @@ _AIOSEO_TAGS = (
     "parent_title", "permalink", "post_link", "post_link_alt", "attachment_caption", "alt_tag",
 )
 _AIOSEO = r"(?<![\w#&])#(?:" + "|".join(_AIOSEO_TAGS) + r")\b"
-TEMPLATE_VARIABLE = re.compile(f"{_YOAST}|{_RANK_MATH}|{_AIOSEO}", re.IGNORECASE)
+
+
+@cache
+def _template_variable() -> re.Pattern[str]:
+    """Compiled on first use: a millisecond, and most pages have no value with a % or # to search."""
+    return re.compile(f"{_YOAST}|{_RANK_MATH}|{_AIOSEO}", re.IGNORECASE)
 
 
 def template_variables(text: str) -> list[str]:
     """The unreplaced SEO-plugin variables in a value, in order, each once."""
     if "%" not in text and "#" not in text:
         return []
-    return list(dict.fromkeys(m.group(0) for m in TEMPLATE_VARIABLE.finditer(text)))
+    return list(dict.fromkeys(m.group(0) for m in _template_variable().finditer(text)))
 
 
 def social_fields(view: View, keys: tuple[str, ...]) -> list[tuple[str, Field]]:
