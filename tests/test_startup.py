@@ -41,3 +41,14 @@ def test_only_the_full_metadata_of_a_page_with_microdata_imports_extruct(tmp_pat
     assert "extruct" in imported("-f", "json", "--full-metadata", str(page))
     assert "extruct" not in imported("-f", "json", str(page))
     assert "extruct" not in imported("-f", "rich", str(page))
+
+
+def test_the_garbage_collector_is_paused_for_start_up_only():
+    # main() pauses it while start-up makes objects that live as long as the process (cli._started); a long run
+    # needs it back, with those objects frozen out of its sight.
+    code = ("import gc, sys\nfrom seoaudit.cli import main\n"
+            "sys.argv = ['seoaudit', 'check', '--isolated', '-f', 'json', 'examples/clean-post.json']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write(f'{gc.isenabled()} {gc.get_freeze_count() > 0}')\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.stderr.strip().splitlines()[-1] == "True True"
