@@ -3,6 +3,7 @@
 # No `from __future__ import annotations` here: typer reads the annotations of every command on every run, and
 # evaluating them from strings (twice a command) cost a cold `seoaudit check` some 10 ms. So the option types
 # (`JobsOpt`…) are defined before the commands that use them.
+
 import gc
 import os
 import signal
