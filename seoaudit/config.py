@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import difflib
 import json
-import tomllib
+import pkgutil
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +36,7 @@ class ConfigError(Exception):
 
 @cache
 def schema() -> dict[str, Any]:
-    return json.loads(resources.files("seoaudit").joinpath("schemas/config.schema.json").read_text("utf-8"))
+    return json.loads(pkgutil.get_data("seoaudit", "schemas/config.schema.json"))
 
 
 def with_rule_options(spec: dict[str, Any]) -> dict[str, Any]:
@@ -159,6 +158,8 @@ class Resolver:
 
 def read(path: Path) -> FileConfig:
     """Read and validate one file. A pyproject.toml without `[tool.seoaudit]` gives an empty FileConfig."""
+    import tomllib  # only a run that reads a config file pays for it
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

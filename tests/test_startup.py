@@ -10,15 +10,17 @@ import pytest
 
 from .conftest import ROOT
 
-HEAVY = ("pydantic", "jsonschema", "extruct", "httpx", "sqlite3")
+# Packages, or modules by their full name.
+HEAVY = ("pydantic", "jsonschema", "extruct", "httpx", "sqlite3", "tomllib", "importlib.resources")
 
 
 def imported(*args: str) -> set[str]:
-    """The top-level packages of HEAVY that `seoaudit check ARGS` imports."""
+    """The packages and modules of HEAVY that `seoaudit check ARGS` imports."""
     code = ("import json, sys\nfrom seoaudit.cli import main\n"
             f"sys.argv = ['seoaudit', 'check', '--isolated', *{list(args)!r}]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            f"sys.stderr.write(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}} & {set(HEAVY)!r})))\n")
+            "loaded = {m.split('.')[0] for m in sys.modules} | set(sys.modules)\n"
+            f"sys.stderr.write(json.dumps(sorted(loaded & {set(HEAVY)!r})))\n")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
@@ -27,7 +29,8 @@ def imported(*args: str) -> set[str]:
 def test_an_offline_run_of_a_post_imports_nothing_it_does_not_use(fmt):
     # typer's pydantic adapters (seoaudit/cli_values.py), jsonschema (only for a node the fast check fails),
     # extruct (microdata/RDFa, for the JSON report of an HTML page that has any), httpx (live mode), sqlite3
-    # (a run too large for memory).
+    # (a run too large for memory), tomllib (a config file: these runs are --isolated), importlib.resources
+    # (pkgutil.get_data reads the package's data files without it).
     assert imported("-f", fmt, "examples/clean-post.json") == set()
 
 
@@ -38,3 +41,14 @@ def test_only_the_full_metadata_of_a_page_with_microdata_imports_extruct(tmp_pat
     assert "extruct" in imported("-f", "json", "--full-metadata", str(page))
     assert "extruct" not in imported("-f", "json", str(page))
     assert "extruct" not in imported("-f", "rich", str(page))
+
+
+def test_the_garbage_collector_is_paused_for_start_up_only():
+    # main() pauses it while start-up makes objects that live as long as the process (cli._started); a long run
+    # needs it back, with those objects frozen out of its sight.
+    code = ("import gc, sys\nfrom seoaudit.cli import main\n"
+            "sys.argv = ['seoaudit', 'check', '--isolated', '-f', 'json', 'examples/clean-post.json']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write(f'{gc.isenabled()} {gc.get_freeze_count() > 0}')\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.stderr.strip().splitlines()[-1] == "True True"

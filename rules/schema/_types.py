@@ -6,12 +6,13 @@ seoaudit.derive.schema_types.
 from __future__ import annotations
 
 import json
+import pkgutil
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from functools import cache, lru_cache
-from importlib import resources
+from importlib import import_module
 from typing import Any
 
 from seoaudit.derive.schema_types import is_article, schema_term, vocabulary
@@ -101,7 +102,7 @@ def node_types(node) -> tuple[str, ...] | None:
 @cache
 def type_schema(name: str) -> dict[str, Any]:
     """`seoaudit/schemas/types/<name>.json`."""
-    return json.loads(resources.files("seoaudit").joinpath(f"schemas/types/{name}.json").read_text(encoding="utf-8"))
+    return json.loads(pkgutil.get_data("seoaudit", f"schemas/types/{name}.json"))
 
 
 @cache
@@ -117,8 +118,8 @@ def type_validator(name: str):
 
 def schema_errors(name: str, instance: Any):
     """The errors of `instance` against `schemas/types/<name>.json`: none, without asking jsonschema, when the
-    pack compiled by fastjsonschema finds it valid (most nodes are, and jsonschema takes a sixth of a
-    millisecond per node); else all that jsonschema finds, with its paths and messages."""
+    pack as fastjsonschema compiled it (seoaudit/type_validators/) finds it valid (most nodes are, and jsonschema
+    takes a sixth of a millisecond per node); else all that jsonschema finds, with its paths and messages."""
     import fastjsonschema
 
     try:
@@ -130,10 +131,8 @@ def schema_errors(name: str, instance: Any):
 
 @cache
 def _fast_validator(name: str) -> Callable[[Any], Any]:
-    import fastjsonschema
-
-    # use_default=False: the packs are read-only checks, never a source of values to write into the data
-    return fastjsonschema.compile(type_schema(name), use_default=False)
+    # Compiled ahead (tools/make_type_validators.py): compiling the packs took a cold run some 15 ms.
+    return import_module(f"seoaudit.type_validators.{name}").validate
 
 
 def missing_and_invalid(name: str, data: dict) -> tuple[list[str], list[tuple[str, str]]]:

@@ -11,8 +11,8 @@ as a mismatch.
 from __future__ import annotations
 
 import json
+import pkgutil
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 SCHEMA_PREFIXES = ("https://schema.org/", "http://schema.org/", "schema:")
@@ -61,8 +61,7 @@ class Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
-    text = resources.files("seoaudit").joinpath("data/schemaorg_vocab.json").read_text(encoding="utf-8")
-    return Vocabulary(json.loads(text))
+    return Vocabulary(json.loads(pkgutil.get_data("seoaudit", "data/schemaorg_vocab.json")))
 
 
 def schema_term(raw: Any) -> str | None:

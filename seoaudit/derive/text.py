@@ -7,12 +7,12 @@ The description family imports from here too (one width table, one notion of "th
 from __future__ import annotations
 
 import json
+import pkgutil
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from seoaudit.extract.view import Field, View
 from seoaudit.model import Location, Violation
@@ -52,8 +52,8 @@ def describe_views(fields: list[Field]) -> str:
 @cache
 def _width_table() -> tuple[dict[int, int], int, int, tuple[tuple[int, int], ...], frozenset[int]]:
     """Loaded once, on first use: (advance by code point, units per em, fallback, wide ranges, zero width)."""
-    raw = resources.files("seoaudit").joinpath("data/arial_widths.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
+    # pkgutil, not importlib.resources: that imports zipfile and more, some 4 ms of a cold run (tests/test_startup.py)
+    data = json.loads(pkgutil.get_data("seoaudit", "data/arial_widths.json"))
     widths: dict[int, int] = {}
     for first, run in data["runs"]:
         widths.update(zip(range(first, first + len(run)), run, strict=True))
@@ -176,14 +176,19 @@ _AIOSEO_TAGS = (
     "parent_title", "permalink", "post_link", "post_link_alt", "attachment_caption", "alt_tag",
 )
 _AIOSEO = r"(?<![\w#&])#(?:" + "|".join(_AIOSEO_TAGS) + r")\b"
-TEMPLATE_VARIABLE = re.compile(f"{_YOAST}|{_RANK_MATH}|{_AIOSEO}", re.IGNORECASE)
+
+
+@cache
+def _template_variable() -> re.Pattern[str]:
+    """Compiled on first use: a millisecond, and most pages have no value with a % or # to search."""
+    return re.compile(f"{_YOAST}|{_RANK_MATH}|{_AIOSEO}", re.IGNORECASE)
 
 
 def template_variables(text: str) -> list[str]:
     """The unreplaced SEO-plugin variables in a value, in order, each once."""
     if "%" not in text and "#" not in text:
         return []
-    return list(dict.fromkeys(m.group(0) for m in TEMPLATE_VARIABLE.finditer(text)))
+    return list(dict.fromkeys(m.group(0) for m in _template_variable().finditer(text)))
 
 
 def social_fields(view: View, keys: tuple[str, ...]) -> list[tuple[str, Field]]:
