@@ -26,7 +26,7 @@ passed on it would hide that failure.
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.model import InputCode, Violation
 
 ID = "input/empty"
 SEVERITY = "error"
@@ -35,5 +35,5 @@ FIX = "Check the step that produced the file (a fetch that failed, or a redirect
 
 def check(page, options):
     problem = page.document.problem
-    if problem is not None and problem.code == "empty":
+    if problem is not None and problem.code == InputCode.EMPTY:
         yield Violation(f"{page.document.display_source}: {problem.message}", problem.location, fix=FIX)

@@ -23,7 +23,7 @@
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.model import InputCode, Violation
 
 ID = "input/invalid-json"
 SEVERITY = "error"
@@ -32,5 +32,5 @@ FIX = "Fix the JSON at the reported line and column, or fetch the response again
 
 def check(page, options):
     problem = page.document.problem
-    if problem is not None and problem.code == "invalid-json":
+    if problem is not None and problem.code == InputCode.INVALID_JSON:
         yield Violation(f"{page.document.display_source}: {problem.message}", problem.location, fix=FIX)

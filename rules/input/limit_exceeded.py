@@ -42,7 +42,7 @@ its graph walk from the start (`seoaudit.graph.MAX_DEPTH`).
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.model import InputCode, Violation
 
 ID = "input/limit-exceeded"
 SEVERITY = "error"
@@ -52,7 +52,7 @@ FIX = "Raise the limit under [tool.seoaudit.limits] if this document is legitima
 def check(page, options):
     problem = page.document.problem
     if problem is not None:
-        if problem.code == "limit-exceeded":
+        if problem.code == InputCode.LIMIT_EXCEEDED:
             yield Violation(f"{page.document.display_source}: {problem.message}", problem.location, fix=FIX)
         return
     for view in page.views.values():

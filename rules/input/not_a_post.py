@@ -25,7 +25,7 @@ page with no metadata.
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.model import InputCode, Violation
 
 ID = "input/not-a-post"
 SEVERITY = "error"
@@ -34,5 +34,5 @@ FIX = "Pass a REST response (`/wp-json/wp/v2/posts/ID`), a collection, a get_hea
 
 def check(page, options):
     problem = page.document.problem
-    if problem is not None and problem.code == "not-a-post":
+    if problem is not None and problem.code == InputCode.NOT_A_POST:
         yield Violation(f"{page.document.display_source}: {problem.message}", problem.location, fix=FIX)

@@ -28,7 +28,7 @@ partial answer's other nodes are still audited) and a plugin route's `{"success"
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.model import InputCode, Violation
 
 ID = "input/rest-error"
 SEVERITY = "error"
@@ -37,5 +37,5 @@ FIX = "Fix the request (credentials, post id, page number, the GraphQL query's f
 
 def check(page, options):
     problem = page.document.problem
-    if problem is not None and problem.code == "rest-error":
+    if problem is not None and problem.code == InputCode.REST_ERROR:
         yield Violation(f"{page.document.display_source}: {problem.message}", problem.location, fix=FIX)

@@ -25,7 +25,7 @@ The CLI prints one line naming the file and the cause, exits 2, and still audits
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.model import InputCode, Violation
 
 ID = "input/unreadable"
 SEVERITY = "error"
@@ -34,5 +34,5 @@ FIX = "Point seoaudit at the JSON or HTML file itself, saved as UTF-8."
 
 def check(page, options):
     problem = page.document.problem
-    if problem is not None and problem.code == "unreadable":
+    if problem is not None and problem.code == InputCode.UNREADABLE:
         yield Violation(f"{page.document.display_source}: {problem.message}", problem.location, fix=FIX)
