@@ -67,7 +67,7 @@ def document_key(document: Document | DocumentRef, root: Path | None = None) -> 
 def document_ref(document: Document, root: Path | None = None) -> DocumentRef:
     """`root`: the project root the document's identity (its baseline name) is relative to."""
     return DocumentRef(document.source, document.kind, document.pointer, document.problem,
-                       document_key(document, root))
+                       document_key(document, root), document.reason)
 
 
 def fingerprint(document: Document, finding: Finding, root: Path | None = None) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from . import headless, strict_json
 from .headless import one_line as _one_line
 from .limits import Limits, json_depth_exceeds
-from .model import NOTED, SKIPPED, Document, InputProblem, Location
+from .model import NOTED, SKIPPED, Document, InputCode, InputProblem, Location
 from .positions import PointerLines
 
 _JSON_TYPES = {int: "number", float: "number", str: "string", bool: "boolean", type(None): "null", list: "array"}
@@ -28,12 +28,12 @@ def json_documents(data: bytes, source: str, limits: Limits, wide: str | None, w
         text = data.decode(wide or "utf-8-sig")
     except UnicodeDecodeError as exc:
         encoding = (wide or "UTF-8").upper()
-        yield problem(source, "unreadable", f"not {encoding} text (invalid byte at offset {exc.start})")
+        yield problem(source, InputCode.UNREADABLE, f"not {encoding} text (invalid byte at offset {exc.start})")
         return
     try:
         value = strict_json.loads(text)
     except json.JSONDecodeError as exc:
-        yield problem(source, "invalid-json",
+        yield problem(source, InputCode.INVALID_JSON,
                        f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
                        Location(line=exc.lineno, column=exc.colno))
         return
@@ -41,7 +41,7 @@ def json_documents(data: bytes, source: str, limits: Limits, wide: str | None, w
         yield _too_deep(source, limits.max_json_depth, "")
         return
     except ValueError as exc:  # a number JSON allows but no report could hold: RFC 8259 §6 lets us refuse it
-        yield problem(source, "invalid-json", f"invalid JSON: {str(exc).split(':')[0]}")
+        yield problem(source, InputCode.INVALID_JSON, f"invalid JSON: {str(exc).split(':')[0]}")
         return
     if isinstance(value, list) and not value:  # `?status=draft` when there is none: zero posts, not an error
         yield marker(NOTED, source, "an empty collection, no posts to audit")
@@ -77,7 +77,7 @@ def _too_deep(source: str, limit: int, pointer: str) -> Document:
 
 def _limit(source: str, message: str, pointer: str = "") -> Document:
     return Document(source=source, kind="invalid", pointer=pointer,
-                    problem=InputProblem("limit-exceeded", message, Location(pointer=pointer or None)))
+                    problem=InputProblem(InputCode.LIMIT_EXCEEDED, message, Location(pointer=pointer or None)))
 
 
 def json_shape(value: Any) -> str | None:
@@ -110,7 +110,7 @@ def documents_from_json(value: Any, source: str, too_deep: dict[str, Document] |
     max-json-depth, by pointer."""
     if isinstance(value, list):
         if not value:
-            yield problem(source, "empty", "the collection is an empty array: no posts to audit")
+            yield problem(source, InputCode.EMPTY, "the collection is an empty array: no posts to audit")
             return
         for index, item in enumerate(value):
             pointer = f"/{index}"
@@ -140,16 +140,16 @@ def _graphql_documents(value: dict, source: str, pointer: str) -> Iterator[Docum
             yield Document(source=source, kind=headless.graphql_kind(node), data=node, pointer=at)
     for index, error in enumerate(errors):
         at = f"{pointer}/errors/{index}"
-        yield problem(source, "rest-error", headless.graphql_error(error), Location(pointer=at), at)
+        yield problem(source, InputCode.REST_ERROR, headless.graphql_error(error), Location(pointer=at), at)
     if not found and not errors and headless.empty_connections(data):
-        yield problem(source, "empty", f"the GraphQL connection{'s' if len(data) > 1 else ''} "
+        yield problem(source, InputCode.EMPTY, f"the GraphQL connection{'s' if len(data) > 1 else ''} "
                        f"{', '.join(sorted(data))} hold{'' if len(data) > 1 else 's'} no node: nothing to audit",
                        Location(pointer=f"{pointer}/data"), pointer)
     elif not found and not errors:
         keys = ", ".join(sorted(data)[:6]) if isinstance(data, dict) and data else "none"
-        yield problem(source, "not-a-post", "GraphQL response holds no post, page or term (no object with `seo`, "
-                       f"`link` or `uri` under `data`; its fields: {keys})", Location(pointer=f"{pointer}/data"),
-                       pointer)
+        yield problem(source, InputCode.NOT_A_POST, "GraphQL response holds no post, page or term (no object with "
+                      f"`seo`, `link` or `uri` under `data`; its fields: {keys})", Location(pointer=f"{pointer}/data"),
+                      pointer)
 
 
 def recorded_document(value: dict[str, Any], source: str, pointer: str) -> Document:
@@ -159,7 +159,7 @@ def recorded_document(value: dict[str, Any], source: str, pointer: str) -> Docum
 
     record = value.get("seoaudit_http")
     if not isinstance(record, dict):
-        return problem(source, "not-a-post", "`seoaudit_http` must be an object (status, headers, redirects…)",
+        return problem(source, InputCode.NOT_A_POST, "`seoaudit_http` must be an object (status, headers, redirects…)",
                         Location(pointer=pointer + "/seoaudit_http"), pointer)
     wire = Wire.from_json(record)
     payload = value.get("json")
@@ -177,14 +177,14 @@ def recorded_document(value: dict[str, Any], source: str, pointer: str) -> Docum
 def _classify(value: Any, source: str, pointer: str) -> Document:
     where = Location(pointer=pointer)
     if not isinstance(value, dict):
-        return problem(source, "not-a-post", f"a JSON {_JSON_TYPES.get(type(value), 'value')} is not a "
+        return problem(source, InputCode.NOT_A_POST, f"a JSON {_JSON_TYPES.get(type(value), 'value')} is not a "
                         "WordPress REST object", where, pointer)
     if "seoaudit_http" in value:  # a recorded HTTP exchange (live mode's facts, audited offline)
         return recorded_document(value, source, pointer)
     if _is_rest_error(value):
         data = value.get("data")
         status = data.get("status") if isinstance(data, dict) else None
-        return problem(source, "rest-error",
+        return problem(source, InputCode.REST_ERROR,
                         f"WordPress REST error {value['code']}" + (f" (HTTP {status})" if status else "")
                         + f": {_one_line(value.get('message'))}", where, pointer)
     if _is_yoast_get_head(value):
@@ -194,7 +194,7 @@ def _classify(value: Any, source: str, pointer: str) -> Document:
     kind = _wp_kind(value)
     if kind is None:
         keys = ", ".join(sorted(map(str, value))[:6]) or "none"
-        return problem(source, "not-a-post",
+        return problem(source, InputCode.NOT_A_POST,
                         f"JSON object is not a WordPress REST object, collection, GraphQL response or SEO plugin "
                         f"head (no `link`; keys: {keys})", where, pointer)
     return Document(source=source, kind=kind, data=value, pointer=pointer)
@@ -206,14 +206,14 @@ def _plugin_answer(value: dict, source: str, pointer: str) -> Document:
     where = Location(pointer=pointer)
     plugin, field = ("Rank Math getHead", "head") if "head" in value else ("SEOPress", "data")
     if value["success"] is not True:
-        return problem(source, "rest-error", f"{plugin} answered success: {json.dumps(value['success'])}",
+        return problem(source, InputCode.REST_ERROR, f"{plugin} answered success: {json.dumps(value['success'])}",
                         where, pointer)
     if field == "head" and not value["head"].strip():
-        return problem(source, "empty", "Rank Math getHead answered an empty head (is the URL one of the site's?)",
-                        Location(pointer=f"{pointer}/head"), pointer)
+        return problem(source, InputCode.EMPTY, "Rank Math getHead answered an empty head (is the URL one of the "
+                       "site's?)", Location(pointer=f"{pointer}/head"), pointer)
     if field == "data" and value["data"] is None:
-        return problem(source, "empty", "SEOPress answered data: null: it returns SEO data only for a published "
-                        "post without a password", Location(pointer=f"{pointer}/data"), pointer)
+        return problem(source, InputCode.EMPTY, "SEOPress answered data: null: it returns SEO data only for a "
+                       "published post without a password", Location(pointer=f"{pointer}/data"), pointer)
     kind = "rank-math-get-head" if field == "head" else "seopress"
     return Document(source=source, kind=kind, data=value, pointer=pointer)
 
@@ -238,23 +238,24 @@ def _wp_kind(value: dict) -> str | None:
     return None
 
 
-def problem(source: str, code: str, message: str, location: Location | None = None,
-             pointer: str = "") -> Document:
+def problem(source: str, code: InputCode, message: str, location: Location | None = None,
+            pointer: str = "") -> Document:
     return Document(source=source, kind="invalid", pointer=pointer,
                     problem=InputProblem(code, message, location or Location()))
 
 
-def marker(kind: str, source: str, message: str) -> Document:
-    return Document(source=source, kind=kind, problem=InputProblem(kind, message, Location()))
+def marker(kind: str, source: str, reason: str) -> Document:
+    """A marker document (`model.SKIPPED`, `NOTED`): not audited, recorded by the run with its reason."""
+    return Document(source=source, kind=kind, reason=reason)
 
 
 def unopened(name: str, exc: OSError) -> Document:
     """The document that says why a file could not be opened or read."""
     if isinstance(exc, FileNotFoundError):
-        return problem(name, "unreadable", "no such file or directory")
+        return problem(name, InputCode.UNREADABLE, "no such file or directory")
     if isinstance(exc, IsADirectoryError):
-        return problem(name, "unreadable", "is a directory")
-    return problem(name, "unreadable", exc.strerror or str(exc))
+        return problem(name, InputCode.UNREADABLE, "is a directory")
+    return problem(name, InputCode.UNREADABLE, exc.strerror or str(exc))
 
 
 def too_big(source: str, cap: int, what: str = "") -> Document:

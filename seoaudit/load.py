@@ -43,7 +43,7 @@ from .documents import json_shape as json_shape
 from .extract.sitemap import MAX_BYTES as MAX_SITEMAP_BYTES
 from .extract.sitemap_xml import looks_like_sitemap
 from .limits import Limits
-from .model import NOTED, SKIPPED, Document
+from .model import NOTED, SKIPPED, Document, InputCode
 
 GZIP_SUFFIX = ".gz"
 GZIP_MAGIC = b"\x1f\x8b"
@@ -66,11 +66,10 @@ class Intake:
 
     def take(self, document) -> bool:
         """Record a marker document (a `Document` or its `DocumentRef`); False for a document to audit."""
-        problem = document.problem
-        if document.kind == SKIPPED and problem is not None:
-            self.skipped.append((document.source, problem.message))
-        elif document.kind == NOTED and problem is not None:
-            self.notes.append(f"{document.source}: {problem.message}")
+        if document.kind == SKIPPED:
+            self.skipped.append((document.source, document.reason))
+        elif document.kind == NOTED:
+            self.notes.append(f"{document.source}: {document.reason}")
         else:
             return False
         return True
@@ -139,7 +138,7 @@ def entry_inputs(entries: Iterable[Any], limits: Limits | None = None, skip_non_
             continue
         if entry.is_dir:  # the end of a named folder's walk
             if not found.get(entry.top):
-                yield problem(entry.source, "unreadable", "folder holds no post, page or sitemap to audit "
+                yield problem(entry.source, InputCode.UNREADABLE, "folder holds no post, page or sitemap to audit "
                                "(--show-files lists what was skipped)")
             continue
         if entry.top is not None:
@@ -152,7 +151,7 @@ def entry_inputs(entries: Iterable[Any], limits: Limits | None = None, skip_non_
             message = (f"a {_suffix(entry.source)} file is no input: seoaudit reads WordPress JSON (.json), pages "
                        "(.html, .htm) and sitemaps (.xml), maybe gzipped")
             yield (marker(SKIPPED, entry.source, message) if skip_non_inputs
-                   else problem(entry.source, "not-a-post", message))
+                   else problem(entry.source, InputCode.NOT_A_POST, message))
         else:
             walked = not entry.explicit or skip_non_inputs
             yield FileInput(str(entry.path), entry.source, walked, config_of(entry) if config_of else None)
@@ -249,14 +248,14 @@ def load_bytes(data: bytes, source: str, limits: Limits | None = None, walked: b
             yield _too_large_sitemap(source, b"", cap) or too_big(source, cap, "decompressed ")
             return
         except zlib.error as exc:
-            yield problem(source, "unreadable", f"corrupt gzip data: {exc}")
+            yield problem(source, InputCode.UNREADABLE, f"corrupt gzip data: {exc}")
             return
     if not data or data.isspace():  # isspace stops at the first other byte; strip() would copy the page
-        yield problem(source, "empty", "file is empty" if not data else "file holds only whitespace")
+        yield problem(source, InputCode.EMPTY, "file is empty" if not data else "file holds only whitespace")
         return
     wide = _wide_encoding(data)
     if wide is None and b"\x00" in data[:_SNIFF_BYTES]:
-        yield problem(source, "unreadable", "binary file (NUL bytes), not JSON or HTML")
+        yield problem(source, InputCode.UNREADABLE, "binary file (NUL bytes), not JSON or HTML")
         return
     kind = SUFFIX_KINDS.get(suffix)
     if kind is None:  # no telling name (stdin, `page`, an included *.php): the content decides
@@ -290,7 +289,7 @@ def _load_xml(data: bytes, source: str, walked: bool) -> Iterator[Document]:
     from .extract.sitemap import looks_like_sitemap_name, sitemap_file
 
     if not (looks_like_sitemap(data) or looks_like_sitemap_name(source)):
-        yield marker(SKIPPED, source, NOT_OURS_XML) if walked else problem(source, "not-a-post", NOT_OURS_XML)
+        yield marker(SKIPPED, source, NOT_OURS_XML) if walked else problem(source, InputCode.NOT_A_POST, NOT_OURS_XML)
         return
     yield Document(source=source, kind="sitemap", data=sitemap_file(data))
 

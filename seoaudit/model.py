@@ -6,7 +6,7 @@ Stdlib only, so that importing a rule or the engine costs nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 from typing import Any
 
 
@@ -94,8 +94,8 @@ NOWHERE = Location()
 # rule module declares the severity of each case (`SEVERITY_MILD`, `SEVERITY_AGGRAVATED`) and the engine stamps
 # it, unless the config sets the rule's severity, which then holds for every case (README "Severities").
 # Marker documents (load.py): what reading decided beside documents, recorded by the run, never audited.
-SKIPPED = "skipped"  # a walked file that is none of seoaudit's inputs (its problem's message says why)
-NOTED = "noted"  # an input with nothing to audit, such as an empty collection (its problem's message)
+SKIPPED = "skipped"  # a walked file that is none of seoaudit's inputs (its `reason` says why)
+NOTED = "noted"  # an input with nothing to audit, such as an empty collection (its `reason` says what)
 MARKERS = frozenset({SKIPPED, NOTED})
 
 MILD = "mild"
@@ -162,11 +162,22 @@ class Finding:
         return out
 
 
+class InputCode(StrEnum):
+    """Why a document could not be audited, each the id of the input rule that reports it (rules/input/)."""
+
+    EMPTY = "input/empty"
+    INVALID_JSON = "input/invalid-json"
+    LIMIT_EXCEEDED = "input/limit-exceeded"
+    NOT_A_POST = "input/not-a-post"
+    REST_ERROR = "input/rest-error"
+    UNREADABLE = "input/unreadable"
+
+
 @dataclass(slots=True)
 class InputProblem:
-    """Why a document could not be audited. `code` names the input rule that reports it."""
+    """Why a document could not be audited: its `code` is the input rule that reports it."""
 
-    code: str
+    code: InputCode
     message: str
     location: Location = NOWHERE
 
@@ -189,6 +200,7 @@ class Document:
     encoding: str | None = None  # of `html`: "utf-8" once load.py decoded it; None: sniff (BOM, meta charset)
     wire: Any = None  # seoaudit.wire.Wire: what the server said (live runs and recorded exchanges)
     lines: Any = None  # seoaudit.positions.PointerLines of the JSON text it came from (shared by a collection)
+    reason: str = ""  # a marker's (SKIPPED, NOTED): why there is nothing to audit; a marker has no problem
 
     @property
     def display_source(self) -> str:
@@ -210,9 +222,10 @@ class DocumentRef:
     pointer: str = ""
     problem: InputProblem | None = None
     identity: str = ""
+    reason: str = ""  # a marker's (Document.reason)
 
     def __reduce__(self):  # as Location's
-        return DocumentRef, (self.source, self.kind, self.pointer, self.problem, self.identity)
+        return DocumentRef, (self.source, self.kind, self.pointer, self.problem, self.identity, self.reason)
 
     @property
     def display_source(self) -> str:

@@ -13,10 +13,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import CATEGORIES, DocumentKey, Finding, Severity
+from .model import CATEGORIES, DocumentKey, Finding, InputCode, Severity
 
-INTERNAL_ERROR = "input/internal-error"
-LIMIT_EXCEEDED = "input/limit-exceeded"
+INTERNAL_ERROR = "input/internal-error"  # reported by the engine, not an input problem: no InputCode
+LIMIT_EXCEEDED = InputCode.LIMIT_EXCEEDED  # also reported by the engine (a document past document-timeout)
 
 
 @dataclass

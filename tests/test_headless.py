@@ -10,7 +10,7 @@ import pytest
 
 from seoaudit.engine import Config, audit
 from seoaudit.load import json_shape, load_bytes
-from seoaudit.model import Location
+from seoaudit.model import InputCode, Location
 from seoaudit.page import Page
 
 from .conftest import EXAMPLES, ROOT
@@ -196,9 +196,9 @@ def test_rank_math_get_head():
     assert view.canonical.location == Location("/head", 4)
     assert view.jsonld[0].css_class == "rank-math-schema"
     (empty,) = documents({"success": True, "head": " "})
-    assert empty.problem.code == "empty" and "empty head" in empty.problem.message
+    assert empty.problem.code == InputCode.EMPTY and "empty head" in empty.problem.message
     (failed,) = documents({"success": False, "head": ""})
-    assert failed.problem.code == "rest-error"
+    assert failed.problem.code == InputCode.REST_ERROR
 
 
 # -- SEOPress -------------------------------------------------------------------------------------------------------
@@ -228,7 +228,7 @@ def test_seopress_noindex_and_custom_canonical_are_read():
 
 def test_seopress_null_data_is_an_input_problem():
     (doc,) = documents(fixture("seopress-not-published.json"))
-    assert doc.problem.code == "empty" and "only for a published post" in doc.problem.message
+    assert doc.problem.code == InputCode.EMPTY and "only for a published post" in doc.problem.message
 
 
 # -- GraphQL errors -------------------------------------------------------------------------------------------------
@@ -236,7 +236,7 @@ def test_seopress_null_data_is_an_input_problem():
 
 def test_a_missing_seo_extension_is_an_input_problem_that_says_so():
     (doc,) = documents(fixture("errors-no-seo.json"))
-    assert doc.problem.code == "rest-error" and doc.pointer == "/errors/0"
+    assert doc.problem.code == InputCode.REST_ERROR and doc.pointer == "/errors/0"
     assert doc.problem.message == ('GraphQL error: Cannot query field "seo" on type "Post". (query line 3, column 5): '
                                    "no SEO extension of WPGraphQL is active (wp-graphql-yoast-seo or "
                                    "wp-graphql-rank-math)")
@@ -258,9 +258,9 @@ def test_a_partial_answer_audits_its_nodes_and_reports_each_error():
 
 def test_an_answer_with_no_node():
     (doc,) = documents({"data": {"seo": {"meta": {}}, "generalSettings": {"title": "Example"}}})
-    assert doc.problem.code == "not-a-post" and "its fields: generalSettings, seo" in doc.problem.message
+    assert doc.problem.code == InputCode.NOT_A_POST and "its fields: generalSettings, seo" in doc.problem.message
     (doc,) = documents({"data": None, "errors": []})
-    assert doc.problem.code == "not-a-post"
+    assert doc.problem.code == InputCode.NOT_A_POST
 
 
 # -- which JSON is one of our inputs --------------------------------------------------------------------------------

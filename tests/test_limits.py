@@ -13,6 +13,7 @@ from seoaudit.config import ConfigError, FileConfig, resolve, validate
 from seoaudit.engine import Config, audit, audit_document
 from seoaudit.limits import KEYS, Limits
 from seoaudit.load import load_bytes
+from seoaudit.model import InputCode
 
 from .conftest import ROOT
 
@@ -85,7 +86,7 @@ def test_input_size_limit_reads_no_more_than_the_cap(tmp_path):
         (document,) = load_file(big, None, Limits(max_input_bytes=100))
     finally:
         type(big).open = real_open
-    assert document.problem.code == "limit-exceeded"
+    assert document.problem.code == InputCode.LIMIT_EXCEEDED
     assert Counting.read == 101
 
 

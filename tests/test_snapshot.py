@@ -9,6 +9,8 @@ import json
 from typer.testing import CliRunner
 
 from seoaudit.cli import app
+from seoaudit.inputs.snapshot import NdjsonInput, problem_code, snapshot_line
+from seoaudit.model import Document, InputCode, InputProblem
 
 from .conftest import CORPUS, needs_corpus
 from .live_server import page, png
@@ -73,3 +75,27 @@ def test_ndjson_of_rest_objects(tmp_path):
     assert errors[0].startswith(f"seoaudit: error: {export}:4: invalid JSON at line 1, column 2")
     assert errors[1] == f"seoaudit: error: {export}:5#/0: a JSON number is not a WordPress REST object"
     assert len(errors) == 3
+
+
+def test_a_problem_is_saved_as_its_rule_id_and_read_back(tmp_path):
+    problem = Document("https://example.com/a/", "invalid", problem=InputProblem(InputCode.REST_ERROR, "HTTP 401"))
+    line = snapshot_line(problem)
+    assert line["seoaudit_snapshot"]["problem"] == {"code": "input/rest-error", "message": "HTTP 401"}
+    saved = tmp_path / "site.ndjson"
+    saved.write_text(json.dumps(line) + "\n")
+    (document,) = NdjsonInput(str(saved)).documents()
+    assert document.problem.code is InputCode.REST_ERROR and document.problem.message == "HTTP 401"
+
+
+def test_a_snapshot_of_the_previous_version_keeps_its_short_problem_codes(tmp_path):
+    # Snapshots written before the codes were the rule ids hold `empty`, `rest-error`…: still the same rules.
+    saved = tmp_path / "old.ndjson"
+    saved.write_text("".join(json.dumps({"seoaudit_snapshot": {"source": f"https://example.com/{code}/",
+                                                                "kind": "invalid",
+                                                                "problem": {"code": code, "message": "m"}}}) + "\n"
+                             for code in ("empty", "rest-error", "input/unreadable", "no-such-code")))
+    result = runner.invoke(app, ["check", str(saved), "--isolated", "--format", "json", "--jobs", "1"])
+    rules = [[f["rule"] for f in d["findings"]] for d in json.loads(result.stdout)["documents"]]
+    assert rules[:3] == [["input/empty"], ["input/rest-error"], ["input/unreadable"]]
+    assert rules[3] == ["input/invalid-json"]  # not a snapshot line seoaudit wrote
+    assert problem_code("limit-exceeded") is problem_code("input/limit-exceeded") is InputCode.LIMIT_EXCEEDED

@@ -26,14 +26,11 @@ passed on it would hide that failure.
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.checks.input_problem import reports_problem
+from seoaudit.model import InputCode
 
 ID = "input/empty"
 SEVERITY = "error"
 FIX = "Check the step that produced the file (a fetch that failed, or a redirect to nothing)."
 
-
-def check(page, options):
-    problem = page.document.problem
-    if problem is not None and problem.code == "empty":
-        yield Violation(f"{page.document.display_source}: {problem.message}", problem.location, fix=FIX)
+check = reports_problem(InputCode.EMPTY, fix=FIX)

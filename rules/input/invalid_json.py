@@ -23,14 +23,11 @@
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.checks.input_problem import reports_problem
+from seoaudit.model import InputCode
 
 ID = "input/invalid-json"
 SEVERITY = "error"
 FIX = "Fix the JSON at the reported line and column, or fetch the response again."
 
-
-def check(page, options):
-    problem = page.document.problem
-    if problem is not None and problem.code == "invalid-json":
-        yield Violation(f"{page.document.display_source}: {problem.message}", problem.location, fix=FIX)
+check = reports_problem(InputCode.INVALID_JSON, fix=FIX)

@@ -42,19 +42,16 @@ its graph walk from the start (`seoaudit.graph.MAX_DEPTH`).
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.checks.input_problem import reports_problem
+from seoaudit.model import InputCode, Violation
 
 ID = "input/limit-exceeded"
 SEVERITY = "error"
 FIX = "Raise the limit under [tool.seoaudit.limits] if this document is legitimate (docs/limits.md)."
 
 
-def check(page, options):
-    problem = page.document.problem
-    if problem is not None:
-        if problem.code == "limit-exceeded":
-            yield Violation(f"{page.document.display_source}: {problem.message}", problem.location, fix=FIX)
-        return
+def limits_reached(page, options):
+    """What the extraction and the graph left out of a document that was read."""
     for view in page.views.values():
         for hit in view.limit_hits:
             yield Violation(hit.message, hit.location, value=hit.value, expected=hit.expected, view=view.name,
@@ -70,3 +67,6 @@ def check(page, options):
             yield Violation(f"JSON-LD graph in {view.name} nests nodes more than {graph.max_depth} deep; the deeper "
                             "nodes were left out (max-graph-depth)", graph.too_deep, expected=graph.max_depth,
                             view=view.name, fix=FIX)
+
+
+check = reports_problem(InputCode.LIMIT_EXCEEDED, fix=FIX, readable=limits_reached)

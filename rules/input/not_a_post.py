@@ -25,14 +25,11 @@ page with no metadata.
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.checks.input_problem import reports_problem
+from seoaudit.model import InputCode
 
 ID = "input/not-a-post"
 SEVERITY = "error"
 FIX = "Pass a REST response (`/wp-json/wp/v2/posts/ID`), a collection, a get_head response or an HTML page."
 
-
-def check(page, options):
-    problem = page.document.problem
-    if problem is not None and problem.code == "not-a-post":
-        yield Violation(f"{page.document.display_source}: {problem.message}", problem.location, fix=FIX)
+check = reports_problem(InputCode.NOT_A_POST, fix=FIX)

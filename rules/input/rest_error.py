@@ -28,14 +28,11 @@ partial answer's other nodes are still audited) and a plugin route's `{"success"
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.checks.input_problem import reports_problem
+from seoaudit.model import InputCode
 
 ID = "input/rest-error"
 SEVERITY = "error"
 FIX = "Fix the request (credentials, post id, page number, the GraphQL query's fields) and save what it returns."
 
-
-def check(page, options):
-    problem = page.document.problem
-    if problem is not None and problem.code == "rest-error":
-        yield Violation(f"{page.document.display_source}: {problem.message}", problem.location, fix=FIX)
+check = reports_problem(InputCode.REST_ERROR, fix=FIX)

@@ -25,14 +25,11 @@ The CLI prints one line naming the file and the cause, exits 2, and still audits
 ```
 """
 
-from seoaudit.model import Violation
+from seoaudit.checks.input_problem import reports_problem
+from seoaudit.model import InputCode
 
 ID = "input/unreadable"
 SEVERITY = "error"
 FIX = "Point seoaudit at the JSON or HTML file itself, saved as UTF-8."
 
-
-def check(page, options):
-    problem = page.document.problem
-    if problem is not None and problem.code == "unreadable":
-        yield Violation(f"{page.document.display_source}: {problem.message}", problem.location, fix=FIX)
+check = reports_problem(InputCode.UNREADABLE, fix=FIX)

@@ -30,7 +30,7 @@ from urllib.parse import urljoin
 
 from .. import urls
 from ..limits import Limits
-from ..model import Document, InputProblem
+from ..model import Document, InputCode, InputProblem
 from ..wire import REDIRECT_CODES, Hop, Response, Wire
 
 SUFFIXES = (".warc", ".warc.gz")
@@ -228,7 +228,7 @@ def _pages(stream: IO[bytes], archive: WarcInput, index: Index, limits: Limits, 
             continue
         if len(body) > limits.max_input_bytes:
             yield _problem(url, f"its body in {name} is over the {limits.max_input_bytes:,}-byte limit "
-                           "(max-input-bytes); not audited", "limit-exceeded")
+                           "(max-input-bytes); not audited", InputCode.LIMIT_EXCEEDED)
             continue
         wire = Wire(response)
         wire.canonical, wire.canonical_robots = _canonical_target(archive.path, index, url, body)
@@ -342,5 +342,5 @@ def describe(counts: Counter) -> str | None:
     return line
 
 
-def _problem(source: str, message: str, code: str = "unreadable") -> Document:
+def _problem(source: str, message: str, code: InputCode = InputCode.UNREADABLE) -> Document:
     return Document(source=source, kind="invalid", problem=InputProblem(code, message))

@@ -159,6 +159,7 @@ def _discover(session, listing: Listing) -> Endpoint | str:
 def _page_job(session, listing: Listing, kind: str, page: int, cursor: str | None, key: tuple):
     from ..documents import documents_from_json
     from ..headless import empty_connections, is_graphql_response
+    from ..model import InputCode
     from ..wire import Wire
     from .jobs import JobResult, problem, without_body
     from .wordpress import MAX_PAGES
@@ -166,18 +167,18 @@ def _page_job(session, listing: Listing, kind: str, page: int, cursor: str | Non
     def job() -> JobResult:
         endpoint = _endpoint(session, listing)
         if isinstance(endpoint, str):  # said once, by the first type's job
-            return JobResult([(key, problem(listing.base, "unreadable", endpoint))] if key == (0,) else [])
+            return JobResult([(key, problem(listing.base, InputCode.UNREADABLE, endpoint))] if key == (0,) else [])
         done = (page - 1) * listing.per_page
         first = listing.per_page if listing.limit is None else min(listing.per_page, listing.limit - done)
         url = request_url(endpoint.url, page_query(listing, kind, endpoint.dialect), {"first": first, "after": cursor})
         label = f"{endpoint.url} ({kind} page {page})"
         answer = session.fetcher.get(url, accept="application/json")
         if answer.error is not None:
-            return JobResult([(key, problem(label, "unreadable", answer.error))])
+            return JobResult([(key, problem(label, InputCode.UNREADABLE, answer.error))])
         value = _json(answer.body)
         if not isinstance(value, dict) or not is_graphql_response(value):
-            return JobResult([(key, problem(label, "invalid-json" if value is None else "not-a-post",
-                                             f"HTTP {answer.status}: not a GraphQL answer"))])
+            code = InputCode.INVALID_JSON if value is None else InputCode.NOT_A_POST
+            return JobResult([(key, problem(label, code, f"HTTP {answer.status}: not a GraphQL answer"))])
         result = JobResult()
         more, next_cursor = page_info(value, kind)
         if more and page < MAX_PAGES and (listing.limit is None or done + first < listing.limit):

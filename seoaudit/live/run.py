@@ -29,7 +29,7 @@ from .. import urls
 from ..documents import documents_from_json
 from ..extract import sitemap_xml as sitemap
 from ..limits import Limits
-from ..model import Document
+from ..model import Document, InputCode
 from ..wire import Response, Wire
 from . import wordpress
 from .fetch import Cancelled, Fetcher, FetchOptions, ImageDownloader, OutOfTime, origin
@@ -176,7 +176,7 @@ class Session:
                        "were not read again (a loop through changing URLs?)")
         if not_done:
             limit = self.options.fetch.max_time
-            document = problem(f"--max-time {limit:g}", "unreadable",
+            document = problem(f"--max-time {limit:g}", InputCode.UNREADABLE,
                                 f"the run reached its --max-time of {limit:g} s: {not_done} fetch(es) were not done "
                                 "or not finished; the reports hold what was audited before")
             self.order[id(document)] = (len(roots),)
@@ -185,7 +185,7 @@ class Session:
             return
         for key, label, _job in roots:
             if key[0] in self._sitemap_roots and not per_root[key[:1]]:
-                document = problem(label, "empty", "the sitemap led to no page to audit: the sitemaps it lists "
+                document = problem(label, InputCode.EMPTY, "the sitemap led to no page to audit: the sitemaps it lists "
                                     "were read already, repeat one read already, or are over the limits (see the "
                                     "notes)")
                 self.order[id(document)] = key
@@ -218,14 +218,14 @@ class Session:
     def _classify(self, url: str, answer: Response, key: tuple, depth: int, paginate: bool) -> JobResult:
         rest = wordpress.is_rest_url(answer.final_url or url)
         if answer.error is not None:
-            return JobResult([(key, problem(url, "unreadable", f"{answer.error}"))])
+            return JobResult([(key, problem(url, InputCode.UNREADABLE, f"{answer.error}"))])
         body = answer.body or b""
         if rest and answer.status == 400 and not paginate and \
                 (wordpress.rest_error(body) or ("",))[0] == "rest_post_invalid_page_number":
             return JobResult()  # a page past the end (posts deleted meanwhile)
         if rest and answer.status >= 400:
             authenticated = self.options.fetch.auth is not None
-            return JobResult([(key, problem(url, "rest-error", wordpress.explain_status(
+            return JobResult([(key, problem(url, InputCode.REST_ERROR, wordpress.explain_status(
                 answer.status, body, url, authenticated)))])
         if answer.status >= 400:
             return JobResult([(key, Document(source=url, kind="html", html=b"", wire=Wire(answer)))])
@@ -236,7 +236,7 @@ class Session:
             try:
                 value = json.loads(body)
             except (ValueError, UnicodeDecodeError) as exc:
-                return JobResult([(key, problem(url, "invalid-json", f"the response is not JSON: {exc}"))])
+                return JobResult([(key, problem(url, InputCode.INVALID_JSON, f"the response is not JSON: {exc}"))])
             page = _page_number(url) if isinstance(value, list) else 0
             result = JobResult()
             for i, document in enumerate(documents_from_json(value, url)):
@@ -290,10 +290,10 @@ class Session:
         try:
             kind, found = sitemap.parse(body, answer.final_url or url)
         except sitemap.SitemapError as exc:
-            return JobResult([(key, problem(url, "unreadable", str(exc)))])
+            return JobResult([(key, problem(url, InputCode.UNREADABLE, str(exc)))])
         result = JobResult()
         if not found:
-            result.documents.append((key, problem(url, "empty", f"the sitemap {kind} lists no URL")))
+            result.documents.append((key, problem(url, InputCode.EMPTY, f"the sitemap {kind} lists no URL")))
         for i, loc in enumerate(found):
             if not is_url(loc):
                 continue
@@ -325,7 +325,7 @@ class Session:
         def job() -> JobResult:
             answer = self.fetcher.get(url)
             if answer.error is not None:
-                return JobResult([(key, problem(url, "unreadable", answer.error))])
+                return JobResult([(key, problem(url, InputCode.UNREADABLE, answer.error))])
             if answer.status >= 400:
                 return JobResult([(key, Document(source=url, kind="html", html=b"", wire=Wire(answer)))])
             document = Document(source=url, kind="html", html=answer.body or b"", wire=Wire(without_body(answer)))
@@ -357,19 +357,19 @@ class Session:
                 listing.pretty = False
                 return self._listing_job(listing, rest_type, 1, key)()
             if answer.error is not None:
-                return JobResult([(key, problem(url, "unreadable", answer.error))])
+                return JobResult([(key, problem(url, InputCode.UNREADABLE, answer.error))])
             if answer.status >= 400:
                 if answer.status == 400 and (wordpress.rest_error(answer.body) or ("",))[0] == \
                         "rest_post_invalid_page_number":
                     return JobResult()
-                return JobResult([(key, problem(url, "rest-error", wordpress.explain_status(
+                return JobResult([(key, problem(url, InputCode.REST_ERROR, wordpress.explain_status(
                     answer.status, answer.body, url, listing.edit)))])
             try:
                 items = json.loads(answer.body or b"")
             except ValueError as exc:
-                return JobResult([(key, problem(url, "invalid-json", f"the response is not JSON: {exc}"))])
+                return JobResult([(key, problem(url, InputCode.INVALID_JSON, f"the response is not JSON: {exc}"))])
             if not isinstance(items, list):
-                return JobResult([(key, problem(url, "not-a-post", "a REST collection must be a JSON array"))])
+                return JobResult([(key, problem(url, InputCode.NOT_A_POST, "a REST collection must be a JSON array"))])
             result = JobResult()
             if page == 1:
                 pages = wordpress.total_pages(answer.header("x-wp-totalpages")) or 1
@@ -501,7 +501,7 @@ def _guard(label: str, job: Callable[[], JobResult]) -> JobResult:
     except Cancelled:
         return JobResult()
     except Exception as exc:  # one broken fetch must not stop the run
-        return JobResult([((), problem(label, "unreadable", f"{type(exc).__name__}: {exc}"))])
+        return JobResult([((), problem(label, InputCode.UNREADABLE, f"{type(exc).__name__}: {exc}"))])
 
 
 def _bare(url: str) -> str:
