@@ -263,6 +263,12 @@ class Auditor:
             variant = self._variants[refs] = Auditor(self.config, rules, self.needs, refs)
         return variant
 
+    def steps_for(self, page: Page) -> tuple[Step, ...]:
+        """The steps to call on a readable page: those whose REQUIRES it has, each passed the artifacts it takes."""
+        has = ((page.post is not None) | (page.document.wire is not None) << 1 | (page.schema_view is not None) << 2
+               | (page.document.kind == "sitemap") << 3)
+        return self._gated[has]
+
     def _audit(self, document: Document, key: DocumentKey) -> DocumentResult:
         from . import suppress
 
@@ -277,9 +283,7 @@ class Auditor:
         findings: list[Finding] = []
         if readable:
             ran = self._ran
-            has = ((page.post is not None) | (document.wire is not None) << 1 | (page.schema_view is not None) << 2
-                   | (document.kind == "sitemap") << 3)
-            todo = self._gated[has]
+            todo = self.steps_for(page)
             last = len(self.steps) - 1
         else:
             ran = self._input_ran

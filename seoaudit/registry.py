@@ -125,8 +125,11 @@ def _rule_from_module(module) -> Rule:
     if not requires <= set(REQUIREMENTS):
         raise RuleError(f"{module.__name__}: REQUIRES {sorted(requires)} names other than {REQUIREMENTS}")
     check = getattr(module, "check", None)
-    taken = inspect.signature(check).parameters if check is not None else {}
-    artifacts = tuple(name for name in REQUIREMENTS if name in taken)
+    # After (page, options), `check` may take only requirements, which the engine passes in by name.
+    artifacts = tuple(inspect.signature(check).parameters)[2:] if check is not None else ()
+    if unknown := [name for name in artifacts if name not in REQUIREMENTS]:
+        raise RuleError(f"{module.__name__}: check takes {unknown}, which the engine does not pass (after page "
+                        f"and options it passes only requirements: {', '.join(REQUIREMENTS)})")
     if not set(artifacts) <= requires:
         raise RuleError(f"{module.__name__}: check takes {sorted(set(artifacts) - requires)} without REQUIRES")
     declared = dict(getattr(module, "OPTIONS", {}))

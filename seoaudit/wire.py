@@ -221,10 +221,14 @@ def wire_of(page) -> Wire | None:
 
 
 def page_response(page) -> Response | None:
-    """The answer of the page a reader sees: the HTML page itself, or a REST post's served `link`."""
+    """The answer of the page a reader sees (`reader_response`), or None offline."""
     wire = wire_of(page)
-    if wire is None:
-        return None
+    return reader_response(wire, page) if wire is not None else None
+
+
+def reader_response(wire: Wire, page) -> Response | None:
+    """The answer of the page a reader sees: the HTML page itself, or a REST post's served `link` (None when
+    it was not fetched)."""
     return wire.served if page.document.data is not None else wire.response
 
 

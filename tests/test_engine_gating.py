@@ -87,6 +87,35 @@ def test_unknown_requirement_is_refused():
         _rule_from_module(module)
 
 
+def _module_taking(requires: tuple[str, ...], check):
+    import types
+
+    module = types.ModuleType("fake")
+    module.ID, module.SEVERITY, module.REQUIRES, module.check = "input/fake", "info", requires, check
+    return module
+
+
+def test_a_check_takes_only_what_the_rule_requires():
+    from seoaudit.registry import RuleError, _rule_from_module
+
+    def check(page, options, wire):
+        return iter(())
+
+    assert _rule_from_module(_module_taking(("wire",), check)).artifacts == ("wire",)
+    with pytest.raises(RuleError, match=r"\['wire'\] without REQUIRES"):
+        _rule_from_module(_module_taking(("post",), check))
+
+
+def test_a_check_parameter_the_engine_does_not_pass_is_refused():
+    from seoaudit.registry import RuleError, _rule_from_module
+
+    def check(page, options, wires):  # a misspelt requirement would be called without it
+        return iter(())
+
+    with pytest.raises(RuleError, match=r"takes \['wires'\], which the engine does not pass"):
+        _rule_from_module(_module_taking(("wire",), check))
+
+
 SITEMAP = b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/a/</loc></url></urlset>'
 
 

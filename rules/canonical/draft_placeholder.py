@@ -49,20 +49,20 @@ from ._shared import future_permalink, views_in_order
 ID = "canonical/draft-placeholder"
 SEVERITY = "info"
 OPT_IN = True  # not a defect: runs only when selected by id or category
-REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("post",)  # passed in (registry.py)
 
 
-def check(page, options):
-    if not page.is_placeholder:
+def check(page, options, post):
+    if not post.is_placeholder:
         return
     placeholders = plain_urls(page)
     if not placeholders:
         return
     names = list(dict.fromkeys(name for name, _, _ in placeholders))
     values = list(dict.fromkeys(value for _, value, _ in placeholders))
-    future = future_permalink(page.post)
+    future = future_permalink(post)
     then = f"on publish it becomes {future}" if future else "the final URL is known only on publish"
-    yield Violation(f"{page.post.status} post: {', '.join(names)} "
+    yield Violation(f"{post.status} post: {', '.join(names)} "
                     f"{'is' if len(names) == 1 else 'are'} the placeholder {' / '.join(values)}, which WordPress "
                     f"replaces on publish; {then}", placeholders[0][2], value=values[0], expected=future,
                     fix="Nothing to fix before publishing; check the published post again (scheduled posts can "

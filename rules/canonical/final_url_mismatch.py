@@ -36,15 +36,15 @@ Screaming Frog "Canonicals: Canonicalised".
 
 from seoaudit import urls
 from seoaudit.model import Violation
-from seoaudit.wire import chain, page_response
+from seoaudit.wire import chain, reader_response
 
 ID = "canonical/final-url-mismatch"
 SEVERITY = "warning"
-REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("wire",)  # passed in (registry.py)
 
 
-def check(page, options):
-    response = page_response(page)
+def check(page, options, wire):
+    response = reader_response(wire, page)
     if response is None or not response.ok or not response.final_url:
         return
     if not page.is_published or not page.is_indexable:

@@ -37,15 +37,15 @@ from urllib.parse import urljoin
 
 from seoaudit import urls
 from seoaudit.model import Violation
-from seoaudit.wire import link_canonicals, page_response, wire_of
+from seoaudit.wire import link_canonicals, reader_response
 
 ID = "canonical/header-mismatch"
 SEVERITY = "error"
-REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("wire",)  # passed in (registry.py)
 
 
-def check(page, options):
-    response = page_response(page)
+def check(page, options, wire):
+    response = reader_response(wire, page)
     if response is None or not response.ok:
         return
     base = response.final_url or response.url
@@ -56,7 +56,6 @@ def check(page, options):
         yield Violation(f"the Link headers name {len(targets)} different canonicals: {', '.join(targets)}",
                         value=targets, fix="Send one rel=canonical Link header, or none.")
         return
-    wire = wire_of(page)
     view = wire.served_view() if page.document.data is not None else page.views.get("html")
     html = view.canonical if view is not None else None
     if html is None or urls.same(urljoin(base, html.value), targets[0]):

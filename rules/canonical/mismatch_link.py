@@ -52,14 +52,14 @@ from ._shared import future_permalink, once_per_value, what_differs
 ID = "canonical/mismatch-link"
 SEVERITY = "warning"
 SEVERITY_AGGRAVATED = "error"
-REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("post",)  # passed in (registry.py)
 
 
-def check(page, options):
+def check(page, options, post):
     link = page.link
     if link is None or urls.parse(link.value) is None:
         return
-    future = future_permalink(page.post) if page.is_placeholder else None
+    future = future_permalink(post) if post.is_placeholder else None
 
     def disagreeing(view):
         field = canonical_url(view)
@@ -73,7 +73,7 @@ def check(page, options):
         field = view.canonical
         if future and not urls.is_plain_permalink(field.value):
             # A custom canonical on a draft: what matters is the URL the post will have once published.
-            yield Violation(f"canonical differs from the permalink this {page.post.status} post will get on "
+            yield Violation(f"canonical differs from the permalink this {post.status} post will get on "
                             f"publish: {what_differs(field.value, future)}", field.location,
                             value=field.value, expected=future, view=view.name, fix=FIX,
                             case=AGGRAVATED if _same_path_elsewhere(field.value, future)

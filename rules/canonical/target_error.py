@@ -34,24 +34,20 @@ no route for the CMS path.
 """
 
 from seoaudit.model import Violation
-from seoaudit.wire import chain, wire_of
+
+from ._target import failure, target_check
 
 ID = "canonical/target-error"
 SEVERITY = "error"
-REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("wire",)  # passed in (registry.py)
 
 
-def check(page, options):
-    wire = wire_of(page)
-    target = wire.canonical if wire is not None else None
-    if target is None or page.canonical is None:
-        return
-    if target.error is not None:
-        problem = target.error
-    elif target.status is not None and target.status >= 400:
-        problem = f"HTTP {target.status}" + (f" after {chain(target)}" if target.redirects else "")
-    else:
-        return
-    yield Violation(f"the canonical {target.url} cannot be indexed: {problem}", page.canonical.location,
-                    value=target.status or target.error, expected="200",
-                    fix="Point the canonical at a live page (usually this page's own URL).")
+def failed(target, wire, where):
+    if (problem := failure(target)) is None:
+        return None
+    return Violation(f"the canonical {target.url} cannot be indexed: {problem}", where,
+                     value=target.status or target.error, expected="200",
+                     fix="Point the canonical at a live page (usually this page's own URL).")
+
+
+check = target_check(failed)

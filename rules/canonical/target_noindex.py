@@ -33,28 +33,31 @@ staging noindex is left on the canonical host, or when a canonical points at a n
 """
 
 from seoaudit.model import Violation
-from seoaudit.wire import noindex_bots, wire_of
+from seoaudit.wire import noindex_bots
+
+from ._target import target_check
 
 ID = "canonical/target-noindex"
 SEVERITY = "error"
-REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("wire",)  # passed in (registry.py)
 
 
-def check(page, options):
-    wire = wire_of(page)
-    target = wire.canonical if wire is not None else None
-    if target is None or page.canonical is None or not target.ok:
-        return
+def not_indexable(target, wire, where):
+    if not target.ok:
+        return None
     header = noindex_bots(target.header_values("x-robots-tag"))
     meta = wire.canonical_robots or ""
     in_meta = {"noindex", "none"} & {d.strip().lower() for d in meta.split(",")}
     if not header and not in_meta:
-        return
+        return None
     said = []
     if header:
         said.append("X-Robots-Tag noindex" + ("" if header == ["*"] else f" for {', '.join(header)}"))
     if in_meta:
         said.append(f"meta robots {meta!r}")
-    yield Violation(f"the canonical {target.final_url or target.url} is not indexable: {' and '.join(said)}",
-                    page.canonical.location, value=target.url,
-                    fix="Remove the noindex from the canonical URL, or point the canonical at an indexable page.")
+    return Violation(f"the canonical {target.final_url or target.url} is not indexable: {' and '.join(said)}",
+                     where, value=target.url,
+                     fix="Remove the noindex from the canonical URL, or point the canonical at an indexable page.")
+
+
+check = target_check(not_indexable)

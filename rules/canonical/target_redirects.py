@@ -35,20 +35,21 @@ Ahrefs "Canonical points to redirect".
 """
 
 from seoaudit.model import Violation
-from seoaudit.wire import chain, wire_of
+from seoaudit.wire import chain
+
+from ._target import failure, target_check
 
 ID = "canonical/target-redirects"
 SEVERITY = "error"
-REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("wire",)  # passed in (registry.py)
 
 
-def check(page, options):
-    wire = wire_of(page)
-    target = wire.canonical if wire is not None else None
-    if target is None or page.canonical is None or not target.redirects or target.error is not None:
-        return
-    if target.status is not None and target.status >= 400:
-        return
-    yield Violation(f"the canonical {target.url} redirects: {chain(target)}", page.canonical.location,
-                    value=target.url, expected=target.final_url,
-                    fix=f"Use the final URL {target.final_url} as the canonical.")
+def redirected(target, wire, where):
+    if not target.redirects or failure(target) is not None:  # a redirect to an error is canonical/target-error's
+        return None
+    return Violation(f"the canonical {target.url} redirects: {chain(target)}", where,
+                     value=target.url, expected=target.final_url,
+                     fix=f"Use the final URL {target.final_url} as the canonical.")
+
+
+check = target_check(redirected)

@@ -37,16 +37,14 @@ the original upload while serving a resized or CDN-transformed file.
 
 from seoaudit.derive.images import distinct, main_images
 from seoaudit.model import Violation
-from seoaudit.wire import wire_of
 
 ID = "image/declared-size-wrong"
 SEVERITY = "warning"
-REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("wire",)  # passed in (registry.py)
 
 
-def check(page, options):
-    wire = wire_of(page)
-    if wire is None or not wire.images:
+def check(page, options, wire):
+    if not wire.images:
         return
     for declared in distinct(main_images(page)):
         probe = wire.images.get(declared.url)

@@ -34,30 +34,24 @@ practices" (crawlable images).
 ```
 """
 
-from seoaudit.derive.declared_urls import social_image_urls
 from seoaudit.model import AGGRAVATED, Violation
-from seoaudit.wire import wire_of
+
+from ._probes import probe_check, unfetched
 
 ID = "image/fetch-failed"
 SEVERITY = "warning"
 SEVERITY_AGGRAVATED = "error"
-REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("wire",)  # passed in (registry.py)
 
 
-def check(page, options):
-    wire = wire_of(page)
-    if wire is None:
-        return
-    social = social_image_urls(page)
-    for url, probe in wire.images.items():
-        if probe.error:
-            problem = probe.error
-        elif probe.status is not None and probe.status >= 400:
-            problem = f"HTTP {probe.status}"
-        else:
-            continue
-        shown = url in social
-        yield Violation(f"{'share image' if shown else 'image'} {url} cannot be fetched: {problem}",
-                        value=probe.status or probe.error, case=AGGRAVATED if shown else None,
-                        expected="200 or 206",
-                        fix="Fix the image URL in the SEO plugin or media library, or restore the file.")
+def failed(url, probe, social, options):
+    if (problem := unfetched(probe)) is None:
+        return None
+    shown = url in social
+    return Violation(f"{'share image' if shown else 'image'} {url} cannot be fetched: {problem}",
+                     value=probe.status or probe.error, case=AGGRAVATED if shown else None,
+                     expected="200 or 206",
+                     fix="Fix the image URL in the SEO plugin or media library, or restore the file.")
+
+
+check = probe_check(failed)

@@ -34,26 +34,26 @@ image at all. Such files are usually an unresized camera original set as the fea
 
 from seoaudit.model import Violation
 from seoaudit.options import Option
-from seoaudit.wire import wire_of
+
+from ._probes import probe_check
 
 ID = "image/file-too-large"
 SEVERITY = "warning"
-REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("wire",)  # passed in (registry.py)
 OPTIONS = {"facebook_bytes": Option(int, 8 * 1024 * 1024, "The bytes an `og:image` file may have (Facebook).",
                                  minimum=1),
            "x_bytes": Option(int, 5 * 1024 * 1024, "The bytes an X card image file may have.", minimum=1)}
 
 
-def check(page, options):
-    wire = wire_of(page)
-    if wire is None:
-        return
+def too_large(url, probe, social, options):
     facebook, x = options["facebook_bytes"], options["x_bytes"]
-    for url, probe in wire.images.items():
-        if probe.size is None or probe.size <= min(facebook, x):
-            continue
-        rejected = [name for name, limit in (("X", x), ("Facebook", facebook)) if probe.size > limit]
-        yield Violation(f"image {url} is {probe.size / 1024 / 1024:.1f} MB: too large for {' and '.join(rejected)} "
-                        f"(X {x / 1024 / 1024:g} MB, Facebook {facebook / 1024 / 1024:g} MB)", value=probe.size,
-                        expected=f"at most {min(facebook, x)} bytes",
-                        fix="Serve a resized, compressed social image (1200×630 JPEG or WebP is a few hundred KB).")
+    if probe.size is None or probe.size <= min(facebook, x):
+        return None
+    rejected = [name for name, limit in (("X", x), ("Facebook", facebook)) if probe.size > limit]
+    return Violation(f"image {url} is {probe.size / 1024 / 1024:.1f} MB: too large for {' and '.join(rejected)} "
+                     f"(X {x / 1024 / 1024:g} MB, Facebook {facebook / 1024 / 1024:g} MB)", value=probe.size,
+                     expected=f"at most {min(facebook, x)} bytes",
+                     fix="Serve a resized, compressed social image (1200×630 JPEG or WebP is a few hundred KB).")
+
+
+check = probe_check(too_large)

@@ -34,29 +34,27 @@ SVG logo set as the default social image, gives cards with no image.
 ```
 """
 
-from seoaudit.derive.declared_urls import social_image_urls
 from seoaudit.model import Violation
-from seoaudit.wire import wire_of
+
+from ._probes import probe_check, unfetched
 
 ID = "image/real-format-unsupported"
 SEVERITY = "error"
-REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("wire",)  # passed in (registry.py)
 SUPPORTED = ("jpeg", "png", "gif", "webp")
 
 
-def check(page, options):
-    wire = wire_of(page)
-    if wire is None:
-        return
-    social = social_image_urls(page)
-    for url, probe in wire.images.items():
-        if probe.format is None or probe.format in SUPPORTED or probe.error or (probe.status or 0) >= 400:
-            continue
-        if probe.format != "html" and url not in social:
-            continue  # Google reads SVG, AVIF… in structured data: only social networks refuse them
-        what = "an HTML page, not an image" if probe.format == "html" else f"{probe.format.upper()}"
-        yield Violation(f"image {url} is served as {what}"
-                        + (f" (Content-Type {probe.content_type})" if probe.content_type else "")
-                        + ": social networks show JPEG, PNG, GIF and WebP only", value=probe.format,
-                        expected="jpeg, png, gif or webp",
-                        fix="Use a JPEG or PNG (1200×630) as the social image.")
+def unsupported(url, probe, social, options):
+    if probe.format is None or probe.format in SUPPORTED or unfetched(probe) is not None:
+        return None  # a failed fetch is image/fetch-failed's
+    if probe.format != "html" and url not in social:
+        return None  # Google reads SVG, AVIF… in structured data: only social networks refuse them
+    what = "an HTML page, not an image" if probe.format == "html" else f"{probe.format.upper()}"
+    return Violation(f"image {url} is served as {what}"
+                     + (f" (Content-Type {probe.content_type})" if probe.content_type else "")
+                     + ": social networks show JPEG, PNG, GIF and WebP only", value=probe.format,
+                     expected="jpeg, png, gif or webp",
+                     fix="Use a JPEG or PNG (1200×630) as the social image.")
+
+
+check = probe_check(unsupported)

@@ -44,12 +44,12 @@ from datetime import timedelta
 from seoaudit.derive.schema_types import is_article, vocabulary
 from seoaudit.model import Violation
 
-from ._shared import node_label, schema_graph
+from ._shared import node_label
 from ._types import parse_iso, wp_gmt
 
 ID = "schema/date-post-mismatch"
 SEVERITY = "warning"
-REQUIRES = ("post", "graph")  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("post", "graph")  # passed in (registry.py)
 TOLERANCE = timedelta(seconds=60)
 PAIRS = (("datePublished", "date_gmt"), ("dateModified", "modified_gmt"))
 
@@ -59,13 +59,10 @@ def describes_post(node) -> bool:
     return is_article(node) or any(t in vocab.types and vocab.is_a(t, "WebPage") for t in node.types)
 
 
-def check(page, options):
-    post = page.post
-    if post is None or page.is_placeholder:
+def check(page, options, post, graph):
+    if post.is_placeholder:
         return
-    graph, view = schema_graph(page)
-    if graph is None:
-        return
+    view = page.schema_view.name
     truth = {"date_gmt": post.date_gmt, "modified_gmt": post.modified_gmt}
     for node in graph.nodes:
         if not describes_post(node):

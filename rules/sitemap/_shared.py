@@ -13,10 +13,9 @@ from seoaudit.model import Location, Violation
 SHOWN = 3  # offending entries a message names; the finding's value lists up to ten
 
 
-def entries(page) -> tuple:
-    """The entries of a sitemap document that parsed; () for any other document."""
-    file = page.sitemap
-    return file.sitemap.entries if file is not None and file.sitemap is not None else ()
+def entries(file) -> tuple:
+    """The entries of a sitemap file (`page.sitemap`); () when it did not parse."""
+    return file.sitemap.entries if file.sitemap is not None else ()
 
 
 def offenders(page, bad: list, what: str, fault: str, named: list[str], values: list[str], expected: str,

@@ -45,11 +45,11 @@ from ._shared import entries, offenders
 
 ID = "sitemap/host-mismatch"
 SEVERITY = "error"
-REQUIRES = ("sitemap",)
+REQUIRES = ("sitemap",)  # passed in (registry.py)
 
 
-def check(page, options):
-    parsed = [(entry, url) for entry in entries(page) if (url := urls.parse(entry.loc)) is not None]
+def check(page, options, sitemap):
+    parsed = [(entry, url) for entry in entries(sitemap) if (url := urls.parse(entry.loc)) is not None]
     origins = Counter(url.origin for _, url in parsed)
     if not origins:
         return

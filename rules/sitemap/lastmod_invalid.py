@@ -40,11 +40,11 @@ from ._shared import entries, is_w3c_datetime, offenders
 
 ID = "sitemap/lastmod-invalid"
 SEVERITY = "warning"
-REQUIRES = ("sitemap",)
+REQUIRES = ("sitemap",)  # passed in (registry.py)
 
 
-def check(page, options):
-    bad = [entry for entry in entries(page) if entry.lastmod is not None and not is_w3c_datetime(entry.lastmod)]
+def check(page, options, sitemap):
+    bad = [entry for entry in entries(sitemap) if entry.lastmod is not None and not is_w3c_datetime(entry.lastmod)]
     if bad:
         values = [entry.lastmod for entry in bad]
         yield offenders(page, bad, "<lastmod>", "no W3C Datetime", values, values,

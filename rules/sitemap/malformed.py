@@ -41,18 +41,15 @@ from seoaudit.model import Location, Violation
 
 ID = "sitemap/malformed"
 SEVERITY = "error"
-REQUIRES = ("sitemap",)
+REQUIRES = ("sitemap",)  # passed in (registry.py)
 _LINE = re.compile(r"line (\d+)")
 
 
-def check(page, options):
-    file = page.sitemap
-    if file is None:
+def check(page, options, sitemap):
+    if sitemap.error is None:
         return
-    if file.error is None:
-        return
-    line = _LINE.search(file.error)
-    yield Violation(f"{page.document.source}: {file.error}", Location(line=int(line.group(1)) if line else None),
+    line = _LINE.search(sitemap.error)
+    yield Violation(f"{page.document.source}: {sitemap.error}", Location(line=int(line.group(1)) if line else None),
                     expected="a well-formed <urlset> or <sitemapindex> document",
                     fix="Fix the sitemap generator: escape & as &amp; in URLs, print nothing before <?xml, and serve "
                         "the sitemap itself rather than a page under its name.")

@@ -43,20 +43,17 @@ from seoaudit.options import Option
 
 ID = "sitemap/too-large"
 SEVERITY = "error"
-REQUIRES = ("sitemap",)
+REQUIRES = ("sitemap",)  # passed in (registry.py)
 OPTIONS = {"max_urls": Option(int, 50_000, "The entries one sitemap file may hold.", minimum=1)}
 FIX = "Split the sitemap into several files of at most 50,000 URLs each, listed by a sitemap index."
 
 
-def check(page, options):
-    file = page.sitemap
-    if file is None:
-        return
+def check(page, options, sitemap):
     source = page.document.source
-    if file.too_large:
+    if sitemap.too_large:
         yield Violation(f"{source} is larger than 50 MB ({MAX_BYTES:,} bytes) uncompressed: search engines reject "
                         "it whole", value=f"over {MAX_BYTES:,} bytes", expected=f"at most {MAX_BYTES:,} bytes", fix=FIX)
-    elif file.sitemap is not None and len(file.sitemap.entries) > options["max_urls"]:
-        count, limit = len(file.sitemap.entries), options["max_urls"]
+    elif sitemap.sitemap is not None and len(sitemap.sitemap.entries) > options["max_urls"]:
+        count, limit = len(sitemap.sitemap.entries), options["max_urls"]
         yield Violation(f"{source} lists {count:,} URLs, over the {limit:,} a sitemap file may hold",
-                        Location(line=file.sitemap.entries[limit].line), value=count, expected=limit, fix=FIX)
+                        Location(line=sitemap.sitemap.entries[limit].line), value=count, expected=limit, fix=FIX)

@@ -39,11 +39,11 @@ from ._shared import entries, offenders
 
 ID = "sitemap/url-invalid"
 SEVERITY = "error"
-REQUIRES = ("sitemap",)
+REQUIRES = ("sitemap",)  # passed in (registry.py)
 
 
-def check(page, options):
-    bad = [entry for entry in entries(page) if urls.parse(entry.loc) is None]
+def check(page, options, sitemap):
+    bad = [entry for entry in entries(sitemap) if urls.parse(entry.loc) is None]
     if bad:
         locs = [entry.loc for entry in bad]
         yield offenders(page, bad, "<loc>", "not an absolute http(s) URL", locs, locs,

@@ -35,18 +35,15 @@ headless route that does not exist) is invisible however good its metadata is.
 from http import HTTPStatus
 
 from seoaudit.model import Violation
-from seoaudit.wire import chain, page_response, wire_of
+from seoaudit.wire import chain, reader_response
 
 ID = "url/http-error"
 SEVERITY = "error"
-REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("wire",)  # passed in (registry.py)
 
 
-def check(page, options):
-    wire = wire_of(page)
-    if wire is None:
-        return
-    for what, response in (("page", wire.response), ("served page", page_response(page))):
+def check(page, options, wire):
+    for what, response in (("page", wire.response), ("served page", reader_response(wire, page))):
         if what == "served page" and response is not None and response.error is not None:
             yield Violation(f"served page {response.url} cannot be fetched: {response.error}", value=response.error,
                             expected="an HTTP answer",

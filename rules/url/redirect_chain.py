@@ -37,21 +37,18 @@ Screaming Frog "Redirect Chains"; Lighthouse `redirects`.
 
 from seoaudit.model import Violation
 from seoaudit.options import Option
-from seoaudit.wire import chain, page_response, wire_of
+from seoaudit.wire import chain, reader_response
 
 ID = "url/redirect-chain"
 SEVERITY = "warning"
-REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("wire",)  # passed in (registry.py)
 OPTIONS = {"max_hops": Option(int, 1, "The redirects allowed before the chain is reported.", minimum=0)}
 
 
-def check(page, options):
-    wire = wire_of(page)
-    if wire is None:
-        return
+def check(page, options, wire):
     limit = options["max_hops"]
     seen = set()
-    for response in (wire.response, page_response(page)):
+    for response in (wire.response, reader_response(wire, page)):
         if response is None or id(response) in seen or len(response.redirects) <= limit:
             continue
         seen.add(id(response))

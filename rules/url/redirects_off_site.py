@@ -39,18 +39,17 @@ Google, "Site moves with URL changes".
 
 from seoaudit import urls
 from seoaudit.model import NOWHERE, Violation
-from seoaudit.wire import chain, page_response, wire_of
+from seoaudit.wire import chain, reader_response
 
 from ._shared import allowed, bare
 
 ID = "url/redirects-off-site"
 SEVERITY = "warning"
-REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("wire",)  # passed in (registry.py)
 
 
-def check(page, options):
-    wire = wire_of(page)
-    response = page_response(page) if wire is not None else None
+def check(page, options, wire):
+    response = reader_response(wire, page)
     if response is None or response.error is not None or not response.redirects or not response.final_url:
         return
     start, end = urls.parse(response.redirects[0].url), urls.parse(response.final_url)

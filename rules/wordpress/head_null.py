@@ -39,22 +39,22 @@ from seoaudit.seo_plugins import REST_FIELDS
 
 ID = "wordpress/head-null"
 SEVERITY = "info"
-REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("post",)  # passed in (registry.py)
 
 
-def check(page, options):
+def check(page, options, post):
     data = page.document.data
-    if page.post is None or not isinstance(data, dict):
+    if not isinstance(data, dict):
         return
     null = _graphql_nulls(data) if page.kind.startswith("graphql-") else \
         [key for key in REST_FIELDS if key in data and data[key] is None]
     if not null:
         return
     present = [key for key in page.views if key not in null]
-    kind = page.post.type or page.post.kind
+    kind = post.type or post.kind
     also = f"; {', '.join(present)} present" if present else ""
     yield Violation(f"{', '.join(null)} {'is' if len(null) == 1 else 'are'} null for this {kind} "
-                    f"(status {page.post.status or 'none'}){also}", page.post.location.child(*null[0].split(".")),
+                    f"(status {post.status or 'none'}){also}", post.location.child(*null[0].split(".")),
                     value=None, expected="the SEO plugin's head for this object",
                     fix="In Yoast SEO > Settings > Content types, set the type to show in search results (or rebuild "
                         "the indexables); auto-drafts and revisions have no head by design.")

@@ -38,20 +38,20 @@ from seoaudit.model import Violation
 
 ID = "wordpress/no-seo-output"
 SEVERITY = "info"
-REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("post",)  # passed in (registry.py)
 
 
-def check(page, options):
-    if page.post is None or page.views:
+def check(page, options, post):
+    if page.views:
         return
     if page.kind.startswith("graphql-"):
-        yield Violation(f"{page.post.kind} has no SEO plugin output (no `seo` field in the GraphQL answer): only its "
-                        "own fields were checked", page.post.location, value=None, expected="seo { … fullHead }",
+        yield Violation(f"{post.kind} has no SEO plugin output (no `seo` field in the GraphQL answer): only its "
+                        "own fields were checked", post.location, value=None, expected="seo { … fullHead }",
                         fix="Ask for `seo { fullHead … }` in the query (wp-graphql-yoast-seo or wp-graphql-rank-math "
                             "must be active).")
         return
     yield Violation(
-        f"{page.post.kind} has no SEO plugin output (yoast_head, yoast_head_json, aioseo_head_json): "
+        f"{post.kind} has no SEO plugin output (yoast_head, yoast_head_json, aioseo_head_json): "
         "only its own fields were checked",
-        page.post.location, value=None, expected="yoast_head_json, yoast_head or aioseo_head_json",
+        post.location, value=None, expected="yoast_head_json, yoast_head or aioseo_head_json",
         fix="Enable Yoast's REST head endpoint, or audit the page's HTML or Yoast's get_head response.")

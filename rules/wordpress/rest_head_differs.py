@@ -43,19 +43,17 @@ depends on what differs.
 
 from seoaudit import urls
 from seoaudit.model import Violation
-from seoaudit.wire import wire_of
 
 ID = "wordpress/rest-head-differs"
 SEVERITY = "warning"
-REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
+REQUIRES = ("wire",)  # passed in (registry.py)
 TEXT_META = ("og:title", "og:description", "twitter:card")
 URL_META = ("og:url",)
 
 
-def check(page, options):
-    wire = wire_of(page)
+def check(page, options, wire):
     rest = page.primary
-    if wire is None or page.document.data is None or rest is None or rest.name in ("html", "served"):
+    if page.document.data is None or rest is None or rest.name in ("html", "served"):
         return
     served = wire.served_view()
     if served is None:
