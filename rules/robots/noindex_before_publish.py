@@ -39,13 +39,13 @@ SEVERITY = "info"
 REQUIRES = ("post",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
-def check(page, options):
+def check(page, options, post):
     view = page.primary
-    if view is None or not page.is_placeholder:
+    if view is None or not post.is_placeholder:
         return
     found = blocking(view)
     if found:
         said = ", ".join(f"{d.bot}: {d.text}" for d in found)
-        yield Violation(f"{page.post.status} post is noindex ({said}) in {view.name}: it will be published noindex",
+        yield Violation(f"{post.status} post is noindex ({said}) in {view.name}: it will be published noindex",
                         found[0].field.location, value=found[0].field.value, expected="index", view=view.name,
                         fix="If the post should be found in search, allow indexing before publishing it.")

@@ -36,7 +36,7 @@ Yoast#13619.
 """
 
 from seoaudit.model import AGGRAVATED, Violation
-from seoaudit.wire import noindex_bots, page_response
+from seoaudit.wire import noindex_bots, reader_response
 
 from ._shared import blocking
 
@@ -46,8 +46,8 @@ SEVERITY_AGGRAVATED = "error"
 REQUIRES = ("wire",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
-def check(page, options):
-    response = page_response(page)
+def check(page, options, wire):
+    response = reader_response(wire, page)
     if response is None or not response.ok or not page.is_published:
         return
     headers = response.header_values("x-robots-tag")

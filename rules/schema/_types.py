@@ -148,12 +148,9 @@ def missing_and_invalid(name: str, data: dict) -> tuple[list[str], list[tuple[st
 
 # -- articles, authors, publishers -----------------------------------------------------------------------
 
-def articles(page):
-    """The page's graph, its view name and its top-level or nested article nodes."""
-    graph, view = schema_graph(page)
-    if graph is None:
-        return None, None, []
-    return graph, view, graph.memo(_articles)
+def articles(graph) -> list:
+    """The graph's top-level or nested article nodes."""
+    return graph.memo(_articles)
 
 
 def _articles(graph) -> list:

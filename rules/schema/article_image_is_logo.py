@@ -66,8 +66,8 @@ def logo_urls(graph) -> dict:
     return found
 
 
-def check(page, options):
-    graph, view, nodes = articles(page)
+def check(page, options, graph):
+    view, nodes = page.schema_view.name, articles(graph)
     if not nodes:
         return
     logos = logo_urls(graph)

@@ -61,18 +61,18 @@ def matching_ratio(width: int, height: int, tolerance: float) -> str | None:
     return next((name for name, target in RATIOS.items() if abs(ratio - target) / target <= tolerance), None)
 
 
-def is_article_page(page) -> bool:
+def is_article_page(page, graph) -> bool:
     """A WordPress post, or a page whose graph has an Article-type node (pages, terms, shops are not)."""
     if page.post is not None:
         return page.post.type == "post"
-    return bool(articles(page)[2])
+    return bool(articles(graph))
 
 
-def check(page, options):
-    if not is_article_page(page) or page.schema_view is None:
+def check(page, options, graph):
+    if not is_article_page(page, graph):
         return
     tolerance = options["tolerance"]
-    images = [d for node in primary_objects(page.graph)
+    images = [d for node in primary_objects(graph)
               if (d := object_declared(node, page.schema_view)) is not None and d.width and d.height]
     if not images or any(matching_ratio(d.width, d.height, tolerance) for d in images):
         return

@@ -57,8 +57,8 @@ SEVERITY = "warning"
 REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
-def check(page, options):
-    _graph, view, nodes = articles(page)
+def check(page, options, graph):
+    view, nodes = page.schema_view.name, articles(graph)
     for node in nodes:
         if not is_google_article(node):
             continue

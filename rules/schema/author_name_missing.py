@@ -53,8 +53,8 @@ SEVERITY = "warning"
 REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 
 
-def check(page, options):
-    graph, view, nodes = articles(page)
+def check(page, options, graph):
+    view, nodes = page.schema_view.name, articles(graph)
     for node in nodes:
         for entity in entities(graph, node, "author"):
             if is_bare_reference(entity) or (isinstance(entity.data, dict) and is_blank(entity.data.get("@id"))):

@@ -73,8 +73,8 @@ def problem(name: str, types, publisher_names: set[str]) -> str | None:
     return None
 
 
-def check(page, options):
-    graph, view, nodes = articles(page)
+def check(page, options, graph):
+    view, nodes = page.schema_view.name, articles(graph)
     reported = set()
     for node in nodes:
         publisher_names = {n.casefold() for e in entities(graph, node, "publisher")

@@ -57,8 +57,8 @@ def url_values(data: dict) -> list[tuple[str, object]]:
     return found
 
 
-def check(page, options):
-    graph, view, nodes = articles(page)
+def check(page, options, graph):
+    view, nodes = page.schema_view.name, articles(graph)
     reported = set()
     for node in nodes:
         for entity in entities(graph, node, "author"):

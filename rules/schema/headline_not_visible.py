@@ -49,6 +49,7 @@ from ._types import articles
 
 ID = "schema/headline-not-visible"
 SEVERITY = "info"
+REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
 OPTIONS = {"min_words": Option(int, 3, "Headlines of fewer words are not checked.", minimum=1)}
 _FOLD = {"’": "'", "‘": "'", "‚": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
          "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "…": "..."}
@@ -111,11 +112,11 @@ def _one_body(root) -> bool:
                for child in root)
 
 
-def check(page, options):
+def check(page, options, graph):
     view = page.views.get("html")
     if view is None or view.tree is None or page.schema_view is not view:
         return
-    _graph, name, nodes = articles(page)
+    name, nodes = view.name, articles(graph)
     headlines = [(n, n.get("headline")) for n in nodes if isinstance(n.get("headline"), str)]
     minimum = options["min_words"]
     headlines = [(n, h) for n, h in headlines if len(h.split()) >= minimum]

@@ -49,9 +49,9 @@ REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (
 OPTIONS = {"max_chars": Option(int, 110, "The characters a headline may have.", minimum=1)}
 
 
-def check(page, options):
+def check(page, options, graph):
     limit = options["max_chars"]
-    _graph, view, nodes = articles(page)
+    view, nodes = page.schema_view.name, articles(graph)
     for node in nodes:
         headline = node.get("headline")
         if not isinstance(headline, str) or len(headline.strip()) <= limit:

@@ -53,7 +53,7 @@ from seoaudit.derive.canonical import canonical_url, webpage_nodes
 from seoaudit.derive.schema_types import ARTICLE, WEBPAGE
 from seoaudit.model import Violation
 
-from ._shared import fragment, id_page, schema_graph
+from ._shared import fragment, id_page
 
 ID = "schema/id-off-canonical"
 SEVERITY = "info"
@@ -86,10 +86,10 @@ def page_level(node) -> str | None:
     return None
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
+def check(page, options, graph):
+    view = page.schema_view.name
     anchor, anchor_name = canonical_anchor(page)
-    if graph is None or anchor is None or urls.parse(anchor) is None:
+    if anchor is None or urls.parse(anchor) is None:
         return
     permalink = page.link.value if page.link else None
     off: dict = {}  # the URL the ids sit on → [(node, kind)]: one finding per URL (one root cause)

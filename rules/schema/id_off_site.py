@@ -45,8 +45,6 @@ from seoaudit import urls
 from seoaudit.derive.schema_types import ORGANIZATION, PERSON, WEBSITE
 from seoaudit.model import Violation
 
-from ._shared import schema_graph
-
 ID = "schema/id-off-site"
 SEVERITY = "info"
 REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (registry.py)
@@ -54,10 +52,9 @@ REQUIRES = ("graph",)  # check() finds nothing without it: the engine skips it (
 SITE_ENTITY_TYPES = WEBSITE | ORGANIZATION | PERSON
 
 
-def check(page, options):
-    graph, view = schema_graph(page)
-    origin = page.site_origin
-    if graph is None or origin is None:
+def check(page, options, graph):
+    view, origin = page.schema_view.name, page.site_origin
+    if origin is None:
         return
     site = urls.parse(origin + "/")
     off: dict[str, list] = {}  # origin → nodes: one finding per origin (one root cause)
