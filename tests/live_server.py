@@ -121,7 +121,10 @@ class LiveServer:
         self.server = _QuietServer((host, 0), Handler)
         self.host = host
         self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # A short poll: shutdown() waits for the serving loop's next look, 0.5 s by default (a second per test
+        # with two servers).
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02},
+                                       daemon=True)
 
     @property
     def origin(self) -> str:

@@ -249,8 +249,8 @@ def test_the_python_api_takes_a_decoded_json_value():
 
 
 def test_shell_completion_is_available():
-    script = seoaudit("--show-completion", "bash").stdout
-    assert "_SEOAUDIT_COMPLETE" in script
+    shown = seoaudit("--show-completion", "bash")
+    assert "_SEOAUDIT_COMPLETE" in shown.stdout, (shown.returncode, shown.stderr)
     env = {"_SEOAUDIT_COMPLETE": "complete_bash", "COMP_WORDS": "seoaudit check --fa", "COMP_CWORD": "2", "PATH": ""}
     result = subprocess.run([sys.executable, "-m", "seoaudit"], capture_output=True, text=True, env=env, cwd=ROOT)
     assert result.stdout.split() == ["--fail-on"]

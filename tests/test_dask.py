@@ -68,6 +68,12 @@ def client():
         yield client
 
 
+@pytest.fixture(scope="module")
+def expected(shards) -> dict[str, list[str]]:
+    """The findings of the shards audited in this process, once for the module."""
+    return single_process(shards)
+
+
 def records_in(path: str) -> int:
     if path.endswith(".ndjson"):
         with open(path, encoding="utf-8") as stream:
@@ -105,11 +111,10 @@ def from_results(out) -> dict[str, list[str]]:
     return {source: sorted(findings) for source, findings in found.items()}
 
 
-def test_local_cluster_gives_the_single_process_findings(shards, client, tmp_path):
+def test_local_cluster_gives_the_single_process_findings(shards, expected, client, tmp_path):
     from seoaudit.dask import audit_shards
 
     audit = audit_shards(shards, tmp_path, client=client, records_per_partition=PER_PARTITION)
-    expected = single_process(shards)
     found = from_results(tmp_path)
     assert len(found) == len(expected) == audit.totals.documents
     pages = len(list((CORPUS / "html").rglob("*.html"))) + SHARDS  # each shard's mirror page too
@@ -126,14 +131,14 @@ def test_local_cluster_gives_the_single_process_findings(shards, client, tmp_pat
     assert summary["records"] == {"page": pages}  # what the archives' records were
 
 
-def test_cli_scheduler_address(shards, client, tmp_path):
+def test_cli_scheduler_address(shards, expected, client, tmp_path):
     out = tmp_path / "out"
     result = runner.invoke(app, ["check", "--scheduler", client.scheduler.address, "--results-dir", str(out),
                                  "--isolated", *shards])
     assert result.exit_code == 1, result.stderr
     assert f"results in {out}/results/ ({len(shards)} parts)" in result.stderr
-    assert from_results(out) == single_process(shards)
-    assert f"{len(single_process(shards))} documents" in result.stdout
+    assert from_results(out) == expected
+    assert f"{len(expected)} documents" in result.stdout
 
 
 def test_cli_scheduler_errors(tmp_path):
