@@ -67,7 +67,10 @@ def _report(tree: Path | None, args: list[str]) -> dict:
     working tree, as installed)."""
     env = dict(os.environ)
     if tree is not None:
+        # `python -m` puts the working directory (this tree) first on sys.path: without PYTHONSAFEPATH the
+        # base's code would never be imported and both sides would run this tree.
         env["PYTHONPATH"] = str(tree)
+        env["PYTHONSAFEPATH"] = "1"
     done = subprocess.run([sys.executable, "-m", "seoaudit", "check", "--format", "json", "--isolated", *args],
                           cwd=ROOT, env=env, capture_output=True, text=True)
     if done.returncode not in (0, 1):
