@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from functools import cache, lru_cache
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seoaudit.derive.schema_types import is_article, schema_term, vocabulary
-from seoaudit.json_schema import Pack, SchemaError
 from seoaudit.model import Location
 
 from ._shared import schema_graph
+
+if TYPE_CHECKING:
+    from seoaudit.json_schema import Pack, SchemaError
 
 # JSON-LD 1.1 keywords (W3C JSON-LD 1.1 §1.7); anything else that starts with "@" is not one.
 JSONLD_KEYWORDS = frozenset({
@@ -108,7 +110,10 @@ def type_schema(name: str) -> dict[str, Any]:
 
 @cache
 def type_validator(name: str) -> Pack:
-    """The validator of a pack that lists its errors as jsonschema would (seoaudit.json_schema), built once."""
+    """The validator of a pack that lists its errors as jsonschema would (seoaudit.json_schema), built once
+    (imported here: most runs meet no invalid node)."""
+    from seoaudit.json_schema import Pack
+
     return Pack(type_schema(name))
 
 
