@@ -772,7 +772,7 @@ def _unstyled(stream, color: Color) -> bool:
     Jupyter kernel) says to style it. When unsure, False: rich decides."""
     if color is Color.always or "FORCE_COLOR" in os.environ or os.environ.get("TTY_COMPATIBLE", "") == "1":
         return False
-    if "IPython" in sys.modules:
+    if "IPython" in sys.modules or stream is None:
         return False
     isatty = getattr(stream, "isatty", None)
     try:
