@@ -766,10 +766,30 @@ def _console(stream, color: Color = Color.auto):
     return PipeConsole(highlight=False, no_color=no_color)
 
 
+def _unstyled(stream, color: Color) -> bool:
+    """Whether rich would print to `stream` without colour or style (its Console.is_terminal is False): no
+    terminal, and neither --color always nor the environment rich reads (FORCE_COLOR, TTY_COMPATIBLE, a
+    Jupyter kernel) says to style it. When unsure, False: rich decides."""
+    if color is Color.always or "FORCE_COLOR" in os.environ or os.environ.get("TTY_COMPATIBLE", "") == "1":
+        return False
+    if "IPython" in sys.modules or stream is None:
+        return False
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return isatty is None or not isatty()
+    except ValueError:  # a closed stream: rich treats it as no terminal too
+        return True
+
+
 def _terminal_summary(report, outputs: list[_Output], color: Color, statistics: bool) -> None:
     """When every report went to a file, stdout still says how the run went; `--statistics` beside a
     machine report on stdout goes to stderr. rich is imported only then: a JSON report on stdout needs none of it."""
     if not any(out.sink.is_stdout for out in outputs):
+        if not statistics and _unstyled(sys.stdout, color):  # what rich would print: no need to import it
+            from .report import plain_summary
+
+            sys.stdout.write(plain_summary(report) + "\n")
+            return
         from .report import rich_report
 
         console = _console(sys.stdout, color)

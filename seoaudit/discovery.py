@@ -49,14 +49,21 @@ class Pattern:
             text = text[2:]
         return cls(text.rstrip("/") or text, base)
 
-    def matches(self, path: Path, name: str) -> bool:
+    def matches(self, path: Path, name: str, relative: str | None = None) -> bool:
+        """`relative`: `relative_posix(path, self.base)`, when the caller has it already."""
         if "/" not in self.glob and fnmatchcase(name, self.glob):
             return True
-        try:
-            relative = path.relative_to(self.base).as_posix()
-        except ValueError:
-            return False
-        return relative != "." and fnmatchcase(relative, self.glob)
+        if relative is None:
+            relative = relative_posix(path, self.base)
+        return relative not in ("", ".") and fnmatchcase(relative, self.glob)
+
+
+def relative_posix(path: Path, base: Path) -> str:
+    """`path` relative to `base` in POSIX form ("." for `base` itself), "" when it is not below `base`."""
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return ""
 
 
 @dataclass(frozen=True)
@@ -77,9 +84,14 @@ class FileRules:
 
     def exclusion(self, path: Path) -> str | None:
         """Why `path` (absolute) is excluded, or None."""
+        name = path.name
+        relatives: dict[Path, str] = {}  # by pattern base: the patterns of one config share one (pathlib is slow)
         for key, patterns in (("exclude", self.exclude), ("extend-exclude", self.extend_exclude)):
             for pattern in patterns:
-                if pattern.matches(path, path.name):
+                relative = relatives.get(pattern.base)
+                if relative is None:
+                    relative = relatives[pattern.base] = relative_posix(path, pattern.base)
+                if pattern.matches(path, name, relative):
                     return f"excluded by {key} {pattern.glob!r}"
         return None
 

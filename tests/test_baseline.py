@@ -218,3 +218,19 @@ def test_without_a_config_the_git_work_tree_is_the_project_root(tmp_path, monkey
     monkeypatch.chdir(tmp_path / "content")
     result = runner.invoke(app, ["check", ".", "--baseline", "../b.json", "-q"])
     assert result.exit_code == 0 and "baselined" in result.stdout, result.output
+
+
+@pytest.mark.parametrize("root", [None, "/", "/work", "/work/site", "/work/site/", "//work", "/tmp", "rel", ".."])
+@pytest.mark.parametrize("source", ["a.html", "./a/b.html", "../x/y.html", "/work/site/a", "/work/site", "/",
+                                    "//x/y", "a//b/./c/../d.json", "/work/siteX/a", "..", ".", "/work/", "ü/ß.html"])
+def test_relative_source_is_what_relpath_and_purepath_make(source, root):
+    # relative_source compares normalised paths as strings: the answer of the general formula it replaced.
+    import os
+    from pathlib import Path, PurePath
+
+    from seoaudit.baseline import relative_source
+
+    path, base = os.path.abspath(source), os.path.abspath(root) if root is not None else os.getcwd()
+    inside = os.path.commonpath([path, base]) == base
+    wanted = PurePath(os.path.relpath(path, base) if inside else path).as_posix()
+    assert relative_source(source, Path(root) if root is not None else None) == wanted

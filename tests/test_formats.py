@@ -420,3 +420,32 @@ def test_concise_has_a_file_line_for_json_inputs_too():
     assert sorted((p, int(n) if n else 0, s, r) for p, n, s, r in found) == sorted(
         (p, n or 0, s, r) for p, n, s, r in expected)  # the rules across documents come after the rest
     assert lines[-1].startswith("3 documents:") and "; site: 3 indexable" in lines[-1]
+
+
+class _Summary:
+    def __init__(self, **counts):
+        self.counts = counts
+
+    def summary(self):
+        return {"documents": self.counts.get("documents", 2), "unreadable": self.counts.get("unreadable", 0),
+                "by_severity": {"error": self.counts.get("error", 0), "warning": self.counts.get("warning", 0),
+                                "info": self.counts.get("info", 0)},
+                "suppressed": self.counts.get("suppressed", 0), "baselined": self.counts.get("baselined", 0)}
+
+
+@pytest.mark.parametrize("counts", [{}, {"documents": 1, "error": 1}, {"error": 3, "warning": 1, "info": 2},
+                                    {"unreadable": 2, "suppressed": 1, "baselined": 4}])
+def test_the_plain_summary_line_is_what_rich_prints_to_a_file(counts, monkeypatch):
+    # A run whose reports all go to files prints its summary line without rich (cli._unstyled): the same text.
+    from rich.console import Console
+
+    from seoaudit.cli import Color, _unstyled
+    from seoaudit.report import plain_summary
+    from seoaudit.report.rich_report import summary_line
+
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    report, stream = _Summary(**counts), io.StringIO()
+    assert _unstyled(stream, Color.auto) and not _unstyled(stream, Color.always)
+    Console(file=stream, highlight=False).print(summary_line(report), soft_wrap=True)
+    assert stream.getvalue() == plain_summary(report) + "\n"

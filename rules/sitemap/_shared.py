@@ -8,6 +8,7 @@ from typing import Any
 
 from seoaudit import urls
 from seoaudit.batch import Occurrence
+from seoaudit.derive import derived
 from seoaudit.model import Location, Violation
 
 SHOWN = 3  # offending entries a message names; the finding's value lists up to ten
@@ -55,6 +56,7 @@ def listed_occurrences(page) -> dict:
             for key, entry in listed_entries(page).items()}
 
 
+@derived  # asked by four sitemap rules for every page
 def page_urls(page) -> tuple[dict, Any]:
     """A published page's own URLs (WordPress `link`, `og:url`; key → raw) and its canonical Field, else ({}, None)."""
     view = page.primary

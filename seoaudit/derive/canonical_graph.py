@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 from seoaudit import urls
 from seoaudit.batch import Member, Occurrence
+from seoaudit.derive import derived
 from seoaudit.model import Location
 from seoaudit.wire import page_response, wire_of
 
@@ -39,6 +40,7 @@ def page_key(raw: str | None) -> str | None:
         (f"?{url.query}" if url.query else "")
 
 
+@derived  # asked by six rules across documents for every page
 def own_urls(page) -> dict[str, str]:
     """The page's own addresses (page key → URL as written): its WordPress `link`, else its `og:url` (Yoast
     writes the canonical into og:url, so beside a `link` it says nothing of the page's address), and the URL

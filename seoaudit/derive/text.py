@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from seoaudit.derive import derived
 from seoaudit.extract.view import Field, View
 from seoaudit.model import Location, Violation
 
@@ -313,10 +314,16 @@ def _head_fields(view: View, kind: str) -> list[Field]:
     return {"canonical": view.canonicals, "title": view.titles, "description": view.descriptions}[kind]
 
 
-def displaced(page, rule_id: str) -> Iterator[Displaced]:
+def displaced(page, rule_id: str) -> list[Displaced]:
     """The causes `rule_id` reports: per HTML head, the tags of a kind that <head> lacks and <body> holds (a copy
     in <body> of a tag <head> already has changes nothing and is not reported), when `rule_id` owns the most
     costly of them. One finding per cause, so a stray <div> is one finding, not four."""
+    return [found for found in _causes(page) if found.reporter == rule_id]
+
+
+@derived  # the four */outside-head rules each take their share of the same causes
+def _causes(page) -> list[Displaced]:
+    causes = []
     for view in page.head_views:
         tags = []
         for kind, _, _ in HEAD_TAGS:
@@ -326,9 +333,8 @@ def displaced(page, rule_id: str) -> Iterator[Displaced]:
         if not tags:
             continue
         tags.sort(key=lambda tag: tag[1].location.line or 0)
-        found = Displaced(view, tags, head_breaker(view, tags[0][1].location.line))
-        if found.reporter == rule_id:
-            yield found
+        causes.append(Displaced(view, tags, head_breaker(view, tags[0][1].location.line)))
+    return causes
 
 
 def shown_titles(page) -> Iterator[tuple[View, Field, str]]:

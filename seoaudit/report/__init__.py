@@ -109,3 +109,32 @@ def render(kind: type[Formatter], report: Report, options: RenderOptions | None 
             out.document(result)
     out.finish(report)
     return "".join(parts)
+
+
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}  # rich styles
+
+
+def summary_pieces(report: Report) -> list[tuple[str, str | None]]:
+    """The summary line ("518 documents: 63 errors, 1176 warnings, 2104 info") as (text, rich style or None)
+    pieces: rich_report colours them; plain text is their concatenation, which needs no rich."""
+    summary = report.summary()
+    counts = summary["by_severity"]
+    pieces: list[tuple[str, str | None]] = [
+        (f"{summary['documents']} document{'s' if summary['documents'] != 1 else ''}: ", None)]
+    for index, (count, label, severity) in enumerate([(counts["error"], "error", Severity.ERROR),
+                                                       (counts["warning"], "warning", Severity.WARNING),
+                                                       (counts["info"], "info", Severity.INFO)]):
+        if index:
+            pieces.append((", ", None))
+        plural = "s" if count != 1 and label != "info" else ""
+        pieces.append((f"{count} {label}{plural}", STYLE[severity] if count else None))
+    if summary["unreadable"]:
+        pieces.append((f", {summary['unreadable']} unreadable", "bold red"))
+    hidden = [f"{summary[key]} {key}" for key in ("suppressed", "baselined") if summary[key]]
+    if hidden:
+        pieces.append((f" ({', '.join(hidden)})", "dim"))
+    return pieces
+
+
+def plain_summary(report: Report) -> str:
+    return "".join(text for text, _ in summary_pieces(report))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from ..model import Finding
 from ..results import DocumentResult, Report, site_line
-from . import Formatter, RenderOptions, shown
+from . import Formatter, RenderOptions, plain_summary, shown
 from . import render as _render
 
 
@@ -30,11 +30,9 @@ class ConciseFormatter(Formatter):
             self._lines(item.document.source, item.findings, item.line)
 
     def finish(self, report: Report) -> None:
-        from .rich_report import summary_line
-
         site = site_line(report.summary())
         # one last line, after the lines that each start with a path (editors and grep read those)
-        self.write(summary_line(report).plain + (f"; {site}" if site else "") + "\n")
+        self.write(plain_summary(report) + (f"; {site}" if site else "") + "\n")
 
     def _lines(self, source: str, findings: list[Finding], line_of: Callable[[Finding], int | None]) -> None:
         found = shown(findings, self.options)

@@ -24,10 +24,9 @@ from rich.text import Text
 
 from ..model import Finding, Severity
 from ..results import DocumentResult, Report, site_line
-from . import Formatter, RenderOptions, shown
+from . import STYLE, Formatter, RenderOptions, shown, summary_pieces
 from . import render as _render
 
-STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 MARK = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}
 MAX_VALUE = 160
 MAX_FINDINGS = 200  # listed one by one; past that, the table by rule speaks for the run
@@ -181,22 +180,9 @@ def _plain(value) -> str:
 
 
 def summary_line(report: Report) -> Text:
-    summary = report.summary()
-    counts = summary["by_severity"]
     text = Text()
-    text.append(f"{summary['documents']} document{'s' if summary['documents'] != 1 else ''}: ")
-    pieces = [(counts["error"], "error", Severity.ERROR), (counts["warning"], "warning", Severity.WARNING),
-              (counts["info"], "info", Severity.INFO)]
-    for index, (count, label, severity) in enumerate(pieces):
-        if index:
-            text.append(", ")
-        plural = "s" if count != 1 and label != "info" else ""
-        text.append(f"{count} {label}{plural}", style=STYLE[severity] if count else None)
-    if summary["unreadable"]:
-        text.append(f", {summary['unreadable']} unreadable", style="bold red")
-    hidden = [f"{summary[key]} {key}" for key in ("suppressed", "baselined") if summary[key]]
-    if hidden:
-        text.append(f" ({', '.join(hidden)})", style="dim")
+    for piece, style in summary_pieces(report):
+        text.append(piece, style=style)
     return text
 
 
