@@ -87,7 +87,7 @@ def problems(graph, entity) -> list[str]:
         return []
     missing, invalid = missing_and_invalid("Organization", with_logo_resolved(graph, entity.data))
     found = [f"has no {prop}" for prop in missing]
-    for path, _keyword in invalid:
+    for path, _message in invalid:
         prop = path.split("/")[0]
         found.append("has an empty name" if prop == "name" else "has a logo with no url or contentUrl")
     return list(dict.fromkeys(found))
