@@ -181,9 +181,6 @@ def read(path: Path) -> FileConfig:
 
 def validate(table: Any, where: str = "config") -> None:
     """Raise ConfigError for the first problem: unknown key, wrong type, unknown rule or option."""
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import best_match
-
     spec = schema()
     if isinstance(table, dict):
         for key in table:
@@ -195,11 +192,8 @@ def validate(table: Any, where: str = "config") -> None:
         for rule_id, settings in rules.items() if isinstance(rules, dict) else ():
             if isinstance(settings, dict):
                 _validate_rule(rule_id, settings, where)
-    error = best_match(Draft202012Validator(spec).iter_errors(table))
-    if error is not None:
-        path = ".".join(json.dumps(p) if not str(p).replace("-", "").isalnum() else str(p)
-                        for p in error.absolute_path)
-        raise ConfigError(f"{where}: {path or 'config'}: {error.message}")
+    if not _conforms(table):
+        _schema_error(table, spec, where)
     refs = [(key, ref) for key in ("select", "extend-select", "ignore") for ref in table.get(key, [])]
     refs += [(f"per-file-ignores.{json.dumps(pattern)}", ref)
              for pattern, listed in table.get("per-file-ignores", {}).items() for ref in listed]
@@ -214,6 +208,34 @@ def validate(table: Any, where: str = "config") -> None:
                 ipaddress.ip_network(entry, strict=False)
             except ValueError as exc:
                 raise ConfigError(f"{where}: allow-private-hosts: {entry!r} is not a network ({exc})") from None
+
+
+def _conforms(table: Any) -> bool:
+    """Whether `table` conforms to the schema, by its compiled validator (seoaudit/config_validator.py, written by
+    tools/config_schema.py): importing jsonschema would cost a run that reads a config file a quarter of its
+    start-up."""
+    from fastjsonschema import JsonSchemaException
+
+    from .config_validator import validate as conforming
+
+    try:
+        conforming(table)
+    except JsonSchemaException:
+        return False
+    return True
+
+
+def _schema_error(table: Any, spec: dict[str, Any], where: str) -> None:
+    """Raise the ConfigError jsonschema words for a table that does not conform (jsonschema has the last word:
+    a table it accepts is valid)."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
+
+    error = best_match(Draft202012Validator(spec).iter_errors(table))
+    if error is not None:
+        path = ".".join(json.dumps(p) if not str(p).replace("-", "").isalnum() else str(p)
+                        for p in error.absolute_path)
+        raise ConfigError(f"{where}: {path or 'config'}: {error.message}")
 
 
 def _validate_rule(rule_id: str, settings: dict[str, Any], where: str) -> None:

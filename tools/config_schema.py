@@ -2,7 +2,10 @@
 `python tools/config_schema.py`.
 
 Only the `rules` table's entries are generated (`seoaudit.config.with_rule_options`); the rest of the schema is
-written by hand. tests/test_config.py fails when the file differs from what this writes, so it cannot drift.
+written by hand. The schema is then compiled into seoaudit/config_validator.py (fastjsonschema's code, as
+tools/make_type_validators.py does for the type packs), which decides whether a config file is valid without
+importing jsonschema (jsonschema only words the error of an invalid one). tests/test_options.py fails when
+either file differs from what this writes, so neither can drift.
 """
 
 from __future__ import annotations
@@ -11,17 +14,27 @@ import json
 import sys
 from pathlib import Path
 
+from make_type_validators import compiled_module
+
 from seoaudit.config import with_rule_options
 
-SCHEMA = Path(__file__).resolve().parent.parent / "seoaudit" / "schemas" / "config.schema.json"
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = ROOT / "seoaudit" / "schemas" / "config.schema.json"
+VALIDATOR = ROOT / "seoaudit" / "config_validator.py"
 
 
 def text(spec: dict) -> str:
     return json.dumps(with_rule_options(spec), indent=2, ensure_ascii=False) + "\n"
 
 
+def validator_text(spec: dict) -> str:
+    return compiled_module(spec, "seoaudit/schemas/config.schema.json", "tools/config_schema.py")
+
+
 def main() -> int:
-    SCHEMA.write_text(text(json.loads(SCHEMA.read_text(encoding="utf-8"))), encoding="utf-8")
+    spec = with_rule_options(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    SCHEMA.write_text(text(spec), encoding="utf-8")
+    VALIDATOR.write_text(validator_text(spec), encoding="utf-8")
     return 0
 
 
