@@ -6,6 +6,9 @@ Each round runs, one after the other (so that each ratio compares runs made unde
 
 - `parse`: a Python process that reads every page of the corpus and parses it with lxml (the floor);
 - `check -f json` and `check -f rich` of the corpus, output to a file (`--jobs` as given);
+- `check -f json, rules no-op`: the same JSON run with every rule's check replaced by one that finds nothing
+  (batch rules' signatures too): the pipeline's floor (start-up, reading, the parse, the extraction the report's
+  metadata needs, the report), which no work on the rules can go below;
 - `check -f json examples/clean-post.json`, cold: one post, most of it start-up.
 
 Prints each measurement's median and range over the rounds, and the median of the rounds' ratios to the parse.
@@ -31,6 +34,20 @@ for path in sorted(Path(sys.argv[1]).rglob("*")):
     if path.suffix in (".html", ".htm"):
         etree.fromstring(path.read_bytes(), html.HTMLParser(encoding="utf-8"))
 """
+# The CLI with every rule a no-op: what the pipeline costs when the rules cost nothing.
+NOOP_RULES = """
+import dataclasses, sys
+from seoaudit import config, engine, registry
+def nothing(page, options, **artifacts): return ()
+def no_groups(page, options): return {}
+rules = {rule_id: dataclasses.replace(rule, check=None if rule.is_batch else nothing, artifacts=(),
+                                      signature=no_groups if rule.is_batch else None)
+         for rule_id, rule in registry.all_rules().items()}
+registry.all_rules = config.all_rules = engine.all_rules = lambda: rules
+from seoaudit.cli import main
+sys.argv[0] = "seoaudit"
+main()
+"""
 
 
 def timed(command: list[str]) -> float:
@@ -51,6 +68,8 @@ def main() -> int:
         "parse": [sys.executable, "-c", PARSE, str(args.corpus)],
         "check -f json": [*check, "-f", f"json:{out / 'r.json'}", str(args.corpus)],
         "check -f rich": [*check, "-f", f"rich:{out / 'r.txt'}", str(args.corpus)],
+        "check -f json, rules no-op": [sys.executable, "-c", NOOP_RULES, *check[3:], "-f", f"json:{out / 'n.json'}",
+                                       str(args.corpus)],
         "check post.json (cold)": [*check, "-f", "json", "examples/clean-post.json"],
     }
     times: dict[str, list[float]] = {name: [] for name in commands}
@@ -60,7 +79,7 @@ def main() -> int:
     for name, runs in times.items():
         ratio = "" if name == "parse" or "cold" in name else (
             f"  {statistics.median(t / p for t, p in zip(runs, times['parse'], strict=True)):.2f}x the parse")
-        print(f"{name:<24} median {statistics.median(runs):6.2f} s  (range {min(runs):.2f}–{max(runs):.2f} s){ratio}")
+        print(f"{name:<28} median {statistics.median(runs):6.2f} s  (range {min(runs):.2f}–{max(runs):.2f} s){ratio}")
     print(f"({args.rounds} rounds, --jobs {args.jobs}, {args.corpus})")
     return 0
 
