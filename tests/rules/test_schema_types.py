@@ -485,6 +485,18 @@ _JSON_VALUES = st.recursive(
 )
 
 
+@pytest.mark.parametrize("pack", sorted(p.stem for p in (ROOT / "seoaudit" / "schemas" / "types").glob("*.json")))
+def test_each_pack_is_a_valid_json_schema(pack):
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+    from seoaudit.rules.schema._types import type_schema
+
+    try:
+        Draft202012Validator.check_schema(type_schema(pack))
+    except SchemaError as error:
+        pytest.fail(f"schemas/types/{pack}.json: {error.message} at {'/'.join(map(str, error.path))}")
+
+
 @pytest.mark.parametrize("pack", ["Article", "Organization", "BreadcrumbList"])
 @settings(max_examples=300, derandomize=True, deadline=None)
 @given(instance=_JSON_VALUES)
