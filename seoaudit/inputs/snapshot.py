@@ -23,8 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..documents import problem
 from ..limits import Limits
-from ..model import Document, InputCode, InputProblem, Location
+from ..model import Document, InputCode, InputProblem
 
 SUFFIXES = (".ndjson", ".ndjson.gz", ".jsonl", ".jsonl.gz")
 MARK = "seoaudit_snapshot"
@@ -61,7 +62,7 @@ def read(snapshot: NdjsonInput, limits: Limits) -> Iterator[Document]:
         try:
             yield from _lines(stream, name, snapshot, limits)
         except (OSError, EOFError) as exc:  # corrupt or cut-short gzip: what was read is kept
-            yield _problem(name, InputCode.UNREADABLE, f"unreadable past this point: {exc}")
+            yield problem(name, InputCode.UNREADABLE, f"unreadable past this point: {exc}")
 
 
 def _lines(stream, name: str, snapshot: NdjsonInput, limits: Limits) -> Iterator[Document]:
@@ -77,7 +78,7 @@ def _lines(stream, name: str, snapshot: NdjsonInput, limits: Limits) -> Iterator
             while not line.endswith(b"\n") and (line := stream.readline(cap + 1)):
                 pass
             if number >= snapshot.first:
-                yield _problem(f"{name}:{number + 1}", InputCode.LIMIT_EXCEEDED,
+                yield problem(f"{name}:{number + 1}", InputCode.LIMIT_EXCEEDED,
                                f"the line is over the {cap:,}-byte limit (max-input-bytes); not audited")
             continue
         if number < snapshot.first or not line.strip():
@@ -98,10 +99,10 @@ def _recorded(line: bytes, source: str) -> Document:
     try:
         value = json.loads(line)
         meta = value[MARK]
-        problem = meta.get("problem")
-        if problem is not None:
+        said = meta.get("problem")
+        if said is not None:
             return Document(source=meta["source"], kind="invalid", pointer=meta.get("pointer", ""),
-                            problem=InputProblem(problem_code(problem["code"]), problem["message"]))
+                            problem=InputProblem(problem_code(said["code"]), said["message"]))
         html = value.get("html")
         document = Document(source=meta["source"], kind=meta["kind"], data=value.get("json"),
                             html=_bytes(html, value.get("html_base64")), pointer=meta.get("pointer", ""),
@@ -114,7 +115,7 @@ def _recorded(line: bytes, source: str) -> Document:
                 document.wire.served.body = base64.b64decode(served["body_base64"])
         return document
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        return _problem(source, InputCode.INVALID_JSON, f"not a seoaudit snapshot line: {type(exc).__name__}: {exc}")
+        return problem(source, InputCode.INVALID_JSON, f"not a seoaudit snapshot line: {type(exc).__name__}: {exc}")
 
 
 def problem_code(written: str) -> InputCode:
@@ -181,7 +182,3 @@ def _text(data: bytes, name: str) -> dict:
         return {name: data.decode("utf-8")}
     except UnicodeDecodeError:
         return {f"{name}_base64": base64.b64encode(data).decode("ascii")}
-
-
-def _problem(source: str, code: InputCode, message: str) -> Document:
-    return Document(source=source, kind="invalid", problem=InputProblem(code, message, Location()))

@@ -29,8 +29,9 @@ from typing import IO
 from urllib.parse import urljoin
 
 from .. import urls
+from ..documents import problem
 from ..limits import Limits
-from ..model import Document, InputCode, InputProblem
+from ..model import Document, InputCode
 from ..wire import REDIRECT_CODES, Hop, Response, Wire
 
 SUFFIXES = (".warc", ".warc.gz")
@@ -118,9 +119,9 @@ def index_archive(path: str) -> Index | None:
 
 def read(archive: WarcInput, limits: Limits, counts: Counter, index: Index | None = None) -> Iterator[Document]:
     name = archive.name or archive.path
-    problem = missing_reader()
-    if problem is not None:
-        yield _problem(name, problem)
+    missing = missing_reader()
+    if missing is not None:
+        yield problem(name, InputCode.UNREADABLE, missing)
         return
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -140,9 +141,9 @@ def read(archive: WarcInput, limits: Limits, counts: Counter, index: Index | Non
 
         yield unopened(name, exc)
     except _Broken as exc:
-        yield _problem(name, str(exc))
+        yield problem(name, InputCode.UNREADABLE, str(exc))
     except ArchiveLoadFailed as exc:
-        yield _problem(name, f"not a WARC file: {' '.join(str(exc).split())[:200]}")
+        yield problem(name, InputCode.UNREADABLE, f"not a WARC file: {' '.join(str(exc).split())[:200]}")
 
 
 class _Broken(Exception):
@@ -218,17 +219,20 @@ def _pages(stream: IO[bytes], archive: WarcInput, index: Index, limits: Limits, 
         try:
             body = record.content_stream().read(limits.max_input_bytes + 1)
         except Exception as exc:  # a chunked or compressed body that does not decode
-            yield _problem(url, f"its body in {name} (byte {offset}) does not decode: {type(exc).__name__}: {exc}")
+            yield problem(url, InputCode.UNREADABLE,
+                          f"its body in {name} (byte {offset}) does not decode: {type(exc).__name__}: {exc}")
             continue
         short = _short_of(record, body)
         if truncated or short:
             counts["truncated"] += 1
             cause = f"WARC-Truncated: {truncated}" if truncated else f"{short} bytes short of its Content-Length"
-            yield _problem(url, f"its record in {name} is truncated (byte {offset}, {cause}): not audited")
+            yield problem(url, InputCode.UNREADABLE,
+                          f"its record in {name} is truncated (byte {offset}, {cause}): not audited")
             continue
         if len(body) > limits.max_input_bytes:
-            yield _problem(url, f"its body in {name} is over the {limits.max_input_bytes:,}-byte limit "
-                           "(max-input-bytes); not audited", InputCode.LIMIT_EXCEEDED)
+            yield problem(url, InputCode.LIMIT_EXCEEDED,
+                          f"its body in {name} is over the {limits.max_input_bytes:,}-byte limit (max-input-bytes); "
+                          "not audited")
             continue
         wire = Wire(response)
         wire.canonical, wire.canonical_robots = _canonical_target(archive.path, index, url, body)
@@ -340,7 +344,3 @@ def describe(counts: Counter) -> str | None:
     if counts.get("truncated"):
         line += f"; {counts['truncated']:,} truncated page(s) reported"
     return line
-
-
-def _problem(source: str, message: str, code: InputCode = InputCode.UNREADABLE) -> Document:
-    return Document(source=source, kind="invalid", problem=InputProblem(code, message))

@@ -157,11 +157,11 @@ def _discover(session, listing: Listing) -> Endpoint | str:
 
 
 def _page_job(session, listing: Listing, kind: str, page: int, cursor: str | None, key: tuple):
-    from ..documents import documents_from_json
+    from ..documents import documents_from_json, problem
     from ..headless import empty_connections, is_graphql_response
     from ..model import InputCode
     from ..wire import Wire
-    from .jobs import JobResult, problem, without_body
+    from .jobs import JobResult, without_body
     from .wordpress import MAX_PAGES
 
     def job() -> JobResult:

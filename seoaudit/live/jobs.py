@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import Document, InputCode, InputProblem
+from ..model import Document
 from ..wire import Response
 
 
@@ -22,5 +22,3 @@ def without_body(answer: Response) -> Response:
                     None, answer.truncated)
 
 
-def problem(source: str, code: InputCode, message: str) -> Document:
-    return Document(source=source, kind="invalid", problem=InputProblem(code, message))

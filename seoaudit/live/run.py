@@ -26,14 +26,14 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .. import urls
-from ..documents import documents_from_json
+from ..documents import documents_from_json, problem
 from ..extract import sitemap_xml as sitemap
 from ..limits import Limits
 from ..model import Document, InputCode
 from ..wire import Response, Wire
 from . import wordpress
 from .fetch import Cancelled, Fetcher, FetchOptions, ImageDownloader, OutOfTime, origin
-from .jobs import JobResult, problem, without_body
+from .jobs import JobResult, without_body
 
 MAX_SITEMAPS = 200
 MAX_IMAGES_PER_PAGE = 6
