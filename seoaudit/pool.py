@@ -1,9 +1,10 @@
 """pool: audit in worker processes, every core busy, results in input order.
 
 Each worker receives the auditor once (pickled when it starts), then chunks of inputs: a file's name (the
-worker reads and decodes it), or a document (stdin, live mode). It answers a light result per document
-and a word when an input is done. The parent keeps at most a few chunks per worker in flight and yields
-results in the order of the inputs, holding back only those that finished early.
+worker reads and decodes it), or a document (stdin, live mode). It answers a light result per document,
+the last of an input's saying the input is done (one message, not two: the parent reads fewer). The
+parent keeps at most a few chunks per worker in flight and yields results in the order of the inputs,
+holding back only those that finished early.
 
 A worker that dies (a crash in C code, the kernel's OOM killer) or says nothing for far longer than the
 per-document time limit (a rule that never returns) is killed and replaced: the document it was on gets
@@ -16,6 +17,7 @@ from __future__ import annotations
 import os
 import pickle
 import queue
+import selectors
 import signal
 import subprocess
 import sys
@@ -24,7 +26,7 @@ import time
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
 from .baseline import document_ref
@@ -117,7 +119,19 @@ class Pool:
         self.hang_after = max(3 * limits.document_timeout, limits.document_timeout + 5)
         # What a worker needs before its first document: the auditor, and where to import rule modules from.
         self._auditor = pickle.dumps((sys.path, pickle.dumps(auditor, -1)), -1)
-        self._workers = [_Worker(self._auditor) for _ in range(jobs)]
+        # One selector for the run (not one per wait, as multiprocessing's wait and poll make): listening
+        # costs a system call, not a selector's set-up.
+        self._selector = selectors.DefaultSelector()
+        self._workers = [self._start() for _ in range(jobs)]
+
+    def _start(self) -> _Worker:
+        worker = _Worker(self._auditor)
+        self._selector.register(worker.results, selectors.EVENT_READ, worker)
+        return worker
+
+    def _stop(self, worker: _Worker) -> None:
+        self._selector.unregister(worker.results)
+        worker.stop()
 
     def results(self, keyed: Iterator[tuple[tuple[int, ...], object]]) -> Iterator[DocumentResult]:
         """Audit each (key, input), yielding results in the order of the inputs."""
@@ -174,21 +188,22 @@ class Pool:
 
     def _collect(self, ready: dict[int, list[DocumentResult]], done: set[int], waiting: deque[_Task],
                  timeout: float = 1.0) -> None:
-        """Wait for what the workers say (or for one to die, or to hang) and file it."""
-        by_connection = {w.results: w for w in self._workers}
-        for connection in wait(list(by_connection), timeout=timeout):
-            worker = by_connection[connection]
-            try:
-                while connection.poll():
-                    self._file(worker, connection.recv(), ready, done)
-            except (EOFError, OSError):  # its end of the pipe closed: it died
-                code = worker.process.wait()
-                if not worker.ready:  # before its first document: it cannot start; this process does the work
-                    worker.stop()
-                    self._workers.remove(worker)
-                    continue
-                self._replace(worker, f"its worker process died ({_exit_status(code)})", "WorkerDied", ready,
-                              done, waiting)
+        """Wait for what the workers say (or for one to die, or to hang) and file all that has come."""
+        events = self._selector.select(timeout)
+        while events:
+            for selected, _ in events:
+                worker = selected.data
+                try:
+                    self._file(worker, worker.results.recv(), ready, done)
+                except (EOFError, OSError):  # its end of the pipe closed: it died
+                    code = worker.process.wait()
+                    if not worker.ready:  # before its first document: it cannot start; this process does the work
+                        self._stop(worker)
+                        self._workers.remove(worker)
+                        continue
+                    self._replace(worker, f"its worker process died ({_exit_status(code)})", "WorkerDied", ready,
+                                  done, waiting)
+            events = self._selector.select(0)
         now = time.monotonic()
         for worker in list(self._workers):
             if worker.tasks and now - worker.heard > self.hang_after:
@@ -197,25 +212,26 @@ class Pool:
                               ready, done, waiting)
 
     def _file(self, worker: _Worker, message: tuple, ready: dict, done: set) -> None:
+        """A worker's message: (kind, input, result, whether the chunk ends). An input's last result says its
+        input is done ("result"); an input that gave no result says so alone ("done")."""
         worker.heard = time.monotonic()
-        kind, seq, payload = message
+        kind, seq, payload, chunk_ends = message
         if kind == "ready":
             worker.ready = True
             return
-        task = worker.tasks[0]
         if kind == "result":
-            task.delivered += 1
+            worker.tasks[0].delivered += 1
             ready.setdefault(seq, []).append(payload)
-        else:  # "done"
+        if chunk_ends is not None:  # the input is done
             worker.tasks.popleft()
             done.add(seq)
-            if payload:  # the last input of a chunk
+            if chunk_ends:
                 worker.chunks -= 1
 
     def _replace(self, worker: _Worker, why: str, value: str, ready: dict, done: set, waiting: deque[_Task]) -> None:
         """Stop `worker`, report the document it was on, hand its other work back, start another."""
-        worker.stop()
-        self._workers[self._workers.index(worker)] = _Worker(self._auditor)
+        self._stop(worker)
+        self._workers[self._workers.index(worker)] = self._start()
         if not worker.tasks:
             return
         task = worker.tasks.popleft()
@@ -237,8 +253,9 @@ class Pool:
         for worker in self._workers:
             worker.close()
         for worker in self._workers:
-            worker.stop()
+            self._stop(worker)
         self._workers = []
+        self._selector.close()
 
 
 def _failed_ref(item, index: int) -> DocumentRef:
@@ -264,14 +281,17 @@ def serve(tasks: int, results: int) -> None:
         sys.path[:] = path
         auditor = pickle.loads(data)
         limits = auditor.context.limits
-        outbox.send(("ready", None, None))
+        outbox.send(("ready", None, None, None))
         while True:
             chunk = pickle.loads(inbox.recv_bytes())
             for position, (seq, key, item, skip) in enumerate(chunk):
                 audit = auditor_of(auditor, item).audit
+                done = position == len(chunk) - 1  # what the input's last message says: whether the chunk ends
+                last = None
                 for index, document in enumerate(documents_of(item, limits)):
-                    if index >= skip:
-                        outbox.send(("result", seq, audit(document, (*key, index))))
-                outbox.send(("done", seq, position == len(chunk) - 1))
+                    if last is not None:  # not its input's last document: more follow
+                        outbox.send(("result", seq, last, None))
+                    last = audit(document, (*key, index)) if index >= skip else None
+                outbox.send(("result" if last is not None else "done", seq, last, done))
     except (EOFError, OSError):  # the parent is done, or gone
         return
