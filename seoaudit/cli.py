@@ -296,7 +296,7 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
     outputs = _open(destinations, color, quiet, statistics, settings.fail_on, settings.root, view, config)
     streamed = [out.formatter for out in outputs if not out.formatter.spooled]
     needs = frozenset().union(*(out.formatter.NEEDS for out in outputs))
-    run = Run(Auditor.compile(config, needs), jobs=jobs or usable_cpus())
+    run = Run(Auditor.compile(config, needs), jobs=jobs or usable_cpus(), rendering=_rendering(outputs))
     _started()
     spool = Spool() if write_baseline is not None or len(streamed) < len(outputs) else None
     interrupted: int | None = None  # the exit status, once Ctrl-C or SIGTERM stopped the audit
@@ -374,6 +374,17 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
     if write_baseline is None and report.fails(settings.fail_on):
         raise typer.Exit(ExitStatus.FINDINGS)
     raise typer.Exit(ExitStatus.OK)
+
+
+def _rendering(outputs):
+    """The run.Rendering of the reports: what they render of each document where it is audited, and whether
+    any still reads its metadata."""
+    from .run import Rendering
+
+    formatters = [out.formatter for out in outputs]
+    renderers = {f.renderer.name: f.renderer for f in formatters if f.spooled and f.renderer is not None}
+    keep_metadata = any(f.NEEDS & {"metadata", "headline"} for f in formatters if f.renderer is None or not f.spooled)
+    return Rendering(tuple(renderers.values()), keep_metadata)
 
 
 def _dask_config(fail_on, select, extend_select, ignore, site_url, config_file, isolated, baseline):

@@ -36,6 +36,7 @@ from .work import auditor_of, documents_of
 
 if TYPE_CHECKING:
     from .engine import Auditor
+    from .run import Rendering
 
 CHUNK = 2  # inputs sent at once
 AHEAD = 1  # chunks a worker may hold beyond the one it is on (more: a slow document holds back more work)
@@ -111,14 +112,16 @@ class _Worker:
 
 
 class Pool:
-    def __init__(self, auditor: Auditor, jobs: int):
+    def __init__(self, auditor: Auditor, jobs: int, rendering: Rendering):
         self.auditor = auditor
         self.jobs = jobs
+        self.rendering = rendering
         limits = auditor.context.limits
         # A document gets its own time limit, checked between rules; a worker silent for much longer is stuck.
         self.hang_after = max(3 * limits.document_timeout, limits.document_timeout + 5)
-        # What a worker needs before its first document: the auditor, and where to import rule modules from.
-        self._auditor = pickle.dumps((sys.path, pickle.dumps(auditor, -1)), -1)
+        # What a worker needs before its first document: the auditor and the reports' rendering, and where to
+        # import rule modules from.
+        self._auditor = pickle.dumps((sys.path, pickle.dumps((auditor, rendering), -1)), -1)
         # One selector for the run (not one per wait, as multiprocessing's wait and poll make): listening
         # costs a system call, not a selector's set-up.
         self._selector = selectors.DefaultSelector()
@@ -170,7 +173,7 @@ class Pool:
     def _here(self, task: _Task) -> list[DocumentResult]:
         limits = self.auditor.context.limits
         auditor = auditor_of(self.auditor, task.item)
-        return [auditor.audit(document, (*task.key, index))
+        return [self.rendering(auditor.audit(document, (*task.key, index)))
                 for index, document in enumerate(documents_of(task.item, limits)) if index >= task.skip]
 
     def _dispatch(self, waiting: deque[_Task], ready: dict[int, list[DocumentResult]], done: set[int]) -> None:
@@ -279,7 +282,7 @@ def serve(tasks: int, results: int) -> None:
     try:
         path, data = pickle.loads(inbox.recv_bytes())
         sys.path[:] = path
-        auditor = pickle.loads(data)
+        auditor, rendering = pickle.loads(data)
         limits = auditor.context.limits
         outbox.send(("ready", None, None, None))
         while True:
@@ -291,7 +294,7 @@ def serve(tasks: int, results: int) -> None:
                 for index, document in enumerate(documents_of(item, limits)):
                     if last is not None:  # not its input's last document: more follow
                         outbox.send(("result", seq, last, None))
-                    last = audit(document, (*key, index)) if index >= skip else None
+                    last = rendering(audit(document, (*key, index))) if index >= skip else None
                 outbox.send(("result" if last is not None else "done", seq, last, done))
     except (EOFError, OSError):  # the parent is done, or gone
         return

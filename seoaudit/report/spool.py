@@ -27,7 +27,7 @@ class Spool:
             self._in_order = False
         self._last = result.key
         data = pickle.dumps((result.key, result.document, result.findings, result.metadata, result.rules,
-                             result.suppressed, result.baselined, result.lines, result.images),
+                             result.suppressed, result.baselined, result.lines, result.images, result.rendered),
                             pickle.HIGHEST_PROTOCOL)
         self._file.write(len(data).to_bytes(_SIZE, "little") + data)
         self.count += 1
@@ -55,10 +55,10 @@ class Spool:
         if len(head) < _SIZE:
             return None
         size = int.from_bytes(head, "little")
-        key, document, findings, metadata, rules, suppressed, baselined, lines, images = pickle.loads(
+        key, document, findings, metadata, rules, suppressed, baselined, lines, images, rendered = pickle.loads(
             self._file.read(size))
         result = DocumentResult(document, findings, metadata, rules, suppressed, baselined, key, lines,
-                                images=images)
+                                images=images, rendered=rendered)
         return offset + _SIZE + size, result
 
     def close(self) -> None:
