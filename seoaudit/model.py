@@ -212,7 +212,8 @@ class Document:
 DocumentKey = tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, as Location: one per document and per batch-rule member read back at a run's end.
+@dataclass(slots=True, unsafe_hash=True)
 class DocumentRef:
     """What a report needs of a document once its bytes and tree are gone: its name, kind and problem, and
     `identity`, the baseline's name for it (baseline.document_key), worked out where its data was."""
