@@ -38,6 +38,7 @@ class DocumentResult:
     # What reports rendered of it where it was audited (a worker process), by renderer name (run.Rendering)
     rendered: Mapping[str, Any] | None = None
     late: list[Finding] = field(default_factory=list)  # the findings among `findings` the run joined in at its end
+    spooled: bytes | None = None  # the result as the spool keeps it, encoded where it was audited (run.Rendering)
 
     @property
     def unreadable(self) -> bool:

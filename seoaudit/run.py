@@ -50,18 +50,30 @@ class LateFindings:
 
 @dataclass(frozen=True)
 class Rendering:
-    """What reports render of each result where its document is audited, in parallel when a pool audits:
-    each renderer (a picklable function of a result, with a `name`: report.Formatter.renderer) puts its
-    text in `result.rendered`; the metadata is then dropped unless a report still reads it, so that results
-    travel to the parent and to the spool light."""
+    """What the reports make of each result where its document is audited, in parallel when a pool audits,
+    so that results travel to the parent light and the run's end has little left to do:
+
+    - each renderer (a picklable function of a result, with a `name`: report.Formatter.renderer) puts its
+      text in `result.rendered`; the metadata is then dropped unless a report still reads it (`metadata`);
+    - `spool` (report.spool.record) encodes the result as the spool keeps it, in `result.spooled`; what only
+      the spool needs (the rendered text, the metadata unless a streamed report reads it: `streamed_metadata`)
+      is then dropped from the result itself.
+    """
 
     renderers: tuple[Callable[[DocumentResult], Any], ...] = ()
-    keep_metadata: bool = True
+    metadata: bool = True
+    spool: Callable[[DocumentResult], bytes] | None = None
+    streamed_metadata: bool = True
 
     def __call__(self, result: DocumentResult) -> DocumentResult:
         if self.renderers:
             result.rendered = {renderer.name: renderer(result) for renderer in self.renderers}
-            if not self.keep_metadata:
+            if not self.metadata:
+                result.metadata = {}
+        if self.spool is not None:
+            result.spooled = self.spool(result)
+            result.rendered = None
+            if not self.streamed_metadata:
                 result.metadata = {}
         return result
 
