@@ -14,6 +14,7 @@ own (a terminal's Ctrl-C reaches only the parent, which stops them) and end when
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import queue
@@ -43,6 +44,9 @@ AHEAD = 1  # chunks a worker may hold beyond the one it is on (more: a slow docu
 # Inputs taken ahead of the first whose results are not out: room for the other workers to go on while one
 # is on a slow document (its results wait, in order, in memory: some kilobytes each).
 WINDOW = 64
+# A message this small (a chunk of file names) the parent writes itself when the sending thread is idle: the few
+# chunks a worker holds can never fill a pipe (64 KiB), so the write never blocks, and no thread need wake.
+SEND_HERE = 8 * 1024
 HELP_WHILE_STARTING = True  # this process audits until a worker is ready (tests turn it off to test workers)
 
 
@@ -73,18 +77,26 @@ class _Worker:
         self.chunks = 0  # sent and not finished
         self.ready = False  # it has loaded the auditor
         self.heard = time.monotonic()  # its last word, or when it was last given work while idle
-        # Sends go through a thread: a worker busy on a long document never blocks the parent.
+        # Large sends go through a thread: a worker busy on a long document never blocks the parent.
+        self._tasks = Connection(tasks_write, readable=False)
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
-        self._outbox.put(auditor)
-        threading.Thread(target=self._send, args=(Connection(tasks_write, readable=False),), daemon=True).start()
+        self._queued = 0  # messages put in the outbox (counted by this thread alone)
+        self._sent = 0  # of those, sent (counted by the sending thread alone): equal, it is idle
+        self._post(auditor)
+        threading.Thread(target=self._send, daemon=True).start()
 
-    def _send(self, connection: Connection) -> None:
+    def _post(self, message: bytes | None) -> None:
+        self._queued += 1
+        self._outbox.put(message)
+
+    def _send(self) -> None:
         while (message := self._outbox.get()) is not None:
             try:
-                connection.send_bytes(message)
+                self._tasks.send_bytes(message)
             except OSError:  # the worker is gone: the parent sees it on the results side
                 break
-        connection.close()
+            self._sent += 1
+        self._tasks.close()
 
     def give(self, chunk: list[_Task]) -> None:
         """Send a chunk (raises what pickling raises: a document that cannot travel)."""
@@ -93,11 +105,15 @@ class _Worker:
             self.heard = time.monotonic()
         self.tasks.extend(chunk)
         self.chunks += 1
-        self._outbox.put(message)
+        if len(message) > SEND_HERE or self._sent != self._queued:  # in order, after what the thread holds
+            self._post(message)
+            return
+        with contextlib.suppress(OSError):  # the worker is gone: as in _send
+            self._tasks.send_bytes(message)
 
     def close(self) -> None:
         """Close its task pipe: an idle worker ends on that."""
-        self._outbox.put(None)
+        self._post(None)
 
     def stop(self) -> None:
         self.close()
