@@ -71,6 +71,16 @@ def test_the_auditor_is_compiled_once_and_pickles():
     assert copy.audit(document).findings == auditor.audit(document).findings
 
 
+def test_a_result_travels_to_the_parent_as_it_was():
+    import pickle
+
+    document = next(load_paths([str(EXAMPLES / "broken-page.html")]))
+    result = Auditor.compile(Config()).audit(document, (2, 0))
+    copy = pickle.loads(pickle.dumps(result, -1))
+    assert copy == result and copy.findings
+    assert all(type(finding.severity) is Severity for finding in copy.findings)  # not the number it travels as
+
+
 def test_totals_count_as_results_come_and_the_late_findings_join():
     posts = [_post(i, "Same title" if i < 3 else f"Title {i}") for i in range(6)]
     run = Run(Auditor.compile(Config()))
