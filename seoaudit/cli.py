@@ -296,9 +296,9 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
     outputs = _open(destinations, color, quiet, statistics, settings.fail_on, settings.root, view, config)
     streamed = [out.formatter for out in outputs if not out.formatter.spooled]
     needs = frozenset().union(*(out.formatter.NEEDS for out in outputs))
-    run = Run(Auditor.compile(config, needs), jobs=jobs or usable_cpus())
-    _started()
     spool = Spool() if write_baseline is not None or len(streamed) < len(outputs) else None
+    run = Run(Auditor.compile(config, needs), jobs=jobs or usable_cpus(), rendering=_rendering(outputs, spool))
+    _started()
     interrupted: int | None = None  # the exit status, once Ctrl-C or SIGTERM stopped the audit
     try:
         for out in outputs:
@@ -374,6 +374,19 @@ def _audit_run(documents, format, output, fail_on, select, extend_select, ignore
     if write_baseline is None and report.fails(settings.fail_on):
         raise typer.Exit(ExitStatus.FINDINGS)
     raise typer.Exit(ExitStatus.OK)
+
+
+def _rendering(outputs, spool):
+    """The run.Rendering of the reports: what they make of each document where it is audited (their text, the
+    spool's record), and who still reads its metadata."""
+    from .report.spool import record
+    from .run import Rendering
+
+    formatters = [out.formatter for out in outputs]
+    renderers = {f.renderer.name: f.renderer for f in formatters if f.spooled and f.renderer is not None}
+    reads_metadata = [f for f in formatters if f.NEEDS & {"metadata", "headline"}]
+    return Rendering(tuple(renderers.values()), any(f.renderer is None or not f.spooled for f in reads_metadata),
+                     record if spool is not None else None, any(not f.spooled for f in reads_metadata))
 
 
 def _dask_config(fail_on, select, extend_select, ignore, site_url, config_file, isolated, baseline):

@@ -124,6 +124,9 @@ class FileInput:
     def documents(self, limits: Limits | None = None) -> Iterator[Document]:
         return load_file(Path(self.path), self.name, limits, walked=self.walked)
 
+    def __reduce__(self):  # sent to a worker by the thousand: positional, not the slots' state (model.Location's)
+        return FileInput, (self.path, self.name, self.walked, self.config)
+
 
 def entry_inputs(entries: Iterable[Any], limits: Limits | None = None, skip_non_inputs: bool = False,
                  config_of=None) -> Iterator[FileInput | Document]:

@@ -1,9 +1,10 @@
 """pool: audit in worker processes, every core busy, results in input order.
 
 Each worker receives the auditor once (pickled when it starts), then chunks of inputs: a file's name (the
-worker reads and decodes it), or a document (stdin, live mode). It answers a light result per document
-and a word when an input is done. The parent keeps at most a few chunks per worker in flight and yields
-results in the order of the inputs, holding back only those that finished early.
+worker reads and decodes it), or a document (stdin, live mode). It answers a light result per document,
+the last of an input's saying the input is done (one message, not two: the parent reads fewer). The
+parent keeps at most a few chunks per worker in flight and yields results in the order of the inputs,
+holding back only those that finished early.
 
 A worker that dies (a crash in C code, the kernel's OOM killer) or says nothing for far longer than the
 per-document time limit (a rule that never returns) is killed and replaced: the document it was on gets
@@ -13,9 +14,11 @@ own (a terminal's Ctrl-C reaches only the parent, which stops them) and end when
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import queue
+import selectors
 import signal
 import subprocess
 import sys
@@ -24,7 +27,7 @@ import time
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
 from .baseline import document_ref
@@ -34,12 +37,16 @@ from .work import auditor_of, documents_of
 
 if TYPE_CHECKING:
     from .engine import Auditor
+    from .run import Rendering
 
 CHUNK = 2  # inputs sent at once
 AHEAD = 1  # chunks a worker may hold beyond the one it is on (more: a slow document holds back more work)
 # Inputs taken ahead of the first whose results are not out: room for the other workers to go on while one
 # is on a slow document (its results wait, in order, in memory: some kilobytes each).
 WINDOW = 64
+# A message this small (a chunk of file names) the parent writes itself when the sending thread is idle: the few
+# chunks a worker holds can never fill a pipe (64 KiB), so the write never blocks, and no thread need wake.
+SEND_HERE = 8 * 1024
 HELP_WHILE_STARTING = True  # this process audits until a worker is ready (tests turn it off to test workers)
 
 
@@ -70,18 +77,26 @@ class _Worker:
         self.chunks = 0  # sent and not finished
         self.ready = False  # it has loaded the auditor
         self.heard = time.monotonic()  # its last word, or when it was last given work while idle
-        # Sends go through a thread: a worker busy on a long document never blocks the parent.
+        # Large sends go through a thread: a worker busy on a long document never blocks the parent.
+        self._tasks = Connection(tasks_write, readable=False)
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
-        self._outbox.put(auditor)
-        threading.Thread(target=self._send, args=(Connection(tasks_write, readable=False),), daemon=True).start()
+        self._queued = 0  # messages put in the outbox (counted by this thread alone)
+        self._sent = 0  # of those, sent (counted by the sending thread alone): equal, it is idle
+        self._post(auditor)
+        threading.Thread(target=self._send, daemon=True).start()
 
-    def _send(self, connection: Connection) -> None:
+    def _post(self, message: bytes | None) -> None:
+        self._queued += 1
+        self._outbox.put(message)
+
+    def _send(self) -> None:
         while (message := self._outbox.get()) is not None:
             try:
-                connection.send_bytes(message)
+                self._tasks.send_bytes(message)
             except OSError:  # the worker is gone: the parent sees it on the results side
                 break
-        connection.close()
+            self._sent += 1
+        self._tasks.close()
 
     def give(self, chunk: list[_Task]) -> None:
         """Send a chunk (raises what pickling raises: a document that cannot travel)."""
@@ -90,11 +105,15 @@ class _Worker:
             self.heard = time.monotonic()
         self.tasks.extend(chunk)
         self.chunks += 1
-        self._outbox.put(message)
+        if len(message) > SEND_HERE or self._sent != self._queued:  # in order, after what the thread holds
+            self._post(message)
+            return
+        with contextlib.suppress(OSError):  # the worker is gone: as in _send
+            self._tasks.send_bytes(message)
 
     def close(self) -> None:
         """Close its task pipe: an idle worker ends on that."""
-        self._outbox.put(None)
+        self._post(None)
 
     def stop(self) -> None:
         self.close()
@@ -109,15 +128,29 @@ class _Worker:
 
 
 class Pool:
-    def __init__(self, auditor: Auditor, jobs: int):
+    def __init__(self, auditor: Auditor, jobs: int, rendering: Rendering):
         self.auditor = auditor
         self.jobs = jobs
+        self.rendering = rendering
         limits = auditor.context.limits
         # A document gets its own time limit, checked between rules; a worker silent for much longer is stuck.
         self.hang_after = max(3 * limits.document_timeout, limits.document_timeout + 5)
-        # What a worker needs before its first document: the auditor, and where to import rule modules from.
-        self._auditor = pickle.dumps((sys.path, pickle.dumps(auditor, -1)), -1)
-        self._workers = [_Worker(self._auditor) for _ in range(jobs)]
+        # What a worker needs before its first document: the auditor and the reports' rendering, and where to
+        # import rule modules from.
+        self._auditor = pickle.dumps((sys.path, pickle.dumps((auditor, rendering), -1)), -1)
+        # One selector for the run (not one per wait, as multiprocessing's wait and poll make): listening
+        # costs a system call, not a selector's set-up.
+        self._selector = selectors.DefaultSelector()
+        self._workers = [self._start() for _ in range(jobs)]
+
+    def _start(self) -> _Worker:
+        worker = _Worker(self._auditor)
+        self._selector.register(worker.results, selectors.EVENT_READ, worker)
+        return worker
+
+    def _stop(self, worker: _Worker) -> None:
+        self._selector.unregister(worker.results)
+        worker.stop()
 
     def results(self, keyed: Iterator[tuple[tuple[int, ...], object]]) -> Iterator[DocumentResult]:
         """Audit each (key, input), yielding results in the order of the inputs."""
@@ -156,7 +189,7 @@ class Pool:
     def _here(self, task: _Task) -> list[DocumentResult]:
         limits = self.auditor.context.limits
         auditor = auditor_of(self.auditor, task.item)
-        return [auditor.audit(document, (*task.key, index))
+        return [self.rendering(auditor.audit(document, (*task.key, index)))
                 for index, document in enumerate(documents_of(task.item, limits)) if index >= task.skip]
 
     def _dispatch(self, waiting: deque[_Task], ready: dict[int, list[DocumentResult]], done: set[int]) -> None:
@@ -174,21 +207,22 @@ class Pool:
 
     def _collect(self, ready: dict[int, list[DocumentResult]], done: set[int], waiting: deque[_Task],
                  timeout: float = 1.0) -> None:
-        """Wait for what the workers say (or for one to die, or to hang) and file it."""
-        by_connection = {w.results: w for w in self._workers}
-        for connection in wait(list(by_connection), timeout=timeout):
-            worker = by_connection[connection]
-            try:
-                while connection.poll():
-                    self._file(worker, connection.recv(), ready, done)
-            except (EOFError, OSError):  # its end of the pipe closed: it died
-                code = worker.process.wait()
-                if not worker.ready:  # before its first document: it cannot start; this process does the work
-                    worker.stop()
-                    self._workers.remove(worker)
-                    continue
-                self._replace(worker, f"its worker process died ({_exit_status(code)})", "WorkerDied", ready,
-                              done, waiting)
+        """Wait for what the workers say (or for one to die, or to hang) and file all that has come."""
+        events = self._selector.select(timeout)
+        while events:
+            for selected, _ in events:
+                worker = selected.data
+                try:
+                    self._file(worker, worker.results.recv(), ready, done)
+                except (EOFError, OSError):  # its end of the pipe closed: it died
+                    code = worker.process.wait()
+                    if not worker.ready:  # before its first document: it cannot start; this process does the work
+                        self._stop(worker)
+                        self._workers.remove(worker)
+                        continue
+                    self._replace(worker, f"its worker process died ({_exit_status(code)})", "WorkerDied", ready,
+                                  done, waiting)
+            events = self._selector.select(0)
         now = time.monotonic()
         for worker in list(self._workers):
             if worker.tasks and now - worker.heard > self.hang_after:
@@ -197,25 +231,26 @@ class Pool:
                               ready, done, waiting)
 
     def _file(self, worker: _Worker, message: tuple, ready: dict, done: set) -> None:
+        """A worker's message: (kind, input, result, whether the chunk ends). An input's last result says its
+        input is done ("result"); an input that gave no result says so alone ("done")."""
         worker.heard = time.monotonic()
-        kind, seq, payload = message
+        kind, seq, payload, chunk_ends = message
         if kind == "ready":
             worker.ready = True
             return
-        task = worker.tasks[0]
         if kind == "result":
-            task.delivered += 1
+            worker.tasks[0].delivered += 1
             ready.setdefault(seq, []).append(payload)
-        else:  # "done"
+        if chunk_ends is not None:  # the input is done
             worker.tasks.popleft()
             done.add(seq)
-            if payload:  # the last input of a chunk
+            if chunk_ends:
                 worker.chunks -= 1
 
     def _replace(self, worker: _Worker, why: str, value: str, ready: dict, done: set, waiting: deque[_Task]) -> None:
         """Stop `worker`, report the document it was on, hand its other work back, start another."""
-        worker.stop()
-        self._workers[self._workers.index(worker)] = _Worker(self._auditor)
+        self._stop(worker)
+        self._workers[self._workers.index(worker)] = self._start()
         if not worker.tasks:
             return
         task = worker.tasks.popleft()
@@ -237,8 +272,9 @@ class Pool:
         for worker in self._workers:
             worker.close()
         for worker in self._workers:
-            worker.stop()
+            self._stop(worker)
         self._workers = []
+        self._selector.close()
 
 
 def _failed_ref(item, index: int) -> DocumentRef:
@@ -262,16 +298,19 @@ def serve(tasks: int, results: int) -> None:
     try:
         path, data = pickle.loads(inbox.recv_bytes())
         sys.path[:] = path
-        auditor = pickle.loads(data)
+        auditor, rendering = pickle.loads(data)
         limits = auditor.context.limits
-        outbox.send(("ready", None, None))
+        outbox.send(("ready", None, None, None))
         while True:
             chunk = pickle.loads(inbox.recv_bytes())
             for position, (seq, key, item, skip) in enumerate(chunk):
                 audit = auditor_of(auditor, item).audit
+                done = position == len(chunk) - 1  # what the input's last message says: whether the chunk ends
+                last = None
                 for index, document in enumerate(documents_of(item, limits)):
-                    if index >= skip:
-                        outbox.send(("result", seq, audit(document, (*key, index))))
-                outbox.send(("done", seq, position == len(chunk) - 1))
+                    if last is not None:  # not its input's last document: more follow
+                        outbox.send(("result", seq, last, None))
+                    last = rendering(audit(document, (*key, index))) if index >= skip else None
+                outbox.send(("result" if last is not None else "done", seq, last, done))
     except (EOFError, OSError):  # the parent is done, or gone
         return

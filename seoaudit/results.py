@@ -35,6 +35,10 @@ class DocumentResult:
     suppressions: tuple = ()  # its ignore comments (suppress.Suppression), for the batch rules' findings
     images: Mapping[str, tuple] | None = None  # URL → (width, height, format) of the images a live run probed
     standing: str | None = None  # what it is to the site (STANDINGS), None for a document that is no page
+    # What reports rendered of it where it was audited (a worker process), by renderer name (run.Rendering)
+    rendered: Mapping[str, Any] | None = None
+    late: list[Finding] = field(default_factory=list)  # the findings among `findings` the run joined in at its end
+    spooled: bytes | None = None  # the result as the spool keeps it, encoded where it was audited (run.Rendering)
 
     @property
     def unreadable(self) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .aggregate import Aggregation, BatchState, decode_key, encode_key
 from .model import DocumentKey, DocumentRef, Finding
@@ -48,11 +48,43 @@ class LateFindings:
         return file_line(finding, self.lines)
 
 
+@dataclass(frozen=True)
+class Rendering:
+    """What the reports make of each result where its document is audited, in parallel when a pool audits,
+    so that results travel to the parent light and the run's end has little left to do:
+
+    - each renderer (a picklable function of a result, with a `name`: report.Formatter.renderer) puts its
+      text in `result.rendered`; the metadata is then dropped unless a report still reads it (`metadata`);
+    - `spool` (report.spool.record) encodes the result as the spool keeps it, in `result.spooled`; what only
+      the spool needs (the rendered text, the metadata unless a streamed report reads it: `streamed_metadata`)
+      is then dropped from the result itself.
+    """
+
+    renderers: tuple[Callable[[DocumentResult], Any], ...] = ()
+    metadata: bool = True
+    spool: Callable[[DocumentResult], bytes] | None = None
+    streamed_metadata: bool = True
+
+    def __call__(self, result: DocumentResult) -> DocumentResult:
+        if self.renderers:
+            result.rendered = {renderer.name: renderer(result) for renderer in self.renderers}
+            if not self.metadata:
+                result.metadata = {}
+        if self.spool is not None:
+            result.spooled = self.spool(result)
+            result.rendered = None
+            if not self.streamed_metadata:
+                result.metadata = {}
+        return result
+
+
 class Run:
-    def __init__(self, auditor: Auditor, jobs: int = 1, budget: int = DEFAULT_BUDGET):
+    def __init__(self, auditor: Auditor, jobs: int = 1, budget: int = DEFAULT_BUDGET,
+                 rendering: Rendering | None = None):
         self.auditor = auditor
         self.jobs = max(1, jobs)
         self.budget = budget
+        self.rendering = rendering or Rendering()
         self.aggregation = auditor.aggregation(budget)
         self.state: BatchState = self.aggregation.empty()
         self.totals = Totals()
@@ -87,13 +119,13 @@ class Run:
         for key, item in keyed if self.jobs == 1 else islice(keyed, POOL_FROM):
             auditor = auditor_of(self.auditor, item)
             for index, document in enumerate(documents_of(item, limits)):
-                yield auditor.audit(document, (*key, index))
+                yield self.rendering(auditor.audit(document, (*key, index)))
         if self.jobs > 1:
             following = next(keyed, None)
             if following is not None:
                 from .pool import Pool
 
-                self._pool = Pool(self.auditor, self.jobs)
+                self._pool = Pool(self.auditor, self.jobs, self.rendering)
                 yield from self._pool.results(chain([following], keyed))
 
     def add(self, result: DocumentResult) -> None:
@@ -178,6 +210,7 @@ class Late:
                 pending = next(late, None)
             if pending is not None and pending.key == result.key:
                 result.findings = sorted([*result.findings, *pending.findings], key=Finding.sort_key)
+                result.late = pending.findings
                 result.suppressed = [*result.suppressed, *pending.suppressed]
                 result.baselined = [*result.baselined, *pending.baselined]
                 if pending.lines:

@@ -449,3 +449,16 @@ def test_the_plain_summary_line_is_what_rich_prints_to_a_file(counts, monkeypatc
     assert _unstyled(stream, Color.auto) and not _unstyled(stream, Color.always)
     Console(file=stream, highlight=False).print(summary_line(report), soft_wrap=True)
     assert stream.getvalue() == plain_summary(report) + "\n"
+
+
+@pytest.mark.parametrize("items", [[], [{"a": 1}], [{"a": [1, {"b": "é"}]}, "x", [], {}]])
+@pytest.mark.parametrize("level", [0, 2])
+def test_a_frame_joins_items_rendered_apart_into_the_text_of_the_whole(items, level):
+    from seoaudit.jsontext import Frame, dumps
+
+    # A page's text cannot be taken for the list's place (the mark is drawn afresh by each process).
+    skeleton = {"source": "a.html", "metadata": {"title": "\x00seoaudit:items\x00"}, "findings": [Frame.HOLE]}
+    frame = Frame(skeleton, level)
+    whole = {**skeleton, "findings": items}
+    assert frame.join([frame.render(item) for item in items]) == dumps(whole, level)
+    assert dumps(whole, level) == json.dumps(whole, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * level)

@@ -71,6 +71,16 @@ def test_the_auditor_is_compiled_once_and_pickles():
     assert copy.audit(document).findings == auditor.audit(document).findings
 
 
+def test_a_result_travels_to_the_parent_as_it_was():
+    import pickle
+
+    document = next(load_paths([str(EXAMPLES / "broken-page.html")]))
+    result = Auditor.compile(Config()).audit(document, (2, 0))
+    copy = pickle.loads(pickle.dumps(result, -1))
+    assert copy == result and copy.findings
+    assert all(type(finding.severity) is Severity for finding in copy.findings)  # not the number it travels as
+
+
 def test_totals_count_as_results_come_and_the_late_findings_join():
     posts = [_post(i, "Same title" if i < 3 else f"Title {i}") for i in range(6)]
     run = Run(Auditor.compile(Config()))
@@ -210,3 +220,36 @@ def test_a_document_that_cannot_travel_to_a_worker_is_audited_here(pool_at_once)
         run.close()
     assert [r.key for r in results] == [(i, 0) for i in range(6)]
     assert not any(f.rule == "input/internal-error" for r in results for f in r.findings)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_json_report_rendered_where_documents_are_audited_is_the_one_rendered_at_the_end(tmp_path, pool_at_once,
+                                                                                           jobs):
+    """Each document's JSON text made in the worker (and the spool's record), the late findings joined in at the
+    end: the same text as a report rendered whole from plain results."""
+    from seoaudit.report import RenderOptions, formatter_class
+    from seoaudit.report.spool import Spool, SpoolView, record
+    from seoaudit.run import Rendering
+
+    paths = _collections(tmp_path, files=6, posts=4, title=lambda f, p: "Shared" if p < 2 else f"Post {f}-{p}")
+    options = RenderOptions(root=tmp_path)
+    json_formatter = formatter_class("json")
+    plain = Run(Auditor.compile(Config(), needs=json_formatter.NEEDS))
+    results = list(plain.results(inputs(paths)))
+    expected = formatter("json").render(Report(plain.finish().join(results), totals=plain.totals), options)
+
+    rendering = Rendering((json_formatter(print, options).renderer,), metadata=False, spool=record,
+                          streamed_metadata=False)
+    run = Run(Auditor.compile(Config(), needs=json_formatter.NEEDS), jobs=jobs, rendering=rendering)
+    spool = Spool()
+    try:
+        for result in run.results(inputs(paths)):
+            assert result.metadata == {} and result.rendered is None and result.spooled  # light, its text spooled
+            spool.add(result)
+        late = run.finish()
+        parts: list[str] = []
+        json_formatter(parts.append, options).finish(Report(SpoolView(spool, late), totals=run.totals))
+    finally:
+        run.close()
+        spool.close()
+    assert "title/duplicate" in expected and "".join(parts) == expected

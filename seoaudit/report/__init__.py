@@ -63,6 +63,10 @@ class Formatter:
 
     NEEDS: ClassVar[frozenset[str]] = frozenset()
     spooled = True  # everything is written in `finish`, from `report.documents`
+    # A spooled format may render each document where it is audited (in a worker process, in parallel): a
+    # picklable function of a result, with a `name`, whose value reaches `finish` in `result.rendered[name]`
+    # (run.Rendering). None: `finish` renders everything.
+    renderer: Any = None
 
     def __init__(self, write: Callable[[str], Any], options: RenderOptions | None = None):
         self.write = write

@@ -15,6 +15,13 @@ from ..results import DocumentResult
 _SIZE = 8  # bytes of a record's length
 
 
+def record(result: DocumentResult) -> bytes:
+    """A result as the spool keeps it (run.Rendering makes it where the document is audited, in parallel)."""
+    return pickle.dumps((result.key, result.document, result.findings, result.metadata, result.rules,
+                         result.suppressed, result.baselined, result.lines, result.images, result.rendered),
+                        pickle.HIGHEST_PROTOCOL)
+
+
 class Spool:
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 (open for the whole run; closed by close())
@@ -26,9 +33,7 @@ class Spool:
         if self._last is not None and result.key < self._last:
             self._in_order = False
         self._last = result.key
-        data = pickle.dumps((result.key, result.document, result.findings, result.metadata, result.rules,
-                             result.suppressed, result.baselined, result.lines, result.images),
-                            pickle.HIGHEST_PROTOCOL)
+        data = result.spooled if result.spooled is not None else record(result)
         self._file.write(len(data).to_bytes(_SIZE, "little") + data)
         self.count += 1
 
@@ -55,10 +60,10 @@ class Spool:
         if len(head) < _SIZE:
             return None
         size = int.from_bytes(head, "little")
-        key, document, findings, metadata, rules, suppressed, baselined, lines, images = pickle.loads(
+        key, document, findings, metadata, rules, suppressed, baselined, lines, images, rendered = pickle.loads(
             self._file.read(size))
         result = DocumentResult(document, findings, metadata, rules, suppressed, baselined, key, lines,
-                                images=images)
+                                images=images, rendered=rendered)
         return offset + _SIZE + size, result
 
     def close(self) -> None:
