@@ -18,6 +18,7 @@ from .. import REPORT_VERSION, __version__
 from ..baseline import fingerprint
 from ..jsontext import Frame, dumps
 from ..model import DocumentRef, Finding
+from ..registry import rule_url
 from ..results import DocumentResult, Report
 from . import Formatter, RenderOptions
 from . import render as _render
@@ -49,8 +50,6 @@ def finding_dicts(document: DocumentRef, findings: list[Finding], options: Rende
 
 
 def finding_dict(document: DocumentRef, finding: Finding, root: Path | None) -> dict[str, Any]:
-    from ..registry import rule_url
-
     item = {**finding.to_dict(), "fingerprint": fingerprint(document, finding, root)}
     if url := rule_url(finding.rule):
         item["help_uri"] = url
